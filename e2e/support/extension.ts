@@ -1,0 +1,94 @@
+import { test as base, chromium, type BrowserContext, type Page, type Worker } from '@playwright/test';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromiumPath, extensionArgs } from '../chromium-path';
+import { startFixtureServer, type FixtureServer } from '../server/fixture-server';
+
+export const DIST = resolve(process.env.EXTENSION_DIST ?? 'dist');
+
+export interface ExtensionFixtures {
+  server: FixtureServer;
+  context: BrowserContext;
+  extensionId: string;
+  /** The extension's service worker; after a kill, ask for it again. */
+  background: () => Promise<Worker>;
+  /** Opens the popup page in a tab, pointed at the fixture server. */
+  openPopup: () => Promise<Page>;
+}
+
+export const test = base.extend<ExtensionFixtures, { workerServer: FixtureServer }>({
+  workerServer: [
+    // Playwright reads fixture dependencies from the destructuring pattern; this one needs none.
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use) => {
+      const server = await startFixtureServer();
+      await use(server);
+      await server.close();
+    },
+    { scope: 'worker' },
+  ],
+  server: async ({ workerServer }, use) => {
+    workerServer.reset();
+    await use(workerServer);
+  },
+  context: async ({ server }, use) => {
+    const profile = mkdtempSync(join(tmpdir(), 'wie-profile-'));
+    const context = await chromium.launchPersistentContext(profile, {
+      executablePath: chromiumPath(),
+      headless: true,
+      args: extensionArgs(DIST),
+    });
+    let [worker] = context.serviceWorkers();
+    worker ??= await context.waitForEvent('serviceworker');
+    // Point every provider at the local server before the test touches anything.
+    await worker.evaluate(async (url) => {
+      await chrome.storage.local.set({
+        xposedornotBaseUrl: url,
+        hibpBaseUrl: `${url}/api/v3`,
+        pwnedPasswordsBaseUrl: url,
+      });
+    }, server.url);
+    await use(context);
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+  },
+  extensionId: async ({ context }, use) => {
+    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    await use(new URL(worker.url()).host);
+  },
+  background: async ({ context }, use) => {
+    await use(async () => context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker')));
+  },
+  openPopup: async ({ context, extensionId }, use) => {
+    await use(async () => {
+      const page = await context.newPage();
+      await page.goto(`chrome-extension://${extensionId}/src/ui/popup/index.html`);
+      await page.locator('body[data-ready="true"]').waitFor();
+      return page;
+    });
+  },
+});
+
+export const expect = test.expect;
+
+/** Reads a whole object store of the extension's database from an extension page. */
+export async function readStore<T = unknown>(page: Page, store: string): Promise<T[]> {
+  return page.evaluate(
+    (name) =>
+      new Promise<T[]>((resolvePromise, reject) => {
+        const open = indexedDB.open('was-i-exposed');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const request = db.transaction(name).objectStore(name).getAll();
+          request.onsuccess = () => {
+            db.close();
+            resolvePromise(request.result as T[]);
+          };
+          request.onerror = () => reject(request.error);
+        };
+      }),
+    store,
+  );
+}

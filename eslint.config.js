@@ -1,0 +1,63 @@
+// @ts-check
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+/** Imports each context may not make. Boundaries are enforced here, not remembered. */
+const browserApis = [
+  { name: 'webextension-polyfill', message: 'src/core is pure: no browser API. Pass data in instead.' },
+  { name: 'idb', message: 'src/core is pure: no idb. Storage lives in src/storage.' },
+];
+const zone = (from, message) => ({ group: from, message });
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'bench/results.json'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-console': ['error', { allow: ['warn', 'error'] }],
+    },
+  },
+  {
+    files: ['src/core/**'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: browserApis,
+        patterns: [zone(['**/storage/**', '**/background/**', '**/ui/**', '**/providers/**', '**/messages*', '**/adapters/**'], 'src/core imports nothing context-specific.')],
+      }],
+      'no-restricted-globals': ['error', 'chrome', 'browser', 'fetch', 'indexedDB', 'document', 'window', 'localStorage'],
+    },
+  },
+  {
+    files: ['src/providers/**'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: browserApis,
+        patterns: [zone(['**/storage/**', '**/background/**', '**/ui/**'], 'Providers turn HTTP into the core model; fetch is injected.')],
+      }],
+      'no-restricted-globals': ['error', 'chrome', 'browser', 'fetch', 'indexedDB', 'document', 'window'],
+    },
+  },
+  {
+    files: ['src/ui/**'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [zone(['**/background/**', '**/providers/**'], 'UI asks the background through src/messages.ts; it may read storage directly.')],
+      }],
+    },
+  },
+  {
+    files: ['src/background/**', 'src/storage/**'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [zone(['**/ui/**'], 'The background must not import UI code.')],
+      }],
+    },
+  },
+  {
+    files: ['e2e/**', 'scripts/**'],
+    rules: { 'no-console': 'off' },
+  },
+);

@@ -1,0 +1,22 @@
+import browser from 'webextension-polyfill';
+import { DEFAULT_SETTINGS, validateSettings, type Settings } from '../core/settings';
+
+const KEYS = Object.keys(DEFAULT_SETTINGS);
+
+/**
+ * Settings live in storage.local — never storage.sync, because the HIBP key must not leave this
+ * device. Every load is validated; a value that fails is reset on disk too, so it cannot linger.
+ */
+export async function loadSettings(): Promise<Settings> {
+  const stored = await browser.storage.local.get(KEYS);
+  const { settings, reset } = validateSettings(stored);
+  if (reset.length > 0) {
+    await browser.storage.local.remove(reset);
+    console.warn(`Was I Exposed?: reset invalid settings to their defaults: ${reset.join(', ')}`);
+  }
+  return settings;
+}
+
+export async function saveSettings(patch: Partial<Settings>): Promise<void> {
+  await browser.storage.local.set(patch);
+}

@@ -1,0 +1,95 @@
+import browser from 'webextension-polyfill';
+import { horizon, nextSlot } from '../core/pacing';
+import { ProviderError, type ProviderFailure } from '../core/provider-error';
+import { decideRetry } from '../core/retry-policy';
+import { loadSettings } from '../adapters/settings-store';
+import { db } from '../storage/open-db';
+import { holdProvider, noteRequest, pendingJobs, postponeJob, recentRequests, recordJobResult } from '../storage/check-queue';
+import type { CheckJob } from '../storage/schema';
+import { contextFor, providerFor, rulesFor } from './providers';
+import { broadcastStateChanged } from './broadcast';
+
+export const QUEUE_ALARM = 'check-queue';
+
+/** Waits longer than this end the pump; the alarm wakes a fresh worker when the time comes. */
+const MAX_IN_WORKER_WAIT_MS = 20_000;
+
+let running: Promise<void> | null = null;
+
+/**
+ * Works through the persisted queue until it is empty or must wait. Safe to call at any time and
+ * from any event: one pump runs per worker, and all state is in IndexedDB, so a worker killed
+ * mid-check simply leaves the job queued for the next pump.
+ */
+export function pump(): Promise<void> {
+  running ??= drain().finally(() => {
+    running = null;
+  });
+  return running;
+}
+
+async function drain(): Promise<void> {
+  const settings = await loadSettings();
+  const store = await db();
+  for (;;) {
+    const [job] = await pendingJobs(store);
+    if (!job) {
+      await browser.alarms.clear(QUEUE_ALARM);
+      return;
+    }
+    const rules = rulesFor(job.provider, settings);
+    const now = Date.now();
+    const sent = await recentRequests(store, job.provider, now - horizon(rules));
+    const at = Math.max(job.notBefore, nextSlot(rules, sent, now));
+    if (at > now) {
+      // The alarm is the backstop: if this worker dies while waiting, a new one picks up.
+      await browser.alarms.create(QUEUE_ALARM, { when: at });
+      if (at - now > MAX_IN_WORKER_WAIT_MS) return;
+      await sleep(at - now);
+      continue;
+    }
+    await checkOne(job, settings);
+  }
+}
+
+async function checkOne(job: CheckJob, settings: Awaited<ReturnType<typeof loadSettings>>): Promise<void> {
+  const store = await db();
+  // Counted before sending: a request cut short by a killed worker still counts against the limit.
+  await noteRequest(store, job.provider, Date.now());
+  try {
+    const outcome = await providerFor(job.provider).checkAddress(contextFor(job.provider, settings), job.email);
+    await recordJobResult(store, job, { kind: 'checked', outcome }, Date.now());
+  } catch (error) {
+    await handleFailure(job, toFailure(error));
+  }
+  broadcastStateChanged();
+}
+
+async function handleFailure(job: CheckJob, failure: ProviderFailure): Promise<void> {
+  const store = await db();
+  const now = Date.now();
+  const decision = decideRetry(failure, job.attempts, now);
+  switch (decision.action) {
+    case 'retry':
+      if (decision.holdProvider) await holdProvider(store, job.provider, decision.at, failure);
+      if (decision.countAttempt) await postponeJob(store, job, decision.at, failure);
+      return;
+    case 'fail':
+      await recordJobResult(store, job, { kind: 'failed', failure }, now);
+      return;
+    case 'fail-provider':
+      // A refused key fails every address the same way: record it for all, spend no more requests.
+      for (const other of await pendingJobs(store)) {
+        if (other.provider === job.provider) await recordJobResult(store, other, { kind: 'failed', failure }, now);
+      }
+      return;
+  }
+}
+
+function toFailure(error: unknown): ProviderFailure {
+  if (error instanceof ProviderError) return error.toJSON();
+  // A bug of ours, not the provider's: say so plainly rather than blame the network.
+  return { kind: 'malformed', message: error instanceof Error ? error.message : String(error) };
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { diffExposures, type Exposure } from './exposure';
+import { NO_FLAGS, type Breach } from './breach';
+
+const breach = (id: string): Breach => ({
+  id,
+  provider: 'hibp',
+  title: id,
+  domain: `${id.toLowerCase()}.com`,
+  breachDate: '2020-01-01',
+  addedDate: '2020-02-01T00:00:00Z',
+  pwnCount: 10,
+  description: '',
+  dataClasses: ['Email addresses'],
+  logoUrl: null,
+  flags: NO_FLAGS,
+});
+
+describe('diffExposures', () => {
+  it('creates a new exposure for a breach seen for the first time', () => {
+    const { added, updated } = diffExposures('a@b.com', 'hibp', [], [breach('Adobe')], 1000);
+    expect(updated).toEqual([]);
+    expect(added).toEqual([
+      { email: 'a@b.com', provider: 'hibp', breachId: 'Adobe', firstSeen: 1000, lastSeen: 1000, state: 'new', stateChangedAt: 1000, note: '' },
+    ]);
+  });
+
+  it('never makes a known exposure new again, and keeps its state and first sighting', () => {
+    const known: Exposure = {
+      email: 'a@b.com', provider: 'hibp', breachId: 'Adobe', firstSeen: 5, lastSeen: 5, state: 'resolved', stateChangedAt: 6, note: 'changed it',
+    };
+    const { added, updated } = diffExposures('a@b.com', 'hibp', [known], [breach('Adobe'), breach('LinkedIn')], 99);
+    expect(added.map((e) => e.breachId)).toEqual(['LinkedIn']);
+    expect(updated).toEqual([{ ...known, lastSeen: 99 }]);
+  });
+
+  it('treats the same breach name from another provider as a separate exposure', () => {
+    const known: Exposure = {
+      email: 'a@b.com', provider: 'xposedornot', breachId: 'Adobe', firstSeen: 5, lastSeen: 5, state: 'new', stateChangedAt: 5, note: '',
+    };
+    const { added } = diffExposures('a@b.com', 'hibp', [known], [breach('Adobe')], 9);
+    expect(added).toHaveLength(1);
+  });
+
+  it('ignores a breach repeated within one answer', () => {
+    const { added } = diffExposures('a@b.com', 'hibp', [], [breach('Adobe'), breach('Adobe')], 9);
+    expect(added).toHaveLength(1);
+  });
+});

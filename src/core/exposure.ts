@@ -1,0 +1,71 @@
+import type { Breach, ProviderId } from './breach';
+import type { ProviderFailure } from './provider-error';
+
+/** An address the user watches. Keyed by its normalised form. */
+export interface WatchedAddress {
+  email: string;
+  addedAt: number;
+  lastCheckedAt: number | null;
+  /** Outcome of the latest finished check: what the popup shows when nothing is running. */
+  lastOutcome: 'clean' | 'breached' | 'failed' | null;
+  lastFailure: ProviderFailure | null;
+}
+
+export type ExposureState = 'new' | 'acknowledged' | 'resolved';
+
+/** One address found in one breach of one provider. Created once, never duplicated. */
+export interface Exposure {
+  email: string;
+  provider: ProviderId;
+  breachId: string;
+  firstSeen: number;
+  lastSeen: number;
+  state: ExposureState;
+  stateChangedAt: number;
+  note: string;
+}
+
+export type ExposureKey = [email: string, provider: ProviderId, breachId: string];
+
+export const exposureKey = (e: Pick<Exposure, 'email' | 'provider' | 'breachId'>): ExposureKey => [
+  e.email,
+  e.provider,
+  e.breachId,
+];
+
+/**
+ * Merges one check's breaches into the address's known exposures. Pure, so the rule "an exposure
+ * already seen is never new again" is tested without a database.
+ */
+export function diffExposures(
+  email: string,
+  provider: ProviderId,
+  known: readonly Exposure[],
+  found: readonly Breach[],
+  now: number,
+): { added: Exposure[]; updated: Exposure[] } {
+  const byId = new Map(known.filter((e) => e.provider === provider).map((e) => [e.breachId, e]));
+  const added: Exposure[] = [];
+  const updated: Exposure[] = [];
+  const seen = new Set<string>();
+  for (const breach of found) {
+    if (seen.has(breach.id)) continue; // providers have been seen to repeat a name in one answer
+    seen.add(breach.id);
+    const existing = byId.get(breach.id);
+    if (existing) {
+      updated.push({ ...existing, lastSeen: now });
+    } else {
+      added.push({
+        email,
+        provider,
+        breachId: breach.id,
+        firstSeen: now,
+        lastSeen: now,
+        state: 'new',
+        stateChangedAt: now,
+        note: '',
+      });
+    }
+  }
+  return { added, updated };
+}

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { DAY, HOUR, MINUTE, SECOND, XPOSEDORNOT_RULES, estimateFinish, hibpRules, nextSlot, prune } from './pacing';
+
+describe('nextSlot', () => {
+  it('lets a request go at once when nothing was sent', () => {
+    expect(nextSlot(hibpRules(10), [], 5_000)).toBe(5_000);
+  });
+
+  it('waits until the oldest counted request leaves the window', () => {
+    const rules = [{ limit: 1, windowMs: SECOND }];
+    expect(nextSlot(rules, [10_000], 10_200)).toBe(11_000);
+    expect(nextSlot(rules, [10_000], 11_000)).toBe(11_000);
+  });
+
+  it('applies every rule: XposedOrNot 2/s, 25/h, 100/day', () => {
+    const start = 1_000_000_000;
+    // 25 requests spread over the last minute: the hourly cap bites, not the per-second one.
+    const sent = Array.from({ length: 25 }, (_, i) => start + i * 2 * SECOND);
+    const now = start + 50 * SECOND;
+    expect(nextSlot(XPOSEDORNOT_RULES, sent, now)).toBe(start + HOUR);
+  });
+
+  it('respects the per-second rule with two requests in the same second', () => {
+    expect(nextSlot(XPOSEDORNOT_RULES, [100_000, 100_400], 100_500)).toBe(101_000);
+  });
+
+  it('respects the daily cap', () => {
+    const start = 0;
+    const sent = Array.from({ length: 100 }, (_, i) => start + i * 10 * MINUTE);
+    const now = sent[99]! + 1;
+    // Hourly cap is fine by then (6 per hour); the daily cap waits for the first to age out.
+    expect(nextSlot(XPOSEDORNOT_RULES, sent, now)).toBe(start + DAY);
+  });
+
+  it('paces 10 per minute as ten requests then a wait of one window', () => {
+    const rules = hibpRules(10);
+    const times: number[] = [];
+    let at = 0;
+    for (let i = 0; i < 21; i++) {
+      at = nextSlot(rules, times, at);
+      times.push(at);
+    }
+    expect(times.slice(0, 10).every((t) => t === 0)).toBe(true);
+    expect(times[10]).toBe(MINUTE);
+    expect(times[20]).toBe(2 * MINUTE);
+  });
+});
+
+describe('estimateFinish', () => {
+  it('predicts 19 s for 20 requests at 1 per second', () => {
+    expect(estimateFinish([{ limit: 1, windowMs: SECOND }], [], 20, 0)).toBe(19 * SECOND);
+  });
+
+  it('starts no earlier than a retry-after', () => {
+    expect(estimateFinish([{ limit: 1, windowMs: SECOND }], [], 1, 0, 7_000)).toBe(7_000);
+  });
+
+  it('counts the hourly cap for XposedOrNot', () => {
+    // 30 addresses: 25 fit in the first hour, the rest wait for it to roll over.
+    const end = estimateFinish(XPOSEDORNOT_RULES, [], 30, 0);
+    expect(end).toBeGreaterThanOrEqual(HOUR);
+    expect(end).toBeLessThan(HOUR + 10 * SECOND);
+  });
+});
+
+describe('prune', () => {
+  it('keeps only times some rule can still count', () => {
+    expect(prune(XPOSEDORNOT_RULES, [0, DAY - 1, DAY + 5], DAY + 10)).toEqual([DAY - 1, DAY + 5]);
+  });
+});

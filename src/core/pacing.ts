@@ -1,0 +1,79 @@
+/**
+ * Rate-limit arithmetic for the check queue. A provider's limits are a set of windows
+ * ("2 per second, 25 per hour, 100 per day"); given the times of the requests already sent, this
+ * says when the next one may go. Windows are treated as sliding, which is never looser than the
+ * fixed windows the providers count in, so paced requests are never answered 429.
+ */
+export interface RateRule {
+  limit: number;
+  windowMs: number;
+}
+
+export const SECOND = 1000;
+export const MINUTE = 60 * SECOND;
+export const HOUR = 60 * MINUTE;
+export const DAY = 24 * HOUR;
+
+/** XposedOrNot's documented per-client limits. */
+export const XPOSEDORNOT_RULES: readonly RateRule[] = [
+  { limit: 2, windowMs: SECOND },
+  { limit: 25, windowMs: HOUR },
+  { limit: 100, windowMs: DAY },
+];
+
+/** HIBP counts requests per key per minute; the plan says how many (10 on the entry plan). */
+export function hibpRules(requestsPerMinute: number): RateRule[] {
+  return [{ limit: Math.max(1, Math.floor(requestsPerMinute)), windowMs: MINUTE }];
+}
+
+/** The longest window among the rules: older request times can be forgotten. */
+export function horizon(rules: readonly RateRule[]): number {
+  return rules.reduce((max, r) => Math.max(max, r.windowMs), 0);
+}
+
+/**
+ * Earliest time at or after `now` when one more request respects every rule.
+ * `sent` holds the times of earlier requests (any order).
+ */
+export function nextSlot(rules: readonly RateRule[], sent: readonly number[], now: number): number {
+  const times = [...sent].sort((a, b) => a - b);
+  let slot = now;
+  for (const rule of rules) {
+    if (rule.limit <= 0) continue;
+    const inWindow = times.filter((t) => t > slot - rule.windowMs);
+    if (inWindow.length >= rule.limit) {
+      // The request that must age out of the window before one more fits.
+      const blocker = inWindow[inWindow.length - rule.limit];
+      if (blocker !== undefined) slot = Math.max(slot, blocker + rule.windowMs);
+    }
+  }
+  // Moving the slot later for one rule can never break another rule (windows only empty with
+  // time), so one pass over the rules is enough.
+  return slot;
+}
+
+/** Drops request times that no rule can still count. */
+export function prune(rules: readonly RateRule[], sent: readonly number[], now: number): number[] {
+  const keepAfter = now - horizon(rules);
+  return sent.filter((t) => t > keepAfter);
+}
+
+/**
+ * When the last of `count` further requests will be sent, given what was already sent and any
+ * time before which nothing may go (a retry-after). Used for the popup's "done by" estimate.
+ */
+export function estimateFinish(
+  rules: readonly RateRule[],
+  sent: readonly number[],
+  count: number,
+  now: number,
+  notBefore = 0,
+): number {
+  const times = [...sent];
+  let at = Math.max(now, notBefore);
+  for (let i = 0; i < count; i++) {
+    at = nextSlot(rules, times, at);
+    times.push(at);
+  }
+  return at;
+}

@@ -1,0 +1,102 @@
+import { PROVIDER_IDS, type ProviderId } from './breach';
+
+/**
+ * The defaults object IS the schema: the Settings type is derived from it, and every load is
+ * validated against it, so a corrupted or outdated value is reset to its default instead of
+ * breaking the extension.
+ */
+export const DEFAULT_SETTINGS = {
+  provider: 'xposedornot' as ProviderId,
+  /** HIBP API key. Lives in storage.local only: never synced, never logged, never exported. */
+  hibpApiKey: '',
+  /** Base URLs per provider, so tests and self-hosted mirrors can point elsewhere. */
+  xposedornotBaseUrl: 'https://api.xposedornot.com',
+  hibpBaseUrl: 'https://haveibeenpwned.com/api/v3',
+  pwnedPasswordsBaseUrl: 'https://api.pwnedpasswords.com',
+  /** HIBP requests per minute the key's plan allows (10 on the entry plan); read from the key's status. */
+  hibpRequestsPerMinute: 10,
+  /** Hours between scheduled re-checks of every saved address. */
+  recheckIntervalHours: 24,
+  /** Per-request timeout; kept below the service worker's 30 s fetch limit. */
+  requestTimeoutMs: 25_000,
+};
+
+export type Settings = typeof DEFAULT_SETTINGS;
+export type SettingsKey = keyof Settings;
+
+export interface SettingsValidation {
+  settings: Settings;
+  /** Keys whose stored value was invalid and was reset to the default. */
+  reset: SettingsKey[];
+}
+
+type Validator<T> = (value: unknown) => value is T;
+
+const isHttpUrl = (value: unknown): value is string => {
+  if (typeof value !== 'string') return false;
+  try {
+    const url = new URL(value);
+    return url.protocol === 'https:' || url.protocol === 'http:';
+  } catch {
+    return false;
+  }
+};
+
+const isIntIn = (min: number, max: number) => (value: unknown): value is number =>
+  typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max;
+
+const VALIDATORS: { [K in SettingsKey]: Validator<Settings[K]> } = {
+  provider: (v): v is ProviderId => typeof v === 'string' && (PROVIDER_IDS as readonly string[]).includes(v),
+  hibpApiKey: (v): v is string => typeof v === 'string' && v.length <= 200 && !/[\s\p{Cc}]/u.test(v),
+  xposedornotBaseUrl: isHttpUrl,
+  hibpBaseUrl: isHttpUrl,
+  pwnedPasswordsBaseUrl: isHttpUrl,
+  hibpRequestsPerMinute: isIntIn(1, 10_000),
+  recheckIntervalHours: isIntIn(1, 24 * 30),
+  requestTimeoutMs: isIntIn(1_000, 28_000),
+};
+
+/** Base URLs are stored without a trailing slash so paths can be appended as-is. */
+const tidy = (key: SettingsKey, value: unknown): unknown =>
+  key.endsWith('BaseUrl') ? String(value).replace(/\/+$/, '') : value;
+
+/** Validates stored settings; unknown keys are dropped, bad values reset to their default. */
+export function validateSettings(stored: unknown): SettingsValidation {
+  const source = stored && typeof stored === 'object' ? (stored as Record<string, unknown>) : {};
+  const settings: Settings = { ...DEFAULT_SETTINGS };
+  const reset: SettingsKey[] = [];
+  for (const key of Object.keys(DEFAULT_SETTINGS) as SettingsKey[]) {
+    if (!(key in source)) continue;
+    const value = source[key];
+    if (VALIDATORS[key](value)) {
+      (settings as Record<SettingsKey, unknown>)[key] = tidy(key, value);
+    } else {
+      reset.push(key);
+    }
+  }
+  return { settings, reset };
+}
+
+/** Validates a partial update from the UI; returns the first problem in words, or the clean patch. */
+export function validateSettingsPatch(
+  patch: Partial<Record<SettingsKey, unknown>>,
+): { ok: true; patch: Partial<Settings> } | { ok: false; key: SettingsKey; message: string } {
+  const clean: Partial<Record<SettingsKey, unknown>> = {};
+  for (const [key, value] of Object.entries(patch) as [SettingsKey, unknown][]) {
+    if (!(key in DEFAULT_SETTINGS)) continue;
+    if (!VALIDATORS[key](value)) return { ok: false, key, message: SETTING_ERRORS[key] };
+    clean[key] = tidy(key, value);
+  }
+  return { ok: true, patch: clean as Partial<Settings> };
+}
+
+const SETTING_ERRORS: Record<SettingsKey, string> = {
+  provider: 'Choose one of the listed breach providers.',
+  hibpApiKey: 'The API key must not contain spaces or line breaks. Paste it exactly as Have I Been Pwned shows it.',
+  xposedornotBaseUrl: 'The XposedOrNot address must be a full http(s) URL.',
+  hibpBaseUrl: 'The Have I Been Pwned address must be a full http(s) URL.',
+  pwnedPasswordsBaseUrl: 'The Pwned Passwords address must be a full http(s) URL.',
+  hibpRequestsPerMinute: 'Requests per minute must be a whole number from 1 to 10000.',
+  recheckIntervalHours: 'Re-check every 1 to 720 hours.',
+  requestTimeoutMs: 'The request timeout must be between 1 and 28 seconds.',
+};

@@ -1,0 +1,53 @@
+/**
+ * The ONE protocol between extension pages and the background. Every request type maps to its
+ * payload and its reply; `send` and the background router are both typed from this map, and the
+ * router validates payloads at run time because a message is untrusted input.
+ */
+import type { Breach, ProviderId } from './core/breach';
+import type { Exposure, WatchedAddress } from './core/exposure';
+import type { ProviderFailure } from './core/provider-error';
+
+export interface AddressView extends WatchedAddress {
+  exposures: Array<{ exposure: Exposure; breach: Breach | null }>;
+  /** Where this address stands in the current run, if one is going. */
+  job: { state: 'queued' | 'waiting'; notBefore: number; failure: ProviderFailure | null } | null;
+}
+
+export interface RunView {
+  id: string;
+  provider: ProviderId;
+  startedAt: number;
+  finishedAt: number | null;
+  total: number;
+  done: number;
+  /** Estimated time the last address is checked, from the provider's rate limit. */
+  estimatedEnd: number | null;
+}
+
+export interface PopupState {
+  provider: ProviderId;
+  hasApiKey: boolean;
+  addresses: AddressView[];
+  run: RunView | null;
+}
+
+export type Reply<T> = { ok: true; value: T } | { ok: false; error: string; field?: string };
+
+export interface Protocol {
+  'state/get': { request: Record<string, never>; reply: PopupState };
+  'address/add': { request: { email: string }; reply: { email: string; existed: boolean } };
+  'address/remove': { request: { email: string }; reply: null };
+  'check/start': { request: { emails?: string[] }; reply: { runId: string | null } };
+}
+
+export type MessageType = keyof Protocol;
+export type RequestOf<T extends MessageType> = Protocol[T]['request'];
+export type ReplyOf<T extends MessageType> = Protocol[T]['reply'];
+
+export interface Envelope<T extends MessageType = MessageType> {
+  type: T;
+  payload: RequestOf<T>;
+}
+
+/** Broadcast by the background when stored state changed, so open pages refresh. */
+export const STATE_CHANGED = 'event/state-changed' as const;

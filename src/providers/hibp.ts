@@ -1,0 +1,177 @@
+/**
+ * Have I Been Pwned API v3 (paid key). `breachedaccount` with truncateResponse=false returns the
+ * full breach model, so one request per address is enough; the k-anonymity range search lets a
+ * key holder check without sending the address at all.
+ */
+import type { Breach, CheckOutcome } from '../core/breach';
+import { NO_FLAGS } from '../core/breach';
+import { ProviderError } from '../core/provider-error';
+import { requestJson } from './http-client';
+import {
+  isRecord,
+  malformed,
+  parseCatalogEntries,
+  placeholderBreach,
+  readBoolean,
+  readBreachDate,
+  readCount,
+  readDataClasses,
+  readDomain,
+  readHttpUrl,
+  readText,
+  readTimestamp,
+  uniqueById,
+  type JsonRecord,
+  type ParsedCatalog,
+} from './json-shape';
+import type { BreachProvider, ProviderContext } from './provider';
+
+function apiKey(ctx: ProviderContext): string {
+  const key = ctx.apiKey?.trim();
+  if (!key) {
+    // Refused before any request: HIBP would answer 401 anyway, and it counts the attempt.
+    throw new ProviderError({ kind: 'unauthorized', detail: 'No Have I Been Pwned API key is set. Add your key in Options.' });
+  }
+  return key;
+}
+
+function flag(raw: JsonRecord, key: string, fallback: boolean): boolean {
+  return readBoolean(raw[key], fallback);
+}
+
+/**
+ * Maps one HIBP breach model. Only Name is required; fields added over the years (IsMalware,
+ * IsStealerLog, …) default to the harmless value when an older payload lacks them.
+ */
+export function mapHibpBreach(raw: unknown): Breach {
+  if (!isRecord(raw)) throw malformed('Have I Been Pwned: a breach is not an object.');
+  const id = readText(raw.Name);
+  if (id === null) throw malformed('Have I Been Pwned: a breach has no Name.');
+  return {
+    id,
+    provider: 'hibp',
+    title: readText(raw.Title) ?? id,
+    domain: readDomain(raw.Domain),
+    breachDate: readBreachDate(raw.BreachDate),
+    addedDate: readTimestamp(raw.AddedDate),
+    pwnCount: readCount(raw.PwnCount),
+    description: readText(raw.Description) ?? '',
+    dataClasses: readDataClasses(Array.isArray(raw.DataClasses) ? raw.DataClasses : []),
+    logoUrl: readHttpUrl(raw.LogoPath),
+    flags: {
+      verified: flag(raw, 'IsVerified', NO_FLAGS.verified),
+      fabricated: flag(raw, 'IsFabricated', NO_FLAGS.fabricated),
+      sensitive: flag(raw, 'IsSensitive', NO_FLAGS.sensitive),
+      retired: flag(raw, 'IsRetired', NO_FLAGS.retired),
+      spamList: flag(raw, 'IsSpamList', NO_FLAGS.spamList),
+      malware: flag(raw, 'IsMalware', NO_FLAGS.malware),
+      stealerLog: flag(raw, 'IsStealerLog', NO_FLAGS.stealerLog),
+    },
+  };
+}
+
+/**
+ * A breachedaccount answer. Unlike the catalog, one unreadable breach fails the whole answer:
+ * dropping it would make an exposure look resolved.
+ */
+export function parseBreachedAccount(json: unknown): CheckOutcome {
+  if (!Array.isArray(json)) throw malformed('Have I Been Pwned answered with something other than a list of breaches.');
+  const breaches = uniqueById(json.map(mapHibpBreach));
+  return breaches.length === 0 ? { kind: 'clean' } : { kind: 'breached', breaches };
+}
+
+async function checkAddress(ctx: ProviderContext, address: string): Promise<CheckOutcome> {
+  const key = apiKey(ctx);
+  const url = `${ctx.baseUrl}/breachedaccount/${encodeURIComponent(address)}?truncateResponse=false`;
+  const response = await requestJson(ctx, url, { headers: { 'hibp-api-key': key }, passStatuses: [404] });
+  // HIBP's documented "not pwned" is a 404, normally with an empty body. A 404 whose body is not
+  // JSON (say, an HTML page from a wrong base URL) has already failed as malformed.
+  if (response.status === 404) return { kind: 'clean' };
+  return parseBreachedAccount(response.json);
+}
+
+export const hibpProvider: BreachProvider = { id: 'hibp', checkAddress };
+
+/** The `/breaches` catalog with a count of the entries that could not be read. */
+export function readHibpCatalog(json: unknown): ParsedCatalog {
+  if (!Array.isArray(json)) throw malformed('Have I Been Pwned catalog: the answer is not a list.');
+  return parseCatalogEntries(json, mapHibpBreach, 'Have I Been Pwned catalog');
+}
+
+/** The `/breaches` catalog; unreadable entries are skipped (see parseCatalogEntries). */
+export function parseHibpCatalog(json: unknown): Breach[] {
+  return readHibpCatalog(json).breaches;
+}
+
+export interface SubscriptionStatus {
+  plan: string;
+  /** Requests per minute the key allows; feeds hibpRules() pacing. */
+  rpm: number;
+  subscribedUntil: string | null;
+}
+
+/** `/subscription/status`: what the key's plan is and how fast it may be used. */
+export async function getSubscriptionStatus(ctx: ProviderContext): Promise<SubscriptionStatus> {
+  const key = apiKey(ctx);
+  const response = await requestJson(ctx, `${ctx.baseUrl}/subscription/status`, { headers: { 'hibp-api-key': key } });
+  const json = response.json;
+  if (!isRecord(json)) throw malformed('Have I Been Pwned subscription status is not an object.');
+  const plan = readText(json.SubscriptionName);
+  const rpm = readCount(json.Rpm);
+  if (plan === null || rpm === null || rpm < 1) {
+    throw malformed('Have I Been Pwned subscription status lacks a plan name or a rate limit.');
+  }
+  return { plan, rpm, subscribedUntil: readText(json.SubscribedUntil) };
+}
+
+const SHA1_HEX = /^[0-9a-f]{40}$/i;
+
+/** One range entry; HIBP's docs write the keys in PascalCase, some descriptions in camelCase. */
+function readRangeEntry(raw: unknown): { suffix: string; names: string[] } {
+  if (!isRecord(raw)) throw malformed('Have I Been Pwned range: an entry is not an object.');
+  const suffix = readText(raw.HashSuffix ?? raw.hashSuffix);
+  const websites = raw.Websites ?? raw.websites;
+  if (suffix === null || !Array.isArray(websites)) throw malformed('Have I Been Pwned range: an entry lacks HashSuffix or Websites.');
+  const names = websites.map(readText).filter((n): n is string => n !== null);
+  return { suffix: suffix.toUpperCase(), names };
+}
+
+function lookup(catalog: ReadonlyMap<string, Breach>, name: string): Breach {
+  const exact = catalog.get(name);
+  if (exact) return exact;
+  // Names are case-sensitive ids, but a catalog cached before a rename of case should still match.
+  const lower = name.toLowerCase();
+  for (const [key, breach] of catalog) if (key.toLowerCase() === lower) return breach;
+  return placeholderBreach('hibp', name);
+}
+
+/**
+ * k-anonymity check: sends only the first 6 hex digits of the address's SHA-1 and finds the
+ * rest locally. The hash is computed by the caller (Web Crypto is async and not in core); the
+ * address itself is never sent and is accepted only so the call reads like checkAddress. The
+ * range answer names breaches without details, so `catalog` resolves them; a name the catalog
+ * does not know yet becomes a placeholder breach rather than being dropped.
+ */
+export async function checkAddressByRange(
+  ctx: ProviderContext,
+  _address: string,
+  sha1Hex: string,
+  catalog: ReadonlyMap<string, Breach>,
+): Promise<CheckOutcome> {
+  if (!SHA1_HEX.test(sha1Hex)) throw new RangeError('checkAddressByRange needs a 40-digit hex SHA-1.');
+  const key = apiKey(ctx);
+  const hash = sha1Hex.toUpperCase();
+  const prefix = hash.slice(0, 6);
+  const suffix = hash.slice(6);
+  const response = await requestJson(ctx, `${ctx.baseUrl}/breachedaccount/range/${prefix}`, {
+    headers: { 'hibp-api-key': key },
+    passStatuses: [404],
+  });
+  if (response.status === 404) return { kind: 'clean' };
+  if (!Array.isArray(response.json)) throw malformed('Have I Been Pwned range answer is not a list.');
+  // Every entry is validated, not just ours: a list with unreadable entries may hide our match.
+  const entries = response.json.map(readRangeEntry);
+  const match = entries.find((e) => e.suffix === suffix);
+  if (!match || match.names.length === 0) return { kind: 'clean' };
+  return { kind: 'breached', breaches: uniqueById(match.names.map((name) => lookup(catalog, name))) };
+}

@@ -1,0 +1,21 @@
+import type { CheckOutcome, ProviderId } from '../core/breach';
+
+/** fetch is injected so providers run in unit tests against recorded payloads, with no network. */
+export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
+
+export interface ProviderContext {
+  fetch: FetchLike;
+  /** Base URL without trailing slash, e.g. https://api.xposedornot.com */
+  baseUrl: string;
+  /** Milliseconds before a request is aborted (kept under the worker's 30 s fetch limit). */
+  timeoutMs: number;
+  /** Clock, injected for retry-after arithmetic in tests. */
+  now: () => number;
+  apiKey?: string;
+}
+
+export interface BreachProvider {
+  id: ProviderId;
+  /** Checks one normalised address. Throws ProviderError on any failure. */
+  checkAddress(ctx: ProviderContext, address: string): Promise<CheckOutcome>;
+}

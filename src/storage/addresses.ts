@@ -1,0 +1,35 @@
+import type { WatchedAddress } from '../core/exposure';
+import type { Db } from './schema';
+
+export async function listAddresses(db: Db): Promise<WatchedAddress[]> {
+  const all = await db.getAll('addresses');
+  return all.sort((a, b) => a.addedAt - b.addedAt);
+}
+
+/** Adds a normalised address; says so when it was already watched instead of touching it. */
+export async function addAddress(db: Db, email: string, now: number): Promise<'added' | 'exists'> {
+  const tx = db.transaction('addresses', 'readwrite', { durability: 'strict' });
+  if (await tx.store.get(email)) {
+    await tx.done;
+    return 'exists';
+  }
+  await tx.store.add({ email, addedAt: now, lastCheckedAt: null, lastOutcome: null, lastFailure: null });
+  await tx.done;
+  return 'added';
+}
+
+/** Forgets an address with its exposures, results and queued checks, all or nothing. */
+export async function removeAddress(db: Db, email: string): Promise<void> {
+  const tx = db.transaction(['addresses', 'exposures', 'jobs', 'results'], 'readwrite', { durability: 'strict' });
+  await tx.objectStore('addresses').delete(email);
+  for (const key of await tx.objectStore('exposures').index('by-email').getAllKeys(email)) {
+    await tx.objectStore('exposures').delete(key);
+  }
+  for (const key of await tx.objectStore('results').index('by-email').getAllKeys(email)) {
+    await tx.objectStore('results').delete(key);
+  }
+  for (const job of await tx.objectStore('jobs').getAll()) {
+    if (job.email === email) await tx.objectStore('jobs').delete([job.runId, job.email]);
+  }
+  await tx.done;
+}

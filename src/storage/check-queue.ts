@@ -1,0 +1,157 @@
+import type { CheckOutcome, ProviderId } from '../core/breach';
+import { diffExposures, type Exposure } from '../core/exposure';
+import type { ProviderFailure } from '../core/provider-error';
+import type { CheckJob, CheckResult, CheckRun, Db } from './schema';
+
+export type JobOutcome = { kind: 'checked'; outcome: CheckOutcome } | { kind: 'failed'; failure: ProviderFailure };
+
+/**
+ * Starts a run: one job per address, in one transaction. An address that already has a queued job
+ * is not queued twice — the pending check will answer for it.
+ */
+export async function enqueueRun(
+  db: Db,
+  init: { id: string; emails: string[]; provider: ProviderId; trigger: CheckRun['trigger']; now: number },
+): Promise<CheckRun | null> {
+  const tx = db.transaction(['jobs', 'runs'], 'readwrite', { durability: 'strict' });
+  const queued = new Set((await tx.objectStore('jobs').getAll()).map((j) => j.email));
+  const emails = init.emails.filter((e) => !queued.has(e));
+  if (emails.length === 0) {
+    await tx.done;
+    return null;
+  }
+  const run: CheckRun = {
+    id: init.id,
+    provider: init.provider,
+    trigger: init.trigger,
+    startedAt: init.now,
+    finishedAt: null,
+    emails,
+  };
+  await tx.objectStore('runs').add(run);
+  for (const email of emails) {
+    await tx.objectStore('jobs').add({
+      runId: run.id,
+      email,
+      provider: init.provider,
+      enqueuedAt: init.now,
+      attempts: 0,
+      notBefore: init.now,
+      lastFailure: null,
+    });
+  }
+  await tx.done;
+  return run;
+}
+
+/** Jobs in the order they may run: earliest allowed first, then the order they were queued. */
+export async function pendingJobs(db: Db): Promise<CheckJob[]> {
+  const jobs = await db.getAll('jobs');
+  return jobs.sort((a, b) => a.notBefore - b.notBefore || a.enqueuedAt - b.enqueuedAt);
+}
+
+/** Puts a job off until `notBefore`, remembering why (shown in the popup while it waits). */
+export async function postponeJob(db: Db, job: CheckJob, notBefore: number, failure: ProviderFailure): Promise<void> {
+  const tx = db.transaction('jobs', 'readwrite', { durability: 'strict' });
+  const current = await tx.store.get([job.runId, job.email]);
+  if (current) await tx.store.put({ ...current, notBefore, lastFailure: failure, attempts: current.attempts + 1 });
+  await tx.done;
+}
+
+/**
+ * Records a job's result, updates the history and removes the job — in ONE transaction, so a
+ * worker killed at any moment leaves either the job queued (it runs again) or its result recorded
+ * (it never runs again). Returns null when the job was already recorded.
+ */
+export async function recordJobResult(
+  db: Db,
+  job: CheckJob,
+  result: JobOutcome,
+  now: number,
+): Promise<{ added: Exposure[]; runFinished: boolean } | null> {
+  const tx = db.transaction(['jobs', 'results', 'exposures', 'breaches', 'addresses', 'runs'], 'readwrite', {
+    durability: 'strict',
+  });
+  const jobs = tx.objectStore('jobs');
+  if (!(await jobs.get([job.runId, job.email]))) {
+    await tx.done;
+    return null;
+  }
+  const address = await tx.objectStore('addresses').get(job.email);
+  let added: Exposure[] = [];
+  const record: CheckResult = {
+    runId: job.runId,
+    email: job.email,
+    at: now,
+    outcome: 'failed',
+    breachIds: [],
+    newBreachIds: [],
+    failure: null,
+  };
+  if (result.kind === 'checked' && address) {
+    const breaches = result.outcome.kind === 'breached' ? result.outcome.breaches : [];
+    const exposures = tx.objectStore('exposures');
+    const known = await exposures.index('by-email').getAll(job.email);
+    const diff = diffExposures(job.email, job.provider, known, breaches, now);
+    for (const breach of breaches) await tx.objectStore('breaches').put(breach);
+    for (const exposure of [...diff.added, ...diff.updated]) await exposures.put(exposure);
+    added = diff.added;
+    record.outcome = breaches.length > 0 ? 'breached' : 'clean';
+    record.breachIds = breaches.map((b) => b.id);
+    record.newBreachIds = added.map((e) => e.breachId);
+    await tx.objectStore('addresses').put({ ...address, lastCheckedAt: now, lastOutcome: record.outcome, lastFailure: null });
+  } else if (result.kind === 'failed' && address) {
+    record.failure = result.failure;
+    await tx.objectStore('addresses').put({ ...address, lastOutcome: 'failed', lastFailure: result.failure });
+  }
+  // An address removed while its check was in flight leaves only the job to clear.
+  if (address) await tx.objectStore('results').put(record);
+  await jobs.delete([job.runId, job.email]);
+  const left = await jobs.count(IDBKeyRange.bound([job.runId], [job.runId, []]));
+  if (left === 0) {
+    const run = await tx.objectStore('runs').get(job.runId);
+    if (run && run.finishedAt === null) await tx.objectStore('runs').put({ ...run, finishedAt: now });
+  }
+  await tx.done;
+  return { added, runFinished: left === 0 };
+}
+
+/** Remembers that a request went to a provider, before it is sent, so pacing survives a restart. */
+export async function noteRequest(db: Db, provider: ProviderId, at: number): Promise<void> {
+  await db.add('requests', { provider, at });
+}
+
+export async function recentRequests(db: Db, provider: ProviderId, since: number): Promise<number[]> {
+  const tx = db.transaction('requests', 'readwrite');
+  const times: number[] = [];
+  let cursor = await tx.store.openCursor();
+  while (cursor) {
+    if (cursor.value.provider === provider) {
+      if (cursor.value.at <= since) await cursor.delete(); // aged out of every window of this provider
+      else times.push(cursor.value.at);
+    }
+    cursor = await cursor.continue();
+  }
+  await tx.done;
+  return times;
+}
+
+export async function latestRun(db: Db): Promise<CheckRun | undefined> {
+  const cursor = await db.transaction('runs').store.index('by-started').openCursor(null, 'prev');
+  return cursor?.value;
+}
+
+export async function resultsForRun(db: Db, runId: string): Promise<CheckResult[]> {
+  return db.getAll('results', IDBKeyRange.bound([runId], [runId, []]));
+}
+
+
+/** Holds every queued job of a provider until `until` (a 429 applies to the key, not one address). */
+export async function holdProvider(db: Db, provider: ProviderId, until: number, failure: ProviderFailure): Promise<void> {
+  const tx = db.transaction('jobs', 'readwrite', { durability: 'strict' });
+  for (const job of await tx.store.getAll()) {
+    if (job.provider !== provider || job.notBefore >= until) continue;
+    await tx.store.put({ ...job, notBefore: until, lastFailure: failure });
+  }
+  await tx.done;
+}

@@ -1,0 +1,82 @@
+import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
+import type { Breach, ProviderId } from '../core/breach';
+import type { Exposure, ExposureKey, WatchedAddress } from '../core/exposure';
+import type { ProviderFailure } from '../core/provider-error';
+
+export const DB_NAME = 'was-i-exposed';
+
+/** One address to check in one run. Deleted in the same transaction that records its result. */
+export interface CheckJob {
+  runId: string;
+  email: string;
+  provider: ProviderId;
+  enqueuedAt: number;
+  attempts: number;
+  /** Epoch ms before which the job must not run (retry-after, backoff). */
+  notBefore: number;
+  lastFailure: ProviderFailure | null;
+}
+
+export interface CheckRun {
+  id: string;
+  provider: ProviderId;
+  trigger: 'manual' | 'scheduled';
+  startedAt: number;
+  finishedAt: number | null;
+  emails: string[];
+}
+
+/** Exactly one per (run, address): the key makes a second record of the same check impossible. */
+export interface CheckResult {
+  runId: string;
+  email: string;
+  at: number;
+  outcome: 'clean' | 'breached' | 'failed';
+  breachIds: string[];
+  newBreachIds: string[];
+  failure: ProviderFailure | null;
+}
+
+export interface ExposureDb extends DBSchema {
+  addresses: { key: string; value: WatchedAddress };
+  breaches: { key: [ProviderId, string]; value: Breach };
+  exposures: {
+    key: ExposureKey;
+    value: Exposure;
+    indexes: { 'by-email': string; 'by-first-seen': number; 'by-state': string };
+  };
+  jobs: { key: [string, string]; value: CheckJob; indexes: { 'by-not-before': number } };
+  runs: { key: string; value: CheckRun; indexes: { 'by-started': number } };
+  results: { key: [string, string]; value: CheckResult; indexes: { 'by-email': string } };
+  /** Times of requests sent to each provider, so pacing survives a worker restart. */
+  requests: { key: number; value: { provider: ProviderId; at: number }; indexes: { 'by-provider': ProviderId } };
+}
+
+export type Db = IDBPDatabase<ExposureDb>;
+type UpgradeTx = IDBPTransaction<ExposureDb, StoreNames<ExposureDb>[], 'versionchange'>;
+
+/**
+ * Numbered migrations: entry N upgrades a database at version N to version N+1. Never edit a
+ * shipped step; append a new one. Each step is small and has its own test.
+ */
+export const MIGRATIONS: ReadonlyArray<(db: Db, tx: UpgradeTx) => void> = [
+  // 0 → 1: the first schema.
+  (db) => {
+    db.createObjectStore('addresses', { keyPath: 'email' });
+    db.createObjectStore('breaches', { keyPath: ['provider', 'id'] });
+    const exposures = db.createObjectStore('exposures', { keyPath: ['email', 'provider', 'breachId'] });
+    exposures.createIndex('by-email', 'email');
+    exposures.createIndex('by-first-seen', 'firstSeen');
+    exposures.createIndex('by-state', 'state');
+    const jobs = db.createObjectStore('jobs', { keyPath: ['runId', 'email'] });
+    jobs.createIndex('by-not-before', 'notBefore');
+    const runs = db.createObjectStore('runs', { keyPath: 'id' });
+    runs.createIndex('by-started', 'startedAt');
+    const results = db.createObjectStore('results', { keyPath: ['runId', 'email'] });
+    results.createIndex('by-email', 'email');
+    const requests = db.createObjectStore('requests', { autoIncrement: true });
+    requests.createIndex('by-provider', 'provider');
+  },
+];
+
+export const DB_VERSION = MIGRATIONS.length;

@@ -1,0 +1,77 @@
+import type { ProviderId } from '../../core/breach';
+import { describeFailure } from '../../core/failure-text';
+import type { AddressView } from '../../messages';
+import { formatBreachDate, formatCount, formatDateTime, formatTime } from '../format';
+import { send } from '../send';
+
+export function AddressCard({ address, provider }: { address: AddressView; provider: ProviderId }) {
+  const count = address.exposures.length;
+  const check = () => void send('check/start', { emails: [address.email] }).catch(() => undefined);
+  const remove = () => {
+    if (confirm(`Stop watching ${address.email} and delete its history?`)) void send('address/remove', { email: address.email });
+  };
+  return (
+    <li class="address" data-email={address.email}>
+      <div class="address-head">
+        <h2>{address.email}</h2>
+        <div class="actions">
+          <button type="button" onClick={check} disabled={address.job !== null} aria-label={`Check ${address.email} now`}>
+            Check
+          </button>
+          <button type="button" class="quiet" onClick={remove} aria-label={`Remove ${address.email}`}>
+            Remove
+          </button>
+        </div>
+      </div>
+      <p class="status" data-testid="address-status">
+        <Status address={address} provider={provider} count={count} />
+      </p>
+      {count > 0 && (
+        <ul class="breaches" aria-label={`Breaches for ${address.email}`}>
+          {address.exposures.map(({ exposure, breach }) => (
+            <li key={`${exposure.provider}/${exposure.breachId}`} class="breach" data-breach={exposure.breachId}>
+              <span class="breach-title">{breach?.title ?? exposure.breachId}</span>
+              {exposure.state === 'new' && <span class="tag">new</span>}
+              <span class="breach-meta">
+                {formatBreachDate(breach?.breachDate ?? null)}
+                {breach?.pwnCount ? ` · ${formatCount(breach.pwnCount)} accounts` : ''}
+              </span>
+              {breach && breach.dataClasses.length > 0 && <span class="breach-data">{breach.dataClasses.join(', ')}</span>}
+            </li>
+          ))}
+        </ul>
+      )}
+    </li>
+  );
+}
+
+function Status({ address, provider, count }: { address: AddressView; provider: ProviderId; count: number }) {
+  const { job } = address;
+  if (job) {
+    if (job.state === 'waiting') {
+      return (
+        <span role="status" class={job.failure ? 'warning' : undefined}>
+          {job.failure ? describeFailure(provider, job.failure, job.notBefore, formatTime) : `Queued — waiting for the rate limit until ${formatTime(job.notBefore)}.`}
+        </span>
+      );
+    }
+    return <span role="status">Checking…</span>;
+  }
+  const checked = address.lastCheckedAt !== null ? ` · checked ${formatDateTime(address.lastCheckedAt)}` : '';
+  if (address.lastOutcome === 'failed' && address.lastFailure) {
+    return (
+      <span class="warning" role="alert" data-testid="address-failure">
+        ⚠ {describeFailure(provider, address.lastFailure, null, formatTime)}
+        {count > 0 ? ' Earlier results are kept below.' : ''}
+      </span>
+    );
+  }
+  if (address.lastCheckedAt === null) return <span class="muted">Not checked yet.</span>;
+  if (count === 0) return <span class="ok">✓ No breaches found{checked}</span>;
+  return (
+    <span class="bad">
+      ⚠ Found in {count} {count === 1 ? 'breach' : 'breaches'}
+      {checked}
+    </span>
+  );
+}

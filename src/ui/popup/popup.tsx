@@ -1,0 +1,91 @@
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import type { PopupState } from '../../messages';
+import { onStateChanged, send } from '../send';
+import { AddAddressForm } from './add-address-form';
+import { AddressCard } from './address-card';
+import { RunProgress } from './run-progress';
+
+export function Popup() {
+  const [state, setState] = useState<PopupState | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [actionError, setActionError] = useState<string | null>(null);
+  const firstRender = useRef(true);
+
+  const refresh = useCallback(async () => {
+    try {
+      setState(await send('state/get', {}));
+      setLoadError(null);
+    } catch (error) {
+      setLoadError((error as Error).message);
+    }
+  }, []);
+
+  useEffect(() => {
+    void refresh();
+    return onStateChanged(() => void refresh());
+  }, [refresh]);
+
+  // While a run waits on the rate limit nothing is broadcast; a slow tick keeps its countdown true.
+  const running = state?.run !== null && state?.run !== undefined && state.run.finishedAt === null;
+  useEffect(() => {
+    if (!running) return;
+    const timer = setInterval(() => void refresh(), 2000);
+    return () => clearInterval(timer);
+  }, [running, refresh]);
+
+  useEffect(() => {
+    if (state && firstRender.current) {
+      firstRender.current = false;
+      performance.mark('popup-rendered');
+      document.body.dataset.ready = 'true';
+    }
+  }, [state]);
+
+  const checkAll = async () => {
+    setActionError(null);
+    try {
+      await send('check/start', {});
+    } catch (error) {
+      setActionError((error as Error).message);
+    }
+  };
+
+  return (
+    <main class="popup">
+      <header class="popup-header">
+        <h1>Was I Exposed?</h1>
+        {state && state.addresses.length > 0 && (
+          <button type="button" class="primary" onClick={checkAll} disabled={running}>
+            {running ? 'Checking…' : 'Check now'}
+          </button>
+        )}
+      </header>
+      <AddAddressForm />
+      {actionError && (
+        <p class="error" role="alert">
+          {actionError}
+        </p>
+      )}
+      {loadError && (
+        <p class="error" role="alert">
+          {loadError}
+        </p>
+      )}
+      {!state && !loadError && <p class="muted" aria-busy="true">Loading…</p>}
+      {state && state.run && <RunProgress run={state.run} />}
+      {state && state.addresses.length === 0 && (
+        <p class="empty" data-testid="empty-state">
+          Add an email address you use to see whether it appears in known data breaches. It is sent only to{' '}
+          {state.provider === 'hibp' ? 'Have I Been Pwned' : 'XposedOrNot'}, and the results stay in this browser.
+        </p>
+      )}
+      {state && state.addresses.length > 0 && (
+        <ul class="address-list" aria-label="Your addresses">
+          {state.addresses.map((address) => (
+            <AddressCard key={address.email} address={address} provider={state.provider} />
+          ))}
+        </ul>
+      )}
+    </main>
+  );
+}
