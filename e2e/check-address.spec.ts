@@ -28,7 +28,9 @@ test('a breached address: added, checked through the background, breaches render
   // Real IndexedDB holds the result.
   const exposures = await readStore<{ email: string; breachId: string; state: string }>(popup.page, 'exposures');
   expect(exposures.map((e) => e.breachId).sort()).toEqual(['Adobe', 'LinkedIn']);
-  expect(exposures.every((e) => e.email === 'victim@example.com' && e.state === 'new')).toBe(true);
+  // Shown in the open popup, so already acknowledged — yet still tagged "new" while it stays open.
+  expect(exposures.every((e) => e.email === 'victim@example.com' && e.state === 'acknowledged')).toBe(true);
+  await expect(adobe.locator('.tag')).toHaveText('new');
   const results = await readStore<{ outcome: string }>(popup.page, 'results');
   expect(results.map((r) => r.outcome)).toEqual(['breached']);
   expect(await readStore(popup.page, 'jobs')).toEqual([]);

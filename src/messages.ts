@@ -4,7 +4,8 @@
  * router validates payloads at run time because a message is untrusted input.
  */
 import type { Breach, ProviderId } from './core/breach';
-import type { Exposure, WatchedAddress } from './core/exposure';
+import type { Exposure, ExposureKey, WatchedAddress } from './core/exposure';
+import type { Settings, SettingsKey } from './core/settings';
 import type { ProviderFailure } from './core/provider-error';
 
 export interface AddressView extends WatchedAddress {
@@ -38,6 +39,17 @@ export interface Protocol {
   'address/add': { request: { email: string }; reply: { email: string; existed: boolean } };
   'address/remove': { request: { email: string }; reply: null };
   'check/start': { request: { emails?: string[] }; reply: { runId: string | null } };
+  'exposures/acknowledge': { request: { keys: ExposureKey[] }; reply: { changed: number } };
+  /** Validates and saves a settings change; a refusal names the field and says why. */
+  'settings/save': { request: { patch: Partial<Record<SettingsKey, unknown>> }; reply: Settings };
+  /** Asks HIBP what the key allows, and adopts its rate. */
+  'hibp/test-key': { request: { apiKey: string }; reply: KeyStatus };
+}
+
+export interface KeyStatus {
+  plan: string;
+  rpm: number;
+  subscribedUntil: string | null;
 }
 
 export type MessageType = keyof Protocol;

@@ -6,13 +6,18 @@ import { loadSettings } from '../adapters/settings-store';
 import { db } from '../storage/open-db';
 import { holdProvider, noteRequest, pendingJobs, postponeJob, recentRequests, recordJobResult } from '../storage/check-queue';
 import type { CheckJob } from '../storage/schema';
-import { contextFor, providerFor, rulesFor } from './providers';
+import { deliverRunNotices, updateBadge } from './alerts';
 import { broadcastStateChanged } from './broadcast';
+import { contextFor, providerFor, rulesFor } from './providers';
+import { installUserAgentRule } from './user-agent';
 
 export const QUEUE_ALARM = 'check-queue';
 
 /** Waits longer than this end the pump; the alarm wakes a fresh worker when the time comes. */
 const MAX_IN_WORKER_WAIT_MS = 20_000;
+
+/** Set before every request: if the worker is killed mid-request, this alarm resumes the queue. */
+const WATCHDOG_MS = 35_000;
 
 let running: Promise<void> | null = null;
 
@@ -31,11 +36,19 @@ export function pump(): Promise<void> {
 async function drain(): Promise<void> {
   const settings = await loadSettings();
   const store = await db();
+  // Owed by a worker that died between finishing a run and announcing it.
+  await deliverRunNotices(store);
+  await updateBadge(store);
+  let userAgentReady = false;
   for (;;) {
     const [job] = await pendingJobs(store);
     if (!job) {
       await browser.alarms.clear(QUEUE_ALARM);
       return;
+    }
+    if (job.provider === 'hibp' && !userAgentReady) {
+      await installUserAgentRule(settings); // session rules vanish with the browser session
+      userAgentReady = true;
     }
     const rules = rulesFor(job.provider, settings);
     const now = Date.now();
@@ -54,6 +67,7 @@ async function drain(): Promise<void> {
 
 async function checkOne(job: CheckJob, settings: Awaited<ReturnType<typeof loadSettings>>): Promise<void> {
   const store = await db();
+  await browser.alarms.create(QUEUE_ALARM, { when: Date.now() + WATCHDOG_MS });
   // Counted before sending: a request cut short by a killed worker still counts against the limit.
   await noteRequest(store, job.provider, Date.now());
   try {
@@ -62,6 +76,8 @@ async function checkOne(job: CheckJob, settings: Awaited<ReturnType<typeof loadS
   } catch (error) {
     await handleFailure(job, toFailure(error));
   }
+  await deliverRunNotices(store);
+  await updateBadge(store);
   broadcastStateChanged();
 }
 

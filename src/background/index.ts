@@ -4,17 +4,28 @@
  * State lives in IndexedDB and storage.local, never only here: the worker dies when idle.
  */
 import browser, { type Runtime } from 'webextension-polyfill';
-import { QUEUE_ALARM, pump } from './check-runner';
+import { loadSettings } from '../adapters/settings-store';
+import { db } from '../storage/open-db';
+import { openNotice } from './alerts';
+import { pump } from './check-runner';
+import { onContextMenu } from './context-menu';
+import { onAlarm, onInstalled, onStartup, onStorageChanged } from './lifecycle';
 import { handleMessage } from './router';
 
+const report = (what: string) => (error: unknown) => console.error(`Was I Exposed?: ${what} failed`, error);
+
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => handleMessage(message, sender));
-
-browser.alarms.onAlarm.addListener((alarm) => {
-  if (alarm.name === QUEUE_ALARM) void pump();
-});
-
-browser.runtime.onStartup.addListener(() => void pump());
-browser.runtime.onInstalled.addListener(() => void pump());
+browser.runtime.onInstalled.addListener(() => void onInstalled().catch(report('install')));
+browser.runtime.onStartup.addListener(() => void onStartup().catch(report('startup')));
+browser.alarms.onAlarm.addListener((alarm) => void onAlarm(alarm).catch(report('alarm')));
+browser.storage.onChanged.addListener((changes, area) => void onStorageChanged(changes, area).catch(report('settings change')));
+browser.notifications.onClicked.addListener((id) => void openNotice(id).catch(report('notification')));
+browser.contextMenus.onClicked.addListener(
+  (info) =>
+    void (async () => {
+      if (await onContextMenu(info, await db(), await loadSettings())) await pump();
+    })().catch(report('context menu')),
+);
 
 // Any wake resumes queued checks a killed worker left behind; an empty queue costs one read.
-void pump();
+void pump().catch(report('queue'));

@@ -1,7 +1,16 @@
 import browser, { type Runtime } from 'webextension-polyfill';
 import { normaliseEmail } from '../core/email';
 import type { Envelope, MessageType, Reply, ReplyOf, RequestOf } from '../messages';
-import { loadSettings } from '../adapters/settings-store';
+import { loadSettings, saveSettings } from '../adapters/settings-store';
+import { PROVIDER_IDS } from '../core/breach';
+import { ProviderError } from '../core/provider-error';
+import { describeFailure } from '../core/failure-text';
+import { validateSettingsPatch } from '../core/settings';
+import { getSubscriptionStatus } from '../providers/hibp';
+import { acknowledgeExposures } from '../storage/exposures';
+import { updateBadge } from './alerts';
+import { contextFor } from './providers';
+import { installUserAgentRule } from './user-agent';
 import { addAddress, listAddresses, removeAddress } from '../storage/addresses';
 import { enqueueRun } from '../storage/check-queue';
 import { db } from '../storage/open-db';
@@ -29,7 +38,18 @@ const VALIDATORS: Validators = {
   'address/remove': isEmailPayload,
   'check/start': (v): v is { emails?: string[] } =>
     isObject(v) && (v.emails === undefined || (Array.isArray(v.emails) && v.emails.length <= 10_000 && v.emails.every((e) => typeof e === 'string'))),
+  'exposures/acknowledge': (v): v is RequestOf<'exposures/acknowledge'> =>
+    isObject(v) && Array.isArray(v.keys) && v.keys.length <= 100_000 && v.keys.every(isExposureKey),
+  'settings/save': (v): v is RequestOf<'settings/save'> => isObject(v) && isObject(v.patch),
+  'hibp/test-key': (v): v is { apiKey: string } => isObject(v) && typeof v.apiKey === 'string' && v.apiKey.length <= 200,
 };
+
+function isExposureKey(k: unknown): boolean {
+  return (
+    Array.isArray(k) && k.length === 3 && typeof k[0] === 'string' && typeof k[2] === 'string' &&
+    (PROVIDER_IDS as readonly unknown[]).includes(k[1])
+  );
+}
 
 const HANDLERS: Handlers = {
   async 'state/get'() {
@@ -57,6 +77,39 @@ const HANDLERS: Handlers = {
     void pump();
     broadcastStateChanged();
     return { runId: run?.id ?? null };
+  },
+  async 'exposures/acknowledge'({ keys }) {
+    const store = await db();
+    const changed = await acknowledgeExposures(store, keys, Date.now());
+    if (changed > 0) await updateBadge(store);
+    return { changed };
+  },
+  async 'settings/save'({ patch }) {
+    const checked = validateSettingsPatch(patch);
+    if (!checked.ok) throw new UserError(checked.message, checked.key);
+    await saveSettings(checked.patch);
+    return loadSettings();
+  },
+  async 'hibp/test-key'({ apiKey }) {
+    const key = apiKey.trim();
+    if (key === '') throw new UserError('Paste your Have I Been Pwned API key first.', 'hibpApiKey');
+    const settings = await loadSettings();
+    await installUserAgentRule(settings);
+    try {
+      const status = await getSubscriptionStatus({ ...contextFor('hibp', settings), apiKey: key });
+      // The key works: keep it, and pace checks to the rate its plan allows.
+      await saveSettings({ hibpApiKey: key, hibpRequestsPerMinute: Math.max(1, Math.floor(status.rpm)) });
+      return status;
+    } catch (error) {
+      if (error instanceof ProviderError) {
+        const failure = error.toJSON();
+        const text = failure.kind === 'unauthorized'
+          ? 'Have I Been Pwned rejected this key. Copy it again from your HIBP dashboard; keys are 32 characters.'
+          : describeFailure('hibp', failure, null, (ms) => new Date(ms).toLocaleTimeString());
+        throw new UserError(text, 'hibpApiKey');
+      }
+      throw error;
+    }
   },
 };
 

@@ -155,3 +155,16 @@ export async function holdProvider(db: Db, provider: ProviderId, until: number, 
   }
   await tx.done;
 }
+
+/** Finished runs whose notification is still owed (the worker may have died right after the run). */
+export async function runsAwaitingNotice(db: Db): Promise<CheckRun[]> {
+  const runs = await db.getAll('runs');
+  return runs.filter((r) => r.finishedAt !== null && r.notifiedAt == null);
+}
+
+export async function markRunNotified(db: Db, runId: string, now: number): Promise<void> {
+  const tx = db.transaction('runs', 'readwrite', { durability: 'strict' });
+  const run = await tx.store.get(runId);
+  if (run) await tx.store.put({ ...run, notifiedAt: now });
+  await tx.done;
+}

@@ -20,10 +20,13 @@ export interface CheckJob {
 export interface CheckRun {
   id: string;
   provider: ProviderId;
-  trigger: 'manual' | 'scheduled';
+  /** Who asked: the popup's button, the re-check alarm, or the context menu. */
+  trigger: 'manual' | 'scheduled' | 'context-menu';
   startedAt: number;
   finishedAt: number | null;
   emails: string[];
+  /** When the run's notification was shown (or found unneeded), so a restarted worker never repeats it. */
+  notifiedAt?: number | null;
 }
 
 /** Exactly one per (run, address): the key makes a second record of the same check impossible. */

@@ -3,8 +3,9 @@ import { describeFailure } from '../../core/failure-text';
 import type { AddressView } from '../../messages';
 import { formatBreachDate, formatCount, formatDateTime, formatTime } from '../format';
 import { send } from '../send';
+import { exposureId } from './exposure-id';
 
-export function AddressCard({ address, provider }: { address: AddressView; provider: ProviderId }) {
+export function AddressCard({ address, provider, seenNew }: { address: AddressView; provider: ProviderId; seenNew: ReadonlySet<string> }) {
   const count = address.exposures.length;
   const check = () => void send('check/start', { emails: [address.email] }).catch(() => undefined);
   const remove = () => {
@@ -31,7 +32,7 @@ export function AddressCard({ address, provider }: { address: AddressView; provi
           {address.exposures.map(({ exposure, breach }) => (
             <li key={`${exposure.provider}/${exposure.breachId}`} class="breach" data-breach={exposure.breachId}>
               <span class="breach-title">{breach?.title ?? exposure.breachId}</span>
-              {exposure.state === 'new' && <span class="tag">new</span>}
+              {(exposure.state === 'new' || seenNew.has(exposureId(exposure))) && <span class="tag">new</span>}
               <span class="breach-meta">
                 {formatBreachDate(breach?.breachDate ?? null)}
                 {breach?.pwnCount ? ` · ${formatCount(breach.pwnCount)} accounts` : ''}

@@ -1,5 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { exposureKey } from '../../core/exposure';
 import type { PopupState } from '../../messages';
+import { exposureId } from './exposure-id';
 import { onStateChanged, send } from '../send';
 import { AddAddressForm } from './add-address-form';
 import { AddressCard } from './address-card';
@@ -10,6 +12,9 @@ export function Popup() {
   const [loadError, setLoadError] = useState<string | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
   const firstRender = useRef(true);
+  // Exposures that were new when shown here: acknowledged at once (the badge clears), but still
+  // tagged "new" for as long as this popup stays open.
+  const [seenNew, setSeenNew] = useState<ReadonlySet<string>>(new Set());
 
   const refresh = useCallback(async () => {
     try {
@@ -32,6 +37,14 @@ export function Popup() {
     const timer = setInterval(() => void refresh(), 2000);
     return () => clearInterval(timer);
   }, [running, refresh]);
+
+  useEffect(() => {
+    if (!state) return;
+    const fresh = state.addresses.flatMap((a) => a.exposures.map((x) => x.exposure)).filter((e) => e.state === 'new');
+    if (fresh.length === 0) return;
+    setSeenNew((old) => new Set([...old, ...fresh.map(exposureId)]));
+    void send('exposures/acknowledge', { keys: fresh.map(exposureKey) }).catch(() => undefined);
+  }, [state]);
 
   useEffect(() => {
     if (state && firstRender.current) {
@@ -82,7 +95,7 @@ export function Popup() {
       {state && state.addresses.length > 0 && (
         <ul class="address-list" aria-label="Your addresses">
           {state.addresses.map((address) => (
-            <AddressCard key={address.email} address={address} provider={state.provider} />
+            <AddressCard key={address.email} address={address} provider={state.provider} seenNew={seenNew} />
           ))}
         </ul>
       )}

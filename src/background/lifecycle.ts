@@ -1,0 +1,39 @@
+import type { Alarms, Storage } from 'webextension-polyfill';
+import { DEFAULT_SETTINGS } from '../core/settings';
+import { loadSettings } from '../adapters/settings-store';
+import { db } from '../storage/open-db';
+import { QUEUE_ALARM, pump } from './check-runner';
+import { createContextMenus } from './context-menu';
+import { RECHECK_ALARM, enqueueScheduledRun, ensureRecheckAlarm } from './schedule';
+import { installUserAgentRule } from './user-agent';
+import { broadcastStateChanged } from './broadcast';
+
+export async function onInstalled(): Promise<void> {
+  createContextMenus();
+  await ensureRecheckAlarm(await loadSettings());
+  await pump();
+}
+
+export async function onStartup(): Promise<void> {
+  await ensureRecheckAlarm(await loadSettings());
+  await pump();
+}
+
+export async function onAlarm(alarm: Alarms.Alarm): Promise<void> {
+  if (alarm.name === RECHECK_ALARM) {
+    await enqueueScheduledRun(await db(), await loadSettings());
+    broadcastStateChanged();
+  }
+  if (alarm.name === RECHECK_ALARM || alarm.name === QUEUE_ALARM) await pump();
+}
+
+/** Settings changed in Options (or by a test): apply what depends on them. */
+export async function onStorageChanged(changes: Record<string, Storage.StorageChange>, area: string): Promise<void> {
+  if (area !== 'local') return;
+  const keys = Object.keys(changes).filter((k) => k in DEFAULT_SETTINGS);
+  if (keys.length === 0) return;
+  const settings = await loadSettings();
+  if (keys.includes('recheckIntervalHours')) await ensureRecheckAlarm(settings);
+  if (keys.includes('hibpBaseUrl')) await installUserAgentRule(settings);
+  broadcastStateChanged();
+}

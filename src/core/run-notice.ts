@@ -1,0 +1,49 @@
+import { maskEmail } from './email';
+
+export interface RunResultSummary {
+  email: string;
+  outcome: 'clean' | 'breached' | 'failed';
+  breachIds: string[];
+  newBreachIds: string[];
+}
+
+export interface Notice {
+  title: string;
+  message: string;
+}
+
+const MAX_LINES = 4;
+
+/**
+ * The one grouped notification a finished run earns, or null when it earns none. Scheduled runs
+ * speak only of exposures seen for the first time; a check asked for from the context menu always
+ * answers. Addresses are masked: notifications can show on a locked screen.
+ */
+export function runNotice(
+  trigger: 'manual' | 'scheduled' | 'context-menu',
+  results: readonly RunResultSummary[],
+  titleOf: (breachId: string) => string,
+): Notice | null {
+  if (trigger === 'context-menu') {
+    const [result] = results;
+    if (!result) return null;
+    const who = maskEmail(result.email);
+    if (result.outcome === 'failed') return { title: 'Could not check the address', message: `${who}: open Was I Exposed? for the details.` };
+    if (result.outcome === 'clean') return { title: 'No breaches found', message: `${who} is not in any breach the provider knows of.` };
+    const count = result.breachIds.length;
+    return {
+      title: `Found in ${count} ${count === 1 ? 'breach' : 'breaches'}`,
+      message: `${who}: ${result.breachIds.slice(0, 6).map(titleOf).join(', ')}${count > 6 ? '…' : ''}`,
+    };
+  }
+  if (trigger !== 'scheduled') return null;
+  const fresh = results.filter((r) => r.newBreachIds.length > 0);
+  const total = fresh.reduce((sum, r) => sum + r.newBreachIds.length, 0);
+  if (total === 0) return null;
+  const lines = fresh.slice(0, MAX_LINES).map((r) => `${maskEmail(r.email)}: ${r.newBreachIds.map(titleOf).join(', ')}`);
+  if (fresh.length > MAX_LINES) lines.push(`and ${fresh.length - MAX_LINES} more addresses`);
+  return {
+    title: total === 1 ? 'Your address is in a new breach' : `${total} new breach exposures`,
+    message: lines.join('\n'),
+  };
+}
