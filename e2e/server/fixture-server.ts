@@ -1,4 +1,5 @@
-import { createServer, type IncomingHttpHeaders, type ServerResponse } from 'node:http';
+import { createServer, type IncomingHttpHeaders, type RequestListener, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { FaultList, faultHeaders, replacesResponse, type Fault } from './faults';
 import { hibpRoute } from './hibp-routes';
@@ -29,6 +30,8 @@ export interface FixtureServerOptions {
   now?: () => number;
   /** Called once per answered request (after the log entry has its status). */
   onResponse?: (entry: LoggedRequest) => void;
+  /** Serve HTTPS with this key pair, so tests can answer for the providers' real hostnames. */
+  tls?: { key: string; cert: string };
 }
 
 export interface FixtureServer {
@@ -149,12 +152,13 @@ export async function startFixtureServer(options: FixtureServerOptions = {}): Pr
     send(mount.route(request, state), extra);
   }
 
-  const server = createServer((req, res) => {
+  const listener: RequestListener = (req, res) => {
     handle(req.method ?? 'GET', req.url ?? '/', flattenHeaders(req.headers), res).catch((error: unknown) => {
       console.error('fixture server: handler failed', error);
       if (!res.headersSent && !res.destroyed) res.writeHead(500, CORS).end();
     });
-  });
+  };
+  const server = options.tls ? createTlsServer(options.tls, listener) : createServer(listener);
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -167,7 +171,7 @@ export async function startFixtureServer(options: FixtureServerOptions = {}): Pr
   const urlHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
 
   return {
-    url: `http://${urlHost}:${port}`,
+    url: `${options.tls ? 'https' : 'http'}://${urlHost}:${port}`,
     port,
     requests,
     get catalog() {

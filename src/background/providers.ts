@@ -1,5 +1,5 @@
 import type { ProviderId } from '../core/breach';
-import { XPOSEDORNOT_RULES, hibpRules, type RateRule } from '../core/pacing';
+import { SECOND, XPOSEDORNOT_RULES, hibpRules, type RateRule } from '../core/pacing';
 import type { Settings } from '../core/settings';
 import { hibpProvider } from '../providers/hibp';
 import type { BreachProvider, ProviderContext } from '../providers/provider';
@@ -26,5 +26,7 @@ export function contextFor(id: ProviderId, settings: Settings): ProviderContext 
 
 /** The pace each provider allows. HIBP's depends on the key's plan (10/min on the entry plan). */
 export function rulesFor(id: ProviderId, settings: Settings): readonly RateRule[] {
-  return id === 'hibp' ? hibpRules(settings.hibpRequestsPerMinute) : XPOSEDORNOT_RULES;
+  const base = id === 'hibp' ? hibpRules(settings.hibpRequestsPerMinute) : XPOSEDORNOT_RULES;
+  if (settings.extraRateLimit === 0) return base;
+  return [...base, { limit: settings.extraRateLimit, windowMs: settings.extraRateWindowSeconds * SECOND }];
 }

@@ -15,6 +15,12 @@ export const DEFAULT_SETTINGS = {
   pwnedPasswordsBaseUrl: 'https://api.pwnedpasswords.com',
   /** HIBP requests per minute the key's plan allows (10 on the entry plan); read from the key's status. */
   hibpRequestsPerMinute: 10,
+  /**
+   * A limit of the user's own on top of the provider's (for a proxy or a self-hosted mirror that
+   * enforces one): at most `extraRateLimit` requests per `extraRateWindowSeconds`; 0 turns it off.
+   */
+  extraRateLimit: 0,
+  extraRateWindowSeconds: 1,
   /** Hours between scheduled re-checks of every saved address. */
   recheckIntervalHours: 24,
   /** Per-request timeout; kept below the service worker's 30 s fetch limit. */
@@ -52,6 +58,8 @@ const VALIDATORS: { [K in SettingsKey]: Validator<Settings[K]> } = {
   hibpBaseUrl: isHttpUrl,
   pwnedPasswordsBaseUrl: isHttpUrl,
   hibpRequestsPerMinute: isIntIn(1, 10_000),
+  extraRateLimit: isIntIn(0, 100_000),
+  extraRateWindowSeconds: isIntIn(1, 86_400),
   recheckIntervalHours: isIntIn(1, 24 * 30),
   requestTimeoutMs: isIntIn(1_000, 28_000),
 };
@@ -97,6 +105,8 @@ const SETTING_ERRORS: Record<SettingsKey, string> = {
   hibpBaseUrl: 'The Have I Been Pwned address must be a full http(s) URL.',
   pwnedPasswordsBaseUrl: 'The Pwned Passwords address must be a full http(s) URL.',
   hibpRequestsPerMinute: 'Requests per minute must be a whole number from 1 to 10000.',
+  extraRateLimit: 'The extra limit must be a whole number of requests (0 turns it off).',
+  extraRateWindowSeconds: 'The extra limit\'s window must be 1 second to 1 day.',
   recheckIntervalHours: 'Re-check every 1 to 720 hours.',
   requestTimeoutMs: 'The request timeout must be between 1 and 28 seconds.',
 };

@@ -1,5 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import browser from 'webextension-polyfill';
 import { exposureKey } from '../../core/exposure';
+import { PROVIDER_NAMES } from '../../core/failure-text';
 import type { PopupState } from '../../messages';
 import { exposureId } from './exposure-id';
 import { onStateChanged, send } from '../send';
@@ -99,6 +101,16 @@ export function Popup() {
           ))}
         </ul>
       )}
+      <footer class="popup-footer">
+        <button type="button" class="quiet" onClick={() => void browser.runtime.openOptionsPage()}>
+          Options
+        </button>
+        {state && (
+          <span class="muted">
+            Provider: {PROVIDER_NAMES[state.provider]}
+          </span>
+        )}
+      </footer>
     </main>
   );
 }

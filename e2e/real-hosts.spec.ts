@@ -1,0 +1,92 @@
+/**
+ * The production build with its default settings, talking to the providers' real hostnames —
+ * which Chromium resolves to the local fixture server (HTTPS, self-signed certificate). This is how
+ * the extension behaves for a user, minus the internet.
+ */
+import { test as base, chromium, expect, type BrowserContext } from '@playwright/test';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromiumPath, extensionArgs } from './chromium-path';
+import { startFixtureServer, type FixtureServer } from './server/fixture-server';
+import { DIST } from './support/extension';
+import { PopupPage } from './support/popup-page';
+
+const PROVIDER_HOSTS = ['haveibeenpwned.com', 'api.xposedornot.com', 'api.pwnedpasswords.com'];
+
+const test = base.extend<{ server: FixtureServer; context: BrowserContext; extensionId: string }>({
+  server: async ({}, use) => { // eslint-disable-line no-empty-pattern -- Playwright reads fixture deps from this pattern
+    const tls = { key: readFileSync('e2e/fixtures/tls/key.pem', 'utf8'), cert: readFileSync('e2e/fixtures/tls/cert.pem', 'utf8') };
+    const server = await startFixtureServer({ tls });
+    await use(server);
+    await server.close();
+  },
+  context: async ({ server }, use) => {
+    const profile = mkdtempSync(join(tmpdir(), 'wie-real-'));
+    const rules = PROVIDER_HOSTS.map((h) => `MAP ${h} 127.0.0.1:${server.port}`).join(', ');
+    const context = await chromium.launchPersistentContext(profile, {
+      executablePath: chromiumPath(),
+      headless: true,
+      args: [...extensionArgs(DIST), `--host-resolver-rules=${rules}`, '--ignore-certificate-errors'],
+    });
+    await use(context);
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+  },
+  extensionId: async ({ context }, use) => {
+    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    await use(new URL(worker.url()).host);
+  },
+});
+
+test('default settings reach XposedOrNot by its real hostname', async ({ server, context, extensionId }) => {
+  server.setAccounts({ 'victim@example.com': ['Adobe'] });
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${extensionId}/src/ui/popup/index.html`);
+  const popup = new PopupPage(page);
+  await popup.addAddress('victim@example.com');
+  await popup.checkNow();
+  await expect(popup.breaches('victim@example.com')).toHaveCount(1);
+  const asked = server.requests.filter((r) => r.method === 'GET');
+  expect(asked.map((r) => `${r.headers.host} ${r.path}`)).toEqual(['api.xposedornot.com /v1/breach-analytics']);
+});
+
+test('options: a tested HIBP key sets the pace, and requests to HIBP carry the extension user agent', async ({ server, context, extensionId }) => {
+  server.setApiKeys({ 'key-with-plan': { plan: 'Pwned 2', rpm: 50 } });
+  server.setAccounts({ 'victim@example.com': ['Adobe', 'Dropbox'] });
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/src/ui/options/index.html`);
+  await options.getByRole('radio', { name: /Have I Been Pwned/ }).check();
+
+  // A wrong key is refused with what to do about it; nothing is kept.
+  await options.getByLabel('API key', { exact: true }).fill('wrong-key');
+  await options.getByRole('button', { name: 'Test key' }).click();
+  await expect(options.getByRole('alert')).toContainText('Have I Been Pwned rejected this key');
+
+  await options.getByLabel('API key', { exact: true }).fill('key-with-plan');
+  await options.getByRole('button', { name: 'Test key' }).click();
+  await expect(options.getByTestId('key-status')).toContainText('plan Pwned 2, 50 requests a minute');
+  await options.getByRole('button', { name: 'Save' }).click();
+  await expect(options.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
+
+  const stored = await options.evaluate(() => chrome.storage.local.get(null));
+  expect(stored).toMatchObject({ provider: 'hibp', hibpApiKey: 'key-with-plan', hibpRequestsPerMinute: 50 });
+  // Never synced.
+  expect(await options.evaluate(() => chrome.storage.sync.get(null))).toEqual({});
+
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${extensionId}/src/ui/popup/index.html`);
+  const popup = new PopupPage(page);
+  await popup.addAddress('victim@example.com');
+  await popup.checkNow();
+  await expect(popup.breaches('victim@example.com')).toHaveCount(2);
+
+  const hibp = server.requests.filter((r) => r.method === 'GET' && r.headers.host === 'haveibeenpwned.com');
+  expect(hibp.map((r) => r.path)).toEqual([
+    '/api/v3/subscription/status',
+    '/api/v3/subscription/status',
+    '/api/v3/breachedaccount/victim%40example.com',
+  ]);
+  for (const request of hibp) expect(request.headers['user-agent']).toMatch(/^WasIExposed\/\d+\.\d+\.\d+ \(browser extension\)$/);
+  expect(hibp[2]!.headers['hibp-api-key']).toBe('key-with-plan');
+});

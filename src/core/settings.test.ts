@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS, validateSettings, validateSettingsPatch } from './settings';
+
+describe('validateSettings', () => {
+  it('gives the defaults for nothing stored', () => {
+    expect(validateSettings(undefined)).toEqual({ settings: DEFAULT_SETTINGS, reset: [] });
+  });
+
+  it('keeps valid values and resets bad ones, naming them', () => {
+    const { settings, reset } = validateSettings({
+      provider: 'hibp',
+      hibpApiKey: 'abc123',
+      recheckIntervalHours: -4,
+      xposedornotBaseUrl: 'javascript:alert(1)',
+      hibpBaseUrl: 'http://127.0.0.1:8787/api/v3/',
+      unknownKey: 'dropped',
+    });
+    expect(settings.provider).toBe('hibp');
+    expect(settings.hibpApiKey).toBe('abc123');
+    expect(settings.recheckIntervalHours).toBe(DEFAULT_SETTINGS.recheckIntervalHours);
+    expect(settings.xposedornotBaseUrl).toBe(DEFAULT_SETTINGS.xposedornotBaseUrl);
+    expect(settings.hibpBaseUrl).toBe('http://127.0.0.1:8787/api/v3');
+    expect(reset.sort()).toEqual(['recheckIntervalHours', 'xposedornotBaseUrl']);
+    expect('unknownKey' in settings).toBe(false);
+  });
+
+  it('refuses a provider it does not know and a key with line breaks', () => {
+    const { reset } = validateSettings({ provider: 'pastebin', hibpApiKey: 'abc\ndef' });
+    expect(reset.sort()).toEqual(['hibpApiKey', 'provider']);
+  });
+
+  it('survives stored garbage of any type', () => {
+    for (const junk of [null, 42, 'text', [], [1, 2]]) expect(validateSettings(junk).settings).toEqual(DEFAULT_SETTINGS);
+  });
+});
+
+describe('validateSettingsPatch', () => {
+  it('returns the cleaned patch', () => {
+    expect(validateSettingsPatch({ recheckIntervalHours: 12, hibpBaseUrl: 'https://mirror.example/api/v3//' })).toEqual({
+      ok: true,
+      patch: { recheckIntervalHours: 12, hibpBaseUrl: 'https://mirror.example/api/v3' },
+    });
+  });
+
+  it('names the first bad field and says why', () => {
+    expect(validateSettingsPatch({ recheckIntervalHours: 0.5 })).toEqual({
+      ok: false,
+      key: 'recheckIntervalHours',
+      message: 'Re-check every 1 to 720 hours.',
+    });
+  });
+});
