@@ -83,10 +83,42 @@ test('options: a tested HIBP key sets the pace, and requests to HIBP carry the e
 
   const hibp = server.requests.filter((r) => r.method === 'GET' && r.headers.host === 'haveibeenpwned.com');
   expect(hibp.map((r) => r.path)).toEqual([
+    '/api/v3/subscription/status', // the wrong key
     '/api/v3/subscription/status',
-    '/api/v3/subscription/status',
+    '/api/v3/breachedaccount/range/000000', // does the plan allow range search? (no: 403)
     '/api/v3/breachedaccount/victim%40example.com',
   ]);
   for (const request of hibp) expect(request.headers['user-agent']).toMatch(/^WasIExposed\/\d+\.\d+\.\d+ \(browser extension\)$/);
-  expect(hibp[2]!.headers['hibp-api-key']).toBe('key-with-plan');
+  expect(hibp[3]!.headers['hibp-api-key']).toBe('key-with-plan');
+  await expect(options.getByTestId('lookup-mode')).toContainText('each address is sent to Have I Been Pwned');
+});
+
+test('on a plan with range search, only a 6-character hash prefix of the address is sent', async ({ server, context, extensionId }) => {
+  server.setApiKeys({ 'pro-key': { plan: 'Pwned 5', rpm: 1000, rangeSearch: true } });
+  server.setAccounts({ 'victim@example.com': ['Adobe', 'LinkedIn'] });
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/src/ui/options/index.html`);
+  await options.getByRole('radio', { name: /Have I Been Pwned/ }).check();
+  await options.getByLabel('API key', { exact: true }).fill('pro-key');
+  await options.getByRole('button', { name: 'Test key' }).click();
+  await expect(options.getByTestId('lookup-mode')).toContainText('k-anonymity search');
+  await options.getByRole('button', { name: 'Save' }).click();
+  await expect(options.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
+  server.clearLog();
+
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${extensionId}/src/ui/popup/index.html`);
+  const popup = new PopupPage(page);
+  await popup.addAddress('victim@example.com');
+  await popup.checkNow();
+  await expect(popup.breaches('victim@example.com')).toHaveCount(2);
+  // Details came from the free per-breach endpoint, so the popup shows what leaked.
+  await expect(popup.address('victim@example.com').locator('li.breach[data-breach="Adobe"]')).toContainText('Password hints');
+
+  const sent = server.requests.filter((r) => r.method === 'GET');
+  expect(sent.map((r) => r.path).sort()).toEqual(['/api/v3/breach/Adobe', '/api/v3/breach/LinkedIn', '/api/v3/breachedaccount/range/5D094E'].sort());
+  for (const request of server.requests) {
+    expect(request.url.toLowerCase()).not.toContain('victim');
+    expect(JSON.stringify(request.headers).toLowerCase()).not.toContain('victim');
+  }
 });

@@ -50,6 +50,8 @@ export interface KeyStatus {
   plan: string;
   rpm: number;
   subscribedUntil: string | null;
+  /** k-anonymity search: only a hash prefix of each address is sent. */
+  rangeSearch: boolean;
 }
 
 export type MessageType = keyof Protocol;

@@ -98,6 +98,9 @@ describe('HIBP other endpoints', () => {
   it('answers the k-anonymity range search by SHA-1 prefix of the lower-cased address', async () => {
     server.setAccounts({ 'Victim@Example.com': ['Adobe'], 'clean@example.com': [] });
     const hash = sha1('victim@example.com');
+    // Only plans that include it may search by range.
+    expect((await get(`/api/v3/breachedaccount/range/${hash.slice(0, 6)}`, KEY)).status).toBe(403);
+    server.setApiKeys({ 'test-key': { plan: 'Pwned 5', rpm: 1000, rangeSearch: true } });
     const res = await get(`/api/v3/breachedaccount/range/${hash.slice(0, 6).toLowerCase()}`, KEY);
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual([{ hashSuffix: hash.slice(6), websites: ['Adobe'] }]);

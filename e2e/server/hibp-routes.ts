@@ -9,7 +9,7 @@ export function hibpRoute(req: RouteRequest, state: FixtureState): RouteResponse
     return json(403, { statusCode: 403, message: 'Forbidden - no user agent has been specified in the request.' });
   }
   const [first, ...rest] = req.segments;
-  if (first === 'breachedaccount' && rest[0] === 'range' && rest.length === 2) return keyed(req, state, () => range(rest[1] ?? '', state));
+  if (first === 'breachedaccount' && rest[0] === 'range' && rest.length === 2) return keyed(req, state, (info) => range(rest[1] ?? '', info, state));
   if (first === 'breachedaccount' && rest.length === 1) return keyed(req, state, () => breachedAccount(rest[0] ?? '', req, state));
   if (first === 'subscription' && rest.length === 1 && rest[0] === 'status') return keyed(req, state, (info) => subscription(info));
   if (first === 'breaches' && rest.length === 0) return breaches(req, state);
@@ -62,7 +62,10 @@ function breachedAccount(address: string, req: RouteRequest, state: FixtureState
 }
 
 /** k-anonymity search: the caller sends 6 hex of SHA-1(lower-cased address), we send back suffixes. */
-function range(prefix: string, state: FixtureState): RouteResponse {
+function range(prefix: string, info: ApiKeyInfo, state: FixtureState): RouteResponse {
+  if (!info.rangeSearch) {
+    return json(403, { statusCode: 403, message: 'Your subscription does not include k-anonymity search of breached accounts.' });
+  }
   if (!/^[0-9a-f]{6}$/i.test(prefix)) return empty(400);
   const wanted = prefix.toUpperCase();
   const matches = [...state.accounts.keys()]

@@ -70,6 +70,8 @@ export interface LoggedRequest {
 export interface ApiKeyInfo {
   plan: string;
   rpm: number;
+  /** Whether the plan includes k-anonymity search (`/breachedaccount/range`); only the larger plans do. */
+  rangeSearch?: boolean;
 }
 
 /** What a route handler sees: the parsed request, nothing of Node's http objects. */

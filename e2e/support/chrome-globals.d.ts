@@ -7,5 +7,15 @@ declare const chrome: {
     };
     sync: { get(keys?: string | string[] | null): Promise<Record<string, unknown>> };
   };
-  runtime: { id: string; sendMessage(message: unknown): Promise<unknown> };
+  runtime: { id: string; sendMessage(message: unknown): Promise<unknown>; getURL(path: string): string };
+  alarms: {
+    create(name: string, info: { when?: number; delayInMinutes?: number; periodInMinutes?: number }): Promise<void>;
+    getAll(): Promise<Array<{ name: string; scheduledTime: number; periodInMinutes?: number }>>;
+  };
+  notifications: {
+    /** Notifications currently shown, by id. */
+    getAll(): Promise<Record<string, boolean>>;
+    clear(notificationId: string): Promise<boolean>;
+  };
+  action: { getBadgeText(details: { tabId?: number }): Promise<string> };
 };

@@ -8,7 +8,7 @@ import { holdProvider, noteRequest, pendingJobs, postponeJob, recentRequests, re
 import type { CheckJob } from '../storage/schema';
 import { deliverRunNotices, updateBadge } from './alerts';
 import { broadcastStateChanged } from './broadcast';
-import { contextFor, providerFor, rulesFor } from './providers';
+import { checkAddress, rulesFor } from './providers';
 import { installUserAgentRule } from './user-agent';
 
 export const QUEUE_ALARM = 'check-queue';
@@ -71,7 +71,7 @@ async function checkOne(job: CheckJob, settings: Awaited<ReturnType<typeof loadS
   // Counted before sending: a request cut short by a killed worker still counts against the limit.
   await noteRequest(store, job.provider, Date.now());
   try {
-    const outcome = await providerFor(job.provider).checkAddress(contextFor(job.provider, settings), job.email);
+    const outcome = await checkAddress(job.provider, settings, job.email, () => store.getAll('breaches'));
     await recordJobResult(store, job, { kind: 'checked', outcome }, Date.now());
   } catch (error) {
     await handleFailure(job, toFailure(error));

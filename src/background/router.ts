@@ -6,7 +6,7 @@ import { PROVIDER_IDS } from '../core/breach';
 import { ProviderError } from '../core/provider-error';
 import { describeFailure } from '../core/failure-text';
 import { validateSettingsPatch } from '../core/settings';
-import { getSubscriptionStatus } from '../providers/hibp';
+import { getSubscriptionStatus, supportsRangeSearch } from '../providers/hibp';
 import { acknowledgeExposures } from '../storage/exposures';
 import { updateBadge } from './alerts';
 import { contextFor } from './providers';
@@ -96,10 +96,12 @@ const HANDLERS: Handlers = {
     const settings = await loadSettings();
     await installUserAgentRule(settings);
     try {
-      const status = await getSubscriptionStatus({ ...contextFor('hibp', settings), apiKey: key });
-      // The key works: keep it, and pace checks to the rate its plan allows.
-      await saveSettings({ hibpApiKey: key, hibpRequestsPerMinute: Math.max(1, Math.floor(status.rpm)) });
-      return status;
+      const ctx = { ...contextFor('hibp', settings), apiKey: key };
+      const status = await getSubscriptionStatus(ctx);
+      const rangeSearch = await supportsRangeSearch(ctx);
+      // The key works: keep it, pace checks to the rate its plan allows, and prefer range search.
+      await saveSettings({ hibpApiKey: key, hibpRequestsPerMinute: Math.max(1, Math.floor(status.rpm)), hibpRangeSearch: rangeSearch });
+      return { ...status, rangeSearch };
     } catch (error) {
       if (error instanceof ProviderError) {
         const failure = error.toJSON();

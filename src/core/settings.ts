@@ -15,6 +15,8 @@ export const DEFAULT_SETTINGS = {
   pwnedPasswordsBaseUrl: 'https://api.pwnedpasswords.com',
   /** HIBP requests per minute the key's plan allows (10 on the entry plan); read from the key's status. */
   hibpRequestsPerMinute: 10,
+  /** Whether the key's plan includes k-anonymity search; learnt when the key is tested. */
+  hibpRangeSearch: false,
   /**
    * A limit of the user's own on top of the provider's (for a proxy or a self-hosted mirror that
    * enforces one): at most `extraRateLimit` requests per `extraRateWindowSeconds`; 0 turns it off.
@@ -58,6 +60,7 @@ const VALIDATORS: { [K in SettingsKey]: Validator<Settings[K]> } = {
   hibpBaseUrl: isHttpUrl,
   pwnedPasswordsBaseUrl: isHttpUrl,
   hibpRequestsPerMinute: isIntIn(1, 10_000),
+  hibpRangeSearch: (v): v is boolean => typeof v === 'boolean',
   extraRateLimit: isIntIn(0, 100_000),
   extraRateWindowSeconds: isIntIn(1, 86_400),
   recheckIntervalHours: isIntIn(1, 24 * 30),
@@ -105,6 +108,7 @@ const SETTING_ERRORS: Record<SettingsKey, string> = {
   hibpBaseUrl: 'The Have I Been Pwned address must be a full http(s) URL.',
   pwnedPasswordsBaseUrl: 'The Pwned Passwords address must be a full http(s) URL.',
   hibpRequestsPerMinute: 'Requests per minute must be a whole number from 1 to 10000.',
+  hibpRangeSearch: 'Range search is on or off.',
   extraRateLimit: 'The extra limit must be a whole number of requests (0 turns it off).',
   extraRateWindowSeconds: 'The extra limit\'s window must be 1 second to 1 day.',
   recheckIntervalHours: 'Re-check every 1 to 720 hours.',

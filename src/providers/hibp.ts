@@ -175,3 +175,21 @@ export async function checkAddressByRange(
   if (!match || match.names.length === 0) return { kind: 'clean' };
   return { kind: 'breached', breaches: uniqueById(match.names.map((name) => lookup(catalog, name))) };
 }
+
+/**
+ * Whether the key's plan includes k-anonymity search. Asked once, when the user tests the key:
+ * a range query for an arbitrary prefix answers 200 or 404 on plans that have it, 401/403 otherwise.
+ */
+export async function supportsRangeSearch(ctx: ProviderContext): Promise<boolean> {
+  const response = await requestJson(ctx, `${ctx.baseUrl}/breachedaccount/range/000000`, {
+    headers: { 'hibp-api-key': apiKey(ctx) },
+    passStatuses: [401, 403, 404],
+  });
+  return response.status === 200 || response.status === 404;
+}
+
+/** `/breach/{name}`: one breach's details, for names a range answer gives without them. Free, no key. */
+export async function getBreach(ctx: ProviderContext, name: string): Promise<Breach | null> {
+  const response = await requestJson(ctx, `${ctx.baseUrl}/breach/${encodeURIComponent(name)}`, { passStatuses: [404] });
+  return response.status === 404 ? null : mapHibpBreach(response.json);
+}

@@ -12,11 +12,24 @@ type Draft = Record<SettingsKey, string>;
 const toDraft = (s: Settings): Draft =>
   Object.fromEntries(Object.entries(s).map(([k, v]) => [k, String(v)])) as Draft;
 
+/** What this form edits. The key's rate and range support are learnt by testing it, not typed. */
+const EDITABLE: readonly SettingsKey[] = [
+  'provider',
+  'hibpApiKey',
+  'xposedornotBaseUrl',
+  'hibpBaseUrl',
+  'pwnedPasswordsBaseUrl',
+  'extraRateLimit',
+  'extraRateWindowSeconds',
+  'recheckIntervalHours',
+];
+
 /** Turns the form's strings back into typed values; the background validates them again. */
 function toPatch(draft: Draft, saved: Settings): Partial<Record<SettingsKey, unknown>> {
   const patch: Partial<Record<SettingsKey, unknown>> = {};
-  for (const key of Object.keys(saved) as SettingsKey[]) {
-    const value = typeof saved[key] === 'number' ? Number(draft[key].trim()) : draft[key].trim();
+  for (const key of EDITABLE) {
+    const text = draft[key].trim();
+    const value = typeof saved[key] === 'number' ? Number(text) : text;
     if (value !== saved[key]) patch[key] = value;
   }
   return patch;
@@ -80,9 +93,8 @@ export function Options() {
     try {
       const status = await send('hibp/test-key', { apiKey: draft.hibpApiKey });
       setKeyStatus(status);
-      const next = await loadSettings();
-      setSaved(next);
-      setDraft({ ...draft, hibpRequestsPerMinute: String(next.hibpRequestsPerMinute) });
+      // The background kept the key and learnt its rate; the rest of the form stays as typed.
+      setSaved(await loadSettings());
     } catch (err) {
       setError({ field: 'hibpApiKey', message: (err as Error).message });
     }
@@ -122,7 +134,10 @@ export function Options() {
               </p>
             )}
             <p class="muted" data-testid="lookup-mode">
-              Lookup mode: each address is sent to Have I Been Pwned over HTTPS with your key. The key stays on this device: it is never synced, logged or exported.
+              {(keyStatus?.rangeSearch ?? saved.hibpRangeSearch)
+                ? 'Lookup mode: k-anonymity search. Only the first 6 characters of a hash of each address are sent; your addresses never leave this browser.'
+                : 'Lookup mode: each address is sent to Have I Been Pwned over HTTPS with your key. (Larger plans allow k-anonymity search, which sends only part of a hash; test your key to find out.)'}{' '}
+              The key stays on this device: it is never synced, logged or exported.
             </p>
           </fieldset>
         )}

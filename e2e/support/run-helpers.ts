@@ -1,0 +1,182 @@
+import type { CDPSession, Page, Worker } from '@playwright/test';
+import type { FixtureServer, LoggedRequest } from '../server/fixture-server';
+import { expect, readStore } from './extension';
+
+/**
+ * Helpers for the "watch in the background" specs: bulk setup through the background's own
+ * message protocol, the extension's IndexedDB records as the tests read them, and the provider
+ * requests as the fixture server logged them.
+ */
+
+export interface StoredRun {
+  id: string;
+  provider: 'xposedornot' | 'hibp';
+  trigger: 'manual' | 'scheduled' | 'context-menu';
+  startedAt: number;
+  finishedAt: number | null;
+  emails: string[];
+  notifiedAt?: number | null;
+}
+
+export interface StoredFailure {
+  kind: string;
+  status?: number;
+  retryAfterMs?: number;
+  rayId?: string;
+  message: string;
+}
+
+export interface StoredResult {
+  runId: string;
+  email: string;
+  at: number;
+  outcome: 'clean' | 'breached' | 'failed';
+  breachIds: string[];
+  newBreachIds: string[];
+  failure: StoredFailure | null;
+}
+
+export interface StoredJob {
+  runId: string;
+  email: string;
+  provider: string;
+  enqueuedAt: number;
+  attempts: number;
+  notBefore: number;
+  lastFailure: StoredFailure | null;
+}
+
+export interface StoredExposure {
+  email: string;
+  provider: string;
+  breachId: string;
+  firstSeen: number;
+  lastSeen: number;
+  state: 'new' | 'acknowledged' | 'resolved';
+}
+
+export interface StoredAddress {
+  email: string;
+  addedAt: number;
+  lastCheckedAt: number | null;
+  lastOutcome: 'clean' | 'breached' | 'failed' | null;
+  lastFailure: StoredFailure | null;
+}
+
+/** `n` distinct addresses, zero-padded so they sort the way they were made. */
+export function makeAddresses(n: number, prefix = 'user'): string[] {
+  return Array.from({ length: n }, (_, i) => `${prefix}${String(i + 1).padStart(2, '0')}@example.com`);
+}
+
+/**
+ * Saves addresses through the background, exactly as the popup's form does, but without typing:
+ * bulk setup for runs of 20+ addresses. Fails the test if the background refuses one.
+ */
+export async function addAddresses(page: Page, emails: readonly string[]): Promise<void> {
+  const replies = await page.evaluate(async (list) => {
+    const out: unknown[] = [];
+    for (const email of list) out.push(await chrome.runtime.sendMessage({ type: 'address/add', payload: { email } }));
+    return out;
+  }, [...emails]);
+  expect(replies).toEqual(emails.map((email) => ({ ok: true, value: { email, existed: false } })));
+}
+
+/** Settings live in storage.local; the background validates them on every load. */
+export async function configure(worker: Worker, settings: Record<string, unknown>): Promise<void> {
+  await worker.evaluate((items) => chrome.storage.local.set(items), settings);
+}
+
+/** Breach lookups (one per address check) the server received, for either provider. */
+export function lookups(server: FixtureServer): LoggedRequest[] {
+  return server.requests.filter(
+    (r) => r.method === 'GET' && (r.path === '/v1/breach-analytics' || r.path.startsWith('/api/v3/breachedaccount/')),
+  );
+}
+
+/** The address a lookup asked about. */
+export function lookedUp(request: LoggedRequest): string {
+  if (request.path === '/v1/breach-analytics') return request.query.email ?? '';
+  return decodeURIComponent(request.path.slice('/api/v3/breachedaccount/'.length));
+}
+
+/** Statuses answered, e.g. { 200: 19, 429: 1 }. */
+export function statusCounts(requests: readonly LoggedRequest[]): Record<number, number> {
+  const counts: Record<number, number> = {};
+  for (const r of requests) counts[r.status] = (counts[r.status] ?? 0) + 1;
+  return counts;
+}
+
+/** First-to-last arrival time of the given requests, in ms. */
+export function span(requests: readonly LoggedRequest[]): number {
+  const times = requests.map((r) => r.time);
+  return Math.max(...times) - Math.min(...times);
+}
+
+/** Waits until the runs store holds `count` runs and every one of them has finished. */
+export async function waitForRunsFinished(page: Page, count: number, timeout: number): Promise<StoredRun[]> {
+  await expect
+    .poll(
+      async () => {
+        const runs = await readStore<StoredRun>(page, 'runs');
+        return runs.length === count && runs.every((r) => r.finishedAt !== null);
+      },
+      { timeout, intervals: [250] },
+    )
+    .toBe(true);
+  return readStore<StoredRun>(page, 'runs');
+}
+
+/** The clock text the popup uses (its formatTime), formatted in the page's own locale. */
+export function clockText(page: Page, epochMs: number): Promise<string> {
+  return page.evaluate(
+    (ms) => new Intl.DateTimeFormat(navigator.language, { hour: '2-digit', minute: '2-digit' }).format(ms),
+    epochMs,
+  );
+}
+
+/**
+ * Asserts that a "done by about HH:MM" estimate is within a minute of `actualEnd`. The popup shows
+ * the estimate cut to the minute, so an estimate within ±60 s of the end reads as the minute of
+ * end−60 s, of the end, or of end+60 s.
+ */
+export async function expectEstimateNear(page: Page, progressText: string, actualEnd: number): Promise<string> {
+  const shown = /done by about (.+)$/.exec(progressText.trim())?.[1]?.trim();
+  expect(shown, `no estimate in "${progressText}"`).toBeTruthy();
+  const accepted = [
+    await clockText(page, actualEnd - 60_000),
+    await clockText(page, actualEnd),
+    await clockText(page, actualEnd + 60_000),
+  ];
+  expect(accepted, `estimate "${shown}" vs actual end ${await clockText(page, actualEnd)}`).toContain(shown);
+  return shown ?? '';
+}
+
+/** Opens a DevTools session able to stop the extension's service worker at will. */
+export async function workerKiller(page: Page): Promise<{ kill: () => Promise<void>; cdp: CDPSession }> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('ServiceWorker.enable');
+  return { cdp, kill: async () => void (await cdp.send('ServiceWorker.stopAllWorkers')) };
+}
+
+/** Reads a whole object store from inside the service worker (no page needed, so no popup opens). */
+export function readWorkerStore<T = unknown>(worker: Worker, store: string): Promise<T[]> {
+  return worker.evaluate(
+    (name) =>
+      new Promise<T[]>((resolvePromise, reject) => {
+        const open = indexedDB.open('was-i-exposed');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const request = db.transaction(name).objectStore(name).getAll();
+          request.onsuccess = () => {
+            db.close();
+            resolvePromise(request.result as T[]);
+          };
+          request.onerror = () => reject(request.error);
+        };
+      }),
+    store,
+  );
+}
+
+export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
