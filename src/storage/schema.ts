@@ -1,6 +1,7 @@
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import type { Breach, ProviderId } from '../core/breach';
 import type { Exposure, ExposureKey, WatchedAddress } from '../core/exposure';
+import type { ManualNotice, SiteAlertRecord } from '../core/notice';
 import type { ProviderFailure } from '../core/provider-error';
 
 export const DB_NAME = 'was-i-exposed';
@@ -53,6 +54,8 @@ export interface ExposureDb extends DBSchema {
   results: { key: [string, string]; value: CheckResult; indexes: { 'by-email': string } };
   /** Times of requests sent to each provider, so pacing survives a worker restart. */
   requests: { key: number; value: { provider: ProviderId; at: number }; indexes: { 'by-provider': ProviderId } };
+  notices: { key: string; value: ManualNotice; indexes: { 'by-email': string; 'by-created': number; 'by-state': string } };
+  siteAlerts: { key: string; value: SiteAlertRecord; indexes: { 'by-host': string; 'by-shown': number } };
 }
 
 export type Db = IDBPDatabase<ExposureDb>;
@@ -79,6 +82,16 @@ export const MIGRATIONS: ReadonlyArray<(db: Db, tx: UpgradeTx) => void> = [
     results.createIndex('by-email', 'email');
     const requests = db.createObjectStore('requests', { autoIncrement: true });
     requests.createIndex('by-provider', 'provider');
+  },
+  // 1 → 2: manual notices, and the record of site alerts shown.
+  (db) => {
+    const notices = db.createObjectStore('notices', { keyPath: 'id' });
+    notices.createIndex('by-email', 'email');
+    notices.createIndex('by-created', 'createdAt');
+    notices.createIndex('by-state', 'state');
+    const alerts = db.createObjectStore('siteAlerts', { keyPath: 'id' });
+    alerts.createIndex('by-host', 'host');
+    alerts.createIndex('by-shown', 'shownAt');
   },
 ];
 

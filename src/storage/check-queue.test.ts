@@ -1,0 +1,87 @@
+import 'fake-indexeddb/auto';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { NO_FLAGS, type Breach } from '../core/breach';
+import { addAddress } from './addresses';
+import { enqueueRun, holdProvider, pendingJobs, postponeJob, recordJobResult } from './check-queue';
+import { openExposureDb } from './open-db';
+import { DB_VERSION, type Db } from './schema';
+
+const breach = (id: string): Breach => ({
+  id, provider: 'xposedornot', title: id, domain: '', breachDate: '2020', addedDate: null, pwnCount: 1, description: '', dataClasses: [], logoUrl: null, flags: NO_FLAGS,
+});
+
+let db: Db;
+let n = 0;
+beforeEach(async () => {
+  db = await openExposureDb(DB_VERSION, `queue-test-${++n}`);
+  await addAddress(db, 'a@example.com', 1);
+  await addAddress(db, 'b@example.com', 2);
+});
+
+describe('check queue', () => {
+  it('queues one job per address and never queues an address twice', async () => {
+    const run = await enqueueRun(db, { id: 'r1', emails: ['a@example.com', 'b@example.com'], provider: 'xposedornot', trigger: 'manual', now: 10 });
+    expect(run?.emails).toEqual(['a@example.com', 'b@example.com']);
+    const again = await enqueueRun(db, { id: 'r2', emails: ['a@example.com'], provider: 'xposedornot', trigger: 'manual', now: 11 });
+    expect(again).toBeNull();
+    expect(await pendingJobs(db)).toHaveLength(2);
+  });
+
+  it('records a result exactly once, even when the same job is committed twice', async () => {
+    await enqueueRun(db, { id: 'r1', emails: ['a@example.com'], provider: 'xposedornot', trigger: 'manual', now: 10 });
+    const [job] = await pendingJobs(db);
+    const outcome = { kind: 'checked' as const, outcome: { kind: 'breached' as const, breaches: [breach('Adobe'), breach('LinkedIn')] } };
+    const first = await recordJobResult(db, job!, outcome, 20);
+    expect(first?.added.map((e) => e.breachId)).toEqual(['Adobe', 'LinkedIn']);
+    expect(first?.runFinished).toBe(true);
+    // A worker that died after committing but before forgetting the job tries again: nothing happens.
+    expect(await recordJobResult(db, job!, outcome, 21)).toBeNull();
+    expect(await db.count('exposures')).toBe(2);
+    expect(await db.getAll('results')).toMatchObject([{ runId: 'r1', email: 'a@example.com', outcome: 'breached', newBreachIds: ['Adobe', 'LinkedIn'] }]);
+    expect(await db.count('jobs')).toBe(0);
+    expect((await db.get('runs', 'r1'))?.finishedAt).toBe(20);
+    expect((await db.get('addresses', 'a@example.com'))?.lastOutcome).toBe('breached');
+  });
+
+  it('a later run finds nothing new in the same breaches', async () => {
+    const outcome = { kind: 'checked' as const, outcome: { kind: 'breached' as const, breaches: [breach('Adobe')] } };
+    await enqueueRun(db, { id: 'r1', emails: ['a@example.com'], provider: 'xposedornot', trigger: 'manual', now: 10 });
+    await recordJobResult(db, (await pendingJobs(db))[0]!, outcome, 20);
+    await enqueueRun(db, { id: 'r2', emails: ['a@example.com'], provider: 'xposedornot', trigger: 'scheduled', now: 30 });
+    const second = await recordJobResult(db, (await pendingJobs(db))[0]!, outcome, 40);
+    expect(second?.added).toEqual([]);
+    expect(await db.getAll('exposures')).toMatchObject([{ breachId: 'Adobe', firstSeen: 20, lastSeen: 40 }]);
+  });
+
+  it('a failure keeps earlier exposures and says why', async () => {
+    await enqueueRun(db, { id: 'r1', emails: ['a@example.com'], provider: 'xposedornot', trigger: 'manual', now: 10 });
+    await recordJobResult(db, (await pendingJobs(db))[0]!, { kind: 'checked', outcome: { kind: 'breached', breaches: [breach('Adobe')] } }, 20);
+    await enqueueRun(db, { id: 'r2', emails: ['a@example.com'], provider: 'xposedornot', trigger: 'manual', now: 30 });
+    const failure = { kind: 'unavailable' as const, status: 503, message: '503' };
+    await recordJobResult(db, (await pendingJobs(db))[0]!, { kind: 'failed', failure }, 40);
+    expect(await db.count('exposures')).toBe(1);
+    expect(await db.get('addresses', 'a@example.com')).toMatchObject({ lastOutcome: 'failed', lastFailure: failure, lastCheckedAt: 20 });
+  });
+
+  it('holds every job of a rate-limited provider until the retry time, and counts attempts on postponement', async () => {
+    await enqueueRun(db, { id: 'r1', emails: ['a@example.com', 'b@example.com'], provider: 'xposedornot', trigger: 'manual', now: 10 });
+    const failure = { kind: 'rate-limited' as const, retryAfterMs: 5_000, message: '429' };
+    await holdProvider(db, 'xposedornot', 5_000, failure);
+    expect((await pendingJobs(db)).map((j) => [j.notBefore, j.attempts])).toEqual([[5_000, 0], [5_000, 0]]);
+    const [job] = await pendingJobs(db);
+    await postponeJob(db, job!, 9_000, { kind: 'timeout', message: 't' });
+    expect((await pendingJobs(db)).map((j) => [j.email, j.notBefore, j.attempts])).toEqual([
+      ['b@example.com', 5_000, 0],
+      ['a@example.com', 9_000, 1],
+    ]);
+  });
+
+  it('clears the job of an address removed while its check was in flight', async () => {
+    await enqueueRun(db, { id: 'r1', emails: ['a@example.com'], provider: 'xposedornot', trigger: 'manual', now: 10 });
+    const [job] = await pendingJobs(db);
+    await db.delete('addresses', 'a@example.com');
+    await recordJobResult(db, job!, { kind: 'checked', outcome: { kind: 'clean' } }, 20);
+    expect(await db.count('jobs')).toBe(0);
+    expect(await db.count('results')).toBe(0);
+  });
+});

@@ -1,0 +1,76 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import { openExposureDb } from './open-db';
+import { DB_VERSION, MIGRATIONS } from './schema';
+
+let counter = 0;
+const freshName = () => `migration-test-${++counter}`;
+
+/** Data a user could have at schema version 1, written with raw IndexedDB as v1 code would. */
+const V1_DATA = {
+  addresses: [{ email: 'a@example.com', addedAt: 1, lastCheckedAt: 5, lastOutcome: 'breached', lastFailure: null }],
+  breaches: [
+    {
+      id: 'Adobe', provider: 'hibp', title: 'Adobe', domain: 'adobe.com', breachDate: '2013-10-04', addedDate: '2013-12-04T00:00:00.000Z',
+      pwnCount: 152445165, description: '<a href="https://example.com">x</a>', dataClasses: ['Passwords'], logoUrl: null,
+      flags: { verified: true, fabricated: false, sensitive: false, retired: false, spamList: false, malware: false, stealerLog: false },
+    },
+  ],
+  exposures: [{ email: 'a@example.com', provider: 'hibp', breachId: 'Adobe', firstSeen: 5, lastSeen: 5, state: 'resolved', stateChangedAt: 6, note: 'changed it' }],
+  jobs: [{ runId: 'r2', email: 'a@example.com', provider: 'hibp', enqueuedAt: 7, attempts: 1, notBefore: 9, lastFailure: null }],
+  runs: [{ id: 'r1', provider: 'hibp', trigger: 'manual', startedAt: 4, finishedAt: 5, emails: ['a@example.com'] }],
+  results: [{ runId: 'r1', email: 'a@example.com', at: 5, outcome: 'breached', breachIds: ['Adobe'], newBreachIds: ['Adobe'], failure: null }],
+};
+
+async function seedAt(version: number, name: string, data: Record<string, unknown[]>) {
+  const old = await openExposureDb(version, name);
+  const tx = old.transaction(Object.keys(data) as never[], 'readwrite');
+  for (const [store, records] of Object.entries(data)) {
+    for (const record of records) await tx.objectStore(store as never).put(record as never);
+  }
+  await tx.done;
+  old.close();
+}
+
+describe('migrations', () => {
+  it('are numbered one per version', () => {
+    expect(DB_VERSION).toBe(MIGRATIONS.length);
+    expect(DB_VERSION).toBeGreaterThanOrEqual(2);
+  });
+
+  it('create the current schema from nothing', async () => {
+    const db = await openExposureDb(DB_VERSION, freshName());
+    expect([...db.objectStoreNames].sort()).toEqual(
+      ['addresses', 'breaches', 'exposures', 'jobs', 'notices', 'requests', 'results', 'runs', 'siteAlerts'].sort(),
+    );
+    expect([...db.transaction('exposures').store.indexNames].sort()).toEqual(['by-email', 'by-first-seen', 'by-state']);
+    db.close();
+  });
+
+  // Every earlier version, upgraded to the current one, keeps every record it had.
+  for (let from = 1; from < DB_VERSION; from++) {
+    it(`upgrade a version ${from} database to version ${DB_VERSION} with its data intact`, async () => {
+      const name = freshName();
+      await seedAt(from, name, V1_DATA);
+      const db = await openExposureDb(DB_VERSION, name);
+      expect(db.version).toBe(DB_VERSION);
+      for (const [store, records] of Object.entries(V1_DATA)) {
+        expect(await db.getAll(store as never)).toEqual(records);
+      }
+      // Indexes made by earlier steps still answer.
+      expect(await db.getAllFromIndex('exposures', 'by-state', 'resolved')).toHaveLength(1);
+      expect(await db.countFromIndex('results', 'by-email', 'a@example.com')).toBe(1);
+      db.close();
+    });
+  }
+
+  it('1 → 2 adds the notices and site-alert stores, empty and indexed', async () => {
+    const name = freshName();
+    await seedAt(1, name, V1_DATA);
+    const db = await openExposureDb(2, name);
+    expect(await db.count('notices')).toBe(0);
+    expect([...db.transaction('notices').store.indexNames].sort()).toEqual(['by-created', 'by-email', 'by-state']);
+    expect([...db.transaction('siteAlerts').store.indexNames].sort()).toEqual(['by-host', 'by-shown']);
+    db.close();
+  });
+});
