@@ -145,6 +145,10 @@ export async function requestJson(ctx: ProviderContext, url: string, init: Reque
         signal: controller.signal,
         // Cookies for the provider's site have nothing to do with an API call.
         credentials: 'omit',
+        // A redirect would carry the request to a host the user never chose: refuse it.
+        redirect: 'error',
+        // Conditional requests are ours to make; the HTTP cache must not answer for the provider.
+        cache: 'no-store',
       });
     } catch (err) {
       if (timedOut || isAbortError(err)) throw timeoutError(ctx);
