@@ -10,7 +10,7 @@ const browserApis = [
 const zone = (from, message) => ({ group: from, message });
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'bench/results.json'] },
+  { ignores: ['dist/**', 'dist-granted/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'bench/results.json', 'bench/results.quick.json'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -57,7 +57,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['e2e/**', 'scripts/**'],
+    files: ['e2e/**', 'scripts/**', 'bench/**'],
     rules: { 'no-console': 'off' },
   },
 );

@@ -6,6 +6,7 @@
 import type { Breach, ProviderId } from './core/breach';
 import type { Exposure, ExposureKey, WatchedAddress } from './core/exposure';
 import type { Settings, SettingsKey } from './core/settings';
+import type { ManualNotice } from './core/notice';
 import type { ProviderFailure } from './core/provider-error';
 
 export interface AddressView extends WatchedAddress {
@@ -42,8 +43,21 @@ export interface Protocol {
   'exposures/acknowledge': { request: { keys: ExposureKey[] }; reply: { changed: number } };
   /** Validates and saves a settings change; a refusal names the field and says why. */
   'settings/save': { request: { patch: Partial<Record<SettingsKey, unknown>> }; reply: Settings };
+  /** What the site in a tab had: the popup's site card. Null for pages that are not web sites. */
+  'site/card': { request: { url: string }; reply: SiteCardView | null };
+  /** "Never for this site" (or undo it) for the breach domains of a site. */
+  'site/silence': { request: { domains: string[]; silenced: boolean }; reply: null };
   /** Asks HIBP what the key allows, and adopts its rate. */
   'hibp/test-key': { request: { apiKey: string }; reply: KeyStatus };
+}
+
+export interface SiteCardView {
+  host: string;
+  shown: Array<{ breach: Breach; emails: string[] }>;
+  notices: ManualNotice[];
+  silenced: string[];
+  /** Whether alerts while browsing are on (the card works without them, for the current tab). */
+  alertsOn: boolean;
 }
 
 export interface KeyStatus {

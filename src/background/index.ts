@@ -11,6 +11,7 @@ import { pump } from './check-runner';
 import { onContextMenu } from './context-menu';
 import { onAlarm, onInstalled, onStartup, onStorageChanged } from './lifecycle';
 import { handleMessage } from './router';
+import { onNavigation } from './site-watch';
 
 const report = (what: string) => (error: unknown) => console.error(`Was I Exposed?: ${what} failed`, error);
 
@@ -20,6 +21,10 @@ browser.runtime.onStartup.addListener(() => void onStartup().catch(report('start
 browser.alarms.onAlarm.addListener((alarm) => void onAlarm(alarm).catch(report('alarm')));
 browser.storage.onChanged.addListener((changes, area) => void onStorageChanged(changes, area).catch(report('settings change')));
 browser.notifications.onClicked.addListener((id) => void openNotice(id).catch(report('notification')));
+browser.tabs.onUpdated.addListener((tabId, change) => {
+  // Without the optional "tabs" permission no URL arrives here, and nothing is looked up.
+  if (change.url) void (async () => onNavigation(await db(), await loadSettings(), tabId, change.url!))().catch(report('site lookup'));
+});
 browser.contextMenus.onClicked.addListener(
   (info) =>
     void (async () => {

@@ -7,15 +7,17 @@ import { createContextMenus } from './context-menu';
 import { RECHECK_ALARM, enqueueScheduledRun, ensureRecheckAlarm } from './schedule';
 import { installUserAgentRule } from './user-agent';
 import { broadcastStateChanged } from './broadcast';
+import { CATALOG_ALARM, ensureCatalogAlarm, syncCatalog } from './catalog-sync';
 
 export async function onInstalled(): Promise<void> {
   createContextMenus();
-  await ensureRecheckAlarm(await loadSettings());
-  await pump();
+  await onStartup();
 }
 
 export async function onStartup(): Promise<void> {
-  await ensureRecheckAlarm(await loadSettings());
+  const settings = await loadSettings();
+  await ensureRecheckAlarm(settings);
+  await ensureCatalogAlarm();
   await pump();
 }
 
@@ -25,6 +27,7 @@ export async function onAlarm(alarm: Alarms.Alarm): Promise<void> {
     broadcastStateChanged();
   }
   if (alarm.name === RECHECK_ALARM || alarm.name === QUEUE_ALARM) await pump();
+  if (alarm.name === CATALOG_ALARM) await syncCatalog(await db(), await loadSettings());
 }
 
 /** Settings changed in Options (or by a test): apply what depends on them. */
@@ -35,5 +38,6 @@ export async function onStorageChanged(changes: Record<string, Storage.StorageCh
   const settings = await loadSettings();
   if (keys.includes('recheckIntervalHours')) await ensureRecheckAlarm(settings);
   if (keys.includes('hibpBaseUrl')) await installUserAgentRule(settings);
+  if (keys.includes('provider')) await syncCatalog(await db(), settings);
   broadcastStateChanged();
 }

@@ -10,6 +10,7 @@ import { getSubscriptionStatus, supportsRangeSearch } from '../providers/hibp';
 import { acknowledgeExposures } from '../storage/exposures';
 import { updateBadge } from './alerts';
 import { contextFor } from './providers';
+import { siteCard } from './site-watch';
 import { installUserAgentRule } from './user-agent';
 import { addAddress, listAddresses, removeAddress } from '../storage/addresses';
 import { enqueueRun } from '../storage/check-queue';
@@ -41,6 +42,10 @@ const VALIDATORS: Validators = {
   'exposures/acknowledge': (v): v is RequestOf<'exposures/acknowledge'> =>
     isObject(v) && Array.isArray(v.keys) && v.keys.length <= 100_000 && v.keys.every(isExposureKey),
   'settings/save': (v): v is RequestOf<'settings/save'> => isObject(v) && isObject(v.patch),
+  'site/card': (v): v is { url: string } => isObject(v) && typeof v.url === 'string' && v.url.length <= 8192,
+  'site/silence': (v): v is RequestOf<'site/silence'> =>
+    isObject(v) && typeof v.silenced === 'boolean' && Array.isArray(v.domains) && v.domains.length <= 100 &&
+    v.domains.every((d) => typeof d === 'string' && /^[a-z0-9.-]{1,253}$/.test(d)),
   'hibp/test-key': (v): v is { apiKey: string } => isObject(v) && typeof v.apiKey === 'string' && v.apiKey.length <= 200,
 };
 
@@ -89,6 +94,17 @@ const HANDLERS: Handlers = {
     if (!checked.ok) throw new UserError(checked.message, checked.key);
     await saveSettings(checked.patch);
     return loadSettings();
+  },
+  async 'site/card'({ url }) {
+    const settings = await loadSettings();
+    const card = await siteCard(await db(), settings, url, Date.now());
+    return card && { ...card, alertsOn: settings.siteAlerts };
+  },
+  async 'site/silence'({ domains, silenced }) {
+    const { silencedSites } = await loadSettings();
+    const next = silenced ? [...new Set([...silencedSites, ...domains])] : silencedSites.filter((d) => !domains.includes(d));
+    await saveSettings({ silencedSites: next });
+    return null;
   },
   async 'hibp/test-key'({ apiKey }) {
     const key = apiKey.trim();

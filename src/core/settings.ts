@@ -25,6 +25,14 @@ export const DEFAULT_SETTINGS = {
   extraRateWindowSeconds: 1,
   /** Hours between scheduled re-checks of every saved address. */
   recheckIntervalHours: 24,
+  /** Warn on breached sites while browsing (needs the optional "tabs" permission). */
+  siteAlerts: false,
+  /** Breaches not involving the user alert only when added to the catalog this many months ago at most. */
+  siteAlertRecentMonths: 12,
+  /** Alert also for unverified, fabricated, spam-list and retired breaches. */
+  siteAlertDoubtful: false,
+  /** Breach domains the user said "never for this site" to. */
+  silencedSites: [] as string[],
   /** Per-request timeout; kept below the service worker's 30 s fetch limit. */
   requestTimeoutMs: 25_000,
 };
@@ -50,6 +58,8 @@ const isHttpUrl = (value: unknown): value is string => {
   }
 };
 
+const isBoolean = (value: unknown): value is boolean => typeof value === 'boolean';
+
 const isIntIn = (min: number, max: number) => (value: unknown): value is number =>
   typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max;
 
@@ -60,10 +70,15 @@ const VALIDATORS: { [K in SettingsKey]: Validator<Settings[K]> } = {
   hibpBaseUrl: isHttpUrl,
   pwnedPasswordsBaseUrl: isHttpUrl,
   hibpRequestsPerMinute: isIntIn(1, 10_000),
-  hibpRangeSearch: (v): v is boolean => typeof v === 'boolean',
+  hibpRangeSearch: isBoolean,
   extraRateLimit: isIntIn(0, 100_000),
   extraRateWindowSeconds: isIntIn(1, 86_400),
   recheckIntervalHours: isIntIn(1, 24 * 30),
+  siteAlerts: isBoolean,
+  siteAlertRecentMonths: isIntIn(0, 1200),
+  siteAlertDoubtful: isBoolean,
+  silencedSites: (v): v is string[] =>
+    Array.isArray(v) && v.length <= 10_000 && v.every((h) => typeof h === 'string' && /^[a-z0-9.-]{1,253}$/.test(h)),
   requestTimeoutMs: isIntIn(1_000, 28_000),
 };
 
@@ -112,5 +127,9 @@ const SETTING_ERRORS: Record<SettingsKey, string> = {
   extraRateLimit: 'The extra limit must be a whole number of requests (0 turns it off).',
   extraRateWindowSeconds: 'The extra limit\'s window must be 1 second to 1 day.',
   recheckIntervalHours: 'Re-check every 1 to 720 hours.',
+  siteAlerts: 'Site alerts are on or off.',
+  siteAlertRecentMonths: 'Recent means 0 to 1200 months.',
+  siteAlertDoubtful: 'Doubtful-breach alerts are on or off.',
+  silencedSites: 'The silenced sites must be a list of host names.',
   requestTimeoutMs: 'The request timeout must be between 1 and 28 seconds.',
 };

@@ -6,6 +6,7 @@ import type { KeyStatus } from '../../messages';
 import { formatCount } from '../format';
 import { RequestRefused, send } from '../send';
 import { ApiKeyField } from './api-key-field';
+import { SiteAlertsField } from './site-alerts-field';
 
 type Draft = Record<SettingsKey, string>;
 
@@ -154,6 +155,8 @@ export function Options() {
           </select>
           {fieldError('recheckIntervalHours')}
         </fieldset>
+
+        <SiteAlertsField settings={saved} onSaved={(next) => setSaved(next)} />
 
         <details>
           <summary>Advanced</summary>

@@ -8,6 +8,7 @@ import { onStateChanged, send } from '../send';
 import { AddAddressForm } from './add-address-form';
 import { AddressCard } from './address-card';
 import { RunProgress } from './run-progress';
+import { SiteCard } from './site-card';
 
 export function Popup() {
   const [state, setState] = useState<PopupState | null>(null);
@@ -75,6 +76,7 @@ export function Popup() {
           </button>
         )}
       </header>
+      <SiteCard refreshKey={state?.addresses.length} />
       <AddAddressForm />
       {actionError && (
         <p class="error" role="alert">

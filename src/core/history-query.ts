@@ -1,0 +1,246 @@
+/**
+ * The history page's model: every exposure and manual notice as one timeline, with the filters,
+ * year counts and facets the page shows. Pure and synchronous; built once per data change and
+ * filtered on every keystroke, so filtering must stay cheap for a hundred thousand entries: each
+ * entry carries its search text, lower-cased once when the timeline is built.
+ */
+import type { Breach, ProviderId } from './breach';
+import type { Exposure, ExposureState } from './exposure';
+import type { ManualNotice } from './notice';
+
+interface EntryBase {
+  /** Unique across the timeline; stable across rebuilds (usable as a list key). */
+  key: string;
+  email: string;
+  title: string;
+  domain: string;
+  /** When it happened: YYYY-MM-DD, YYYY-MM or YYYY; null when unknown. */
+  date: string | null;
+  year: number | null;
+  /** When the extension first learnt of it (epoch ms). */
+  firstSeen: number;
+  state: ExposureState;
+  stateChangedAt: number;
+  note: string;
+  dataClasses: readonly string[];
+  /** Lower-case title, domain, breach id, note, data classes and email, for `filterTimeline`. */
+  searchText: string;
+  /** Lower-case data classes between NUL separators ("\0passwords\0names\0"), for exact matches. */
+  classText: string;
+}
+
+export interface BreachEntry extends EntryBase {
+  kind: 'breach';
+  provider: ProviderId;
+  breachId: string;
+  lastSeen: number;
+  /** Null when the breach's details are not stored; title then falls back to the id. */
+  breach: Breach | null;
+}
+
+export interface NoticeEntry extends EntryBase {
+  kind: 'notice';
+  notice: ManualNotice;
+}
+
+export type TimelineEntry = BreachEntry | NoticeEntry;
+
+export interface TimelineFilter {
+  /** Exact (normalised) address; compared lower-cased. */
+  email?: string;
+  state?: ExposureState;
+  /** One data class, case-insensitive, whole name. */
+  dataClass?: string;
+  year?: number;
+  /** Words that must all appear (case-insensitive) in title, domain, breach id, note, data classes or email. */
+  text?: string;
+}
+
+export type YearCount = { year: number; count: number };
+
+/** Ascending by year; entries whose date is unknown are counted in `unknownYearCount` instead. */
+export type YearCounts = YearCount[] & { unknownYearCount: number };
+
+export interface Facets {
+  /** Distinct addresses, sorted. */
+  emails: string[];
+  /** Distinct data classes (first spelling seen, matched case-insensitively), most frequent first, then by name. */
+  dataClasses: Array<{ name: string; count: number }>;
+  /** Distinct known years, newest first. */
+  years: number[];
+  unknownYearCount: number;
+  states: Record<ExposureState, number>;
+}
+
+/** The key `buildTimeline` looks breaches up by in a Map. */
+export function breachMapKey(provider: ProviderId, id: string): string {
+  return `${provider}\u0000${id}`;
+}
+
+const SEP = '\u0000';
+
+function yearOf(date: string | null): number | null {
+  if (date === null) return null;
+  const m = /^(\d{4})(?:-|$)/.exec(date);
+  return m?.[1] === undefined ? null : Number(m[1]);
+}
+
+function classTextOf(classes: readonly string[]): string {
+  return classes.length === 0 ? '' : `${SEP}${classes.join(SEP).toLowerCase()}${SEP}`;
+}
+
+function lookupFor(breaches: ReadonlyMap<string, Breach> | readonly Breach[]): (provider: ProviderId, id: string) => Breach | null {
+  if (Array.isArray(breaches)) {
+    const map = new Map<string, Breach>();
+    for (const b of breaches as readonly Breach[]) map.set(breachMapKey(b.provider, b.id), b);
+    return (provider, id) => map.get(breachMapKey(provider, id)) ?? null;
+  }
+  const map = breaches as ReadonlyMap<string, Breach>;
+  // A map keyed by plain id (one provider's catalog) is accepted too, if the provider agrees.
+  return (provider, id) => {
+    const exact = map.get(breachMapKey(provider, id));
+    if (exact) return exact;
+    const byId = map.get(id);
+    return byId && byId.provider === provider ? byId : null;
+  };
+}
+
+function compareEntries(a: TimelineEntry, b: TimelineEntry): number {
+  if (a.firstSeen !== b.firstSeen) return b.firstSeen - a.firstSeen;
+  if (a.date !== b.date) {
+    if (a.date === null) return 1; // unknown dates after known ones
+    if (b.date === null) return -1;
+    return a.date < b.date ? 1 : -1;
+  }
+  if (a.title !== b.title) return a.title < b.title ? -1 : 1;
+  return a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
+}
+
+/**
+ * All exposures and notices, newest first: by first seen, then by date, then by title (code-unit
+ * order, so the same data always gives the same order).
+ */
+export function buildTimeline(
+  exposures: readonly Exposure[],
+  breaches: ReadonlyMap<string, Breach> | readonly Breach[],
+  notices: readonly ManualNotice[],
+): TimelineEntry[] {
+  const lookup = lookupFor(breaches);
+  const entries: TimelineEntry[] = [];
+  for (const e of exposures) {
+    const breach = lookup(e.provider, e.breachId);
+    const title = breach?.title ?? e.breachId;
+    const domain = breach?.domain ?? '';
+    const date = breach?.breachDate ?? null;
+    const dataClasses = breach?.dataClasses ?? [];
+    entries.push({
+      kind: 'breach',
+      key: `breach${SEP}${e.email}${SEP}${e.provider}${SEP}${e.breachId}`,
+      email: e.email,
+      provider: e.provider,
+      breachId: e.breachId,
+      title,
+      domain,
+      date,
+      year: yearOf(date),
+      firstSeen: e.firstSeen,
+      lastSeen: e.lastSeen,
+      state: e.state,
+      stateChangedAt: e.stateChangedAt,
+      note: e.note,
+      dataClasses,
+      breach,
+      searchText: [title, domain, e.breachId, e.note, dataClasses.join(SEP), e.email].join(SEP).toLowerCase(),
+      classText: classTextOf(dataClasses),
+    });
+  }
+  for (const n of notices) {
+    const date = n.date === '' ? null : n.date;
+    entries.push({
+      kind: 'notice',
+      key: `notice${SEP}${n.id}`,
+      email: n.email,
+      title: n.organisation,
+      domain: n.site,
+      date,
+      year: yearOf(date),
+      firstSeen: n.createdAt,
+      state: n.state,
+      stateChangedAt: n.stateChangedAt,
+      note: n.note,
+      dataClasses: n.dataClasses,
+      notice: n,
+      searchText: [n.organisation, n.site, n.note, n.dataClasses.join(SEP), n.email].join(SEP).toLowerCase(),
+      classText: classTextOf(n.dataClasses),
+    });
+  }
+  return entries.sort(compareEntries);
+}
+
+/**
+ * The entries that pass every given filter, in timeline order. Criteria are prepared once; the
+ * loop allocates nothing but the result.
+ */
+export function filterTimeline(entries: readonly TimelineEntry[], filter: TimelineFilter): TimelineEntry[] {
+  const email = filter.email?.trim().toLowerCase() || null;
+  const state = filter.state ?? null;
+  const year = filter.year ?? null;
+  const cls = filter.dataClass?.trim().toLowerCase() || null;
+  const classNeedle = cls === null ? null : `${SEP}${cls}${SEP}`;
+  // NUL separates fields in searchText, so a term must not contain one.
+  const terms = (filter.text ?? '').replaceAll(SEP, ' ').toLowerCase().split(/\s+/).filter((t) => t !== '');
+  const out: TimelineEntry[] = [];
+  outer: for (const entry of entries) {
+    if (email !== null && entry.email !== email) continue;
+    if (state !== null && entry.state !== state) continue;
+    if (year !== null && entry.year !== year) continue;
+    if (classNeedle !== null && !entry.classText.includes(classNeedle)) continue;
+    for (const term of terms) if (!entry.searchText.includes(term)) continue outer;
+    out.push(entry);
+  }
+  return out;
+}
+
+export function countByYear(entries: readonly TimelineEntry[]): YearCounts {
+  const counts = new Map<number, number>();
+  let unknown = 0;
+  for (const entry of entries) {
+    if (entry.year === null) unknown += 1;
+    else counts.set(entry.year, (counts.get(entry.year) ?? 0) + 1);
+  }
+  const list = [...counts].sort((a, b) => a[0] - b[0]).map(([year, count]) => ({ year, count }));
+  return Object.assign(list, { unknownYearCount: unknown });
+}
+
+/** What the filter controls offer, from the whole timeline (or from a filtered one). */
+export function facets(entries: readonly TimelineEntry[]): Facets {
+  const emails = new Set<string>();
+  const classes = new Map<string, { name: string; count: number }>();
+  const years = new Set<number>();
+  const states: Record<ExposureState, number> = { new: 0, acknowledged: 0, resolved: 0 };
+  const perEntry = new Set<string>();
+  let unknownYearCount = 0;
+  for (const entry of entries) {
+    emails.add(entry.email);
+    if (entry.year === null) unknownYearCount += 1;
+    else years.add(entry.year);
+    states[entry.state] += 1;
+    // A class named twice in one breach counts once for that entry.
+    perEntry.clear();
+    for (const name of entry.dataClasses) {
+      const key = name.toLowerCase();
+      if (perEntry.has(key)) continue;
+      perEntry.add(key);
+      const c = classes.get(key);
+      if (c) c.count += 1;
+      else classes.set(key, { name, count: 1 });
+    }
+  }
+  return {
+    emails: [...emails].sort(),
+    dataClasses: [...classes.values()].sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
+    years: [...years].sort((a, b) => b - a),
+    unknownYearCount,
+    states,
+  };
+}

@@ -1,0 +1,71 @@
+import { useEffect, useState } from 'preact/hooks';
+import browser from 'webextension-polyfill';
+import { maskEmail } from '../../core/email';
+import { siteBreachLine } from '../../core/site-alert-policy';
+import type { SiteCardView } from '../../messages';
+import { send } from '../send';
+
+/**
+ * What the site in the current tab had. The tab's URL is readable here thanks to the activeTab
+ * grant the toolbar click gives, so this works even with site alerts off. It never leaves the
+ * browser: the lookup happens in the background against the local catalog.
+ */
+export function SiteCard({ refreshKey }: { refreshKey: unknown }) {
+  const [card, setCard] = useState<SiteCardView | null>(null);
+
+  const load = async () => {
+    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+    if (!tab?.url) return setCard(null);
+    setCard(await send('site/card', { url: tab.url }));
+  };
+
+  useEffect(() => {
+    void load().catch(() => setCard(null));
+  }, [refreshKey]);
+
+  if (!card) return null;
+  const silence = async (silenced: boolean) => {
+    const domains = silenced ? [...new Set(card.shown.map((s) => s.breach.domain))] : card.silenced;
+    await send('site/silence', { domains, silenced });
+    await load();
+  };
+  if (card.shown.length === 0 && card.notices.length === 0) {
+    if (card.silenced.length === 0) return null;
+    return (
+      <section class="site-card quiet-card" aria-label="This site" data-testid="site-card">
+        <p>
+          Alerts are off for {card.host}.{' '}
+          <button type="button" class="link" onClick={() => void silence(false)}>
+            Turn them back on
+          </button>
+        </p>
+      </section>
+    );
+  }
+  const mine = card.shown.filter((s) => s.emails.length > 0).length + card.notices.length;
+  return (
+    <section class={`site-card ${mine > 0 ? 'mine' : ''}`} aria-label="This site" data-testid="site-card">
+      <h2>
+        {mine > 0 ? '⚠ Your address was exposed by this site' : `ⓘ ${card.host} had ${card.shown.length === 1 ? 'a breach' : `${card.shown.length} breaches`}`}
+      </h2>
+      <ul>
+        {card.shown.map((entry) => (
+          <li key={`${entry.breach.provider}/${entry.breach.id}`} data-breach={entry.breach.id}>
+            {siteBreachLine(entry, maskEmail)}
+          </li>
+        ))}
+        {card.notices.map((notice) => (
+          <li key={notice.id} data-notice={notice.id}>
+            Your notice: {notice.organisation} ({notice.date}) exposed {maskEmail(notice.email)}
+            {notice.dataClasses.length > 0 ? `: ${notice.dataClasses.join(', ').toLowerCase()}` : ''}.
+          </li>
+        ))}
+      </ul>
+      {card.shown.length > 0 && (
+        <button type="button" class="quiet" onClick={() => void silence(true)}>
+          Never alert for this site
+        </button>
+      )}
+    </section>
+  );
+}
