@@ -4,13 +4,21 @@
  * router validates payloads at run time because a message is untrusted input.
  */
 import type { Breach, ProviderId } from './core/breach';
-import type { Exposure, ExposureKey, WatchedAddress } from './core/exposure';
+import type { ExportCounts } from './core/export-format';
+import type { Exposure, ExposureKey, ExposureState, WatchedAddress } from './core/exposure';
+import type { NoticeInput } from './core/notice-input';
 import type { Settings, SettingsKey } from './core/settings';
 import type { ManualNotice } from './core/notice';
 import type { ProviderFailure } from './core/provider-error';
 
 export interface AddressView extends WatchedAddress {
+  /** All exposures of the address, and how many the user has not seen yet. */
+  exposureCount: number;
+  newCount: number;
+  /** The newest few, for the popup's list. */
   exposures: Array<{ exposure: Exposure; breach: Breach | null }>;
+  /** Exposures the user recorded by hand; they count like any other. */
+  notices: ManualNotice[];
   /** Where this address stands in the current run, if one is going. */
   job: { state: 'queued' | 'waiting'; notBefore: number; failure: ProviderFailure | null } | null;
 }
@@ -40,13 +48,25 @@ export interface Protocol {
   'address/add': { request: { email: string }; reply: { email: string; existed: boolean } };
   'address/remove': { request: { email: string }; reply: null };
   'check/start': { request: { emails?: string[] }; reply: { runId: string | null } };
-  'exposures/acknowledge': { request: { keys: ExposureKey[] }; reply: { changed: number } };
+  /** Marks every unseen exposure of these addresses as seen (the popup showed their counts). */
+  'exposures/acknowledge': { request: { emails: string[] }; reply: { changed: number } };
   /** Validates and saves a settings change; a refusal names the field and says why. */
   'settings/save': { request: { patch: Partial<Record<SettingsKey, unknown>> }; reply: Settings };
   /** What the site in a tab had: the popup's site card. Null for pages that are not web sites. */
   'site/card': { request: { url: string }; reply: SiteCardView | null };
   /** "Never for this site" (or undo it) for the breach domains of a site. */
   'site/silence': { request: { domains: string[]; silenced: boolean }; reply: null };
+  /** Acknowledge, resolve (with a note) or reopen an exposure or a manual notice. */
+  'history/set-state': {
+    request: { target: { kind: 'exposure'; key: ExposureKey } | { kind: 'notice'; id: string }; state: ExposureState; note?: string };
+    reply: null;
+  };
+  /** Records a manual notice (new, or edits one when `id` is given). */
+  'notice/save': { request: { id?: string; input: Partial<Record<keyof NoticeInput, unknown>> }; reply: ManualNotice };
+  'notice/delete': { request: { id: string }; reply: null };
+  /** Merges an export file into the history; a refusal says what is wrong, and nothing changes. */
+  'history/import': { request: { text: string }; reply: ExportCounts };
+  'history/delete-all': { request: { confirm: 'delete everything' }; reply: null };
   /** Asks HIBP what the key allows, and adopts its rate. */
   'hibp/test-key': { request: { apiKey: string }; reply: KeyStatus };
 }

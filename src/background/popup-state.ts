@@ -1,3 +1,5 @@
+import type { Breach, ProviderId } from '../core/breach';
+import type { Exposure } from '../core/exposure';
 import { horizon, estimateFinish } from '../core/pacing';
 import type { Settings } from '../core/settings';
 import type { AddressView, PopupState, RunView } from '../messages';
@@ -6,28 +8,46 @@ import { latestRun, pendingJobs, recentRequests, resultsForRun } from '../storag
 import type { Db } from '../storage/schema';
 import { rulesFor } from './providers';
 
+/** How many breaches per address the popup lists; the rest are a click away in the history. */
+const POPUP_EXPOSURES = 5;
+
 /** Everything the popup shows, read in one pass. */
 export async function popupState(store: Db, settings: Settings, now: number): Promise<PopupState> {
-  const [addresses, jobs, run, exposures, breaches] = await Promise.all([
+  const [addresses, jobs, run, exposures, notices] = await Promise.all([
     listAddresses(store),
     pendingJobs(store),
     latestRun(store),
     store.getAll('exposures'),
-    store.getAll('breaches'),
+    store.getAll('notices'),
   ]);
-  const breachByKey = new Map(breaches.map((b) => [`${b.provider}\u0000${b.id}`, b]));
+  const byEmail = new Map<string, Exposure[]>();
+  for (const e of exposures) {
+    const list = byEmail.get(e.email);
+    if (list) list.push(e);
+    else byEmail.set(e.email, [e]);
+  }
+  const breachKey = (e: { provider: string; breachId?: string; id?: string }) => `${e.provider}\u0000${e.breachId ?? e.id}`;
+  // Only the breaches the exposures name: the store also holds the whole public catalog.
+  const keys = new Map(exposures.map((e) => [breachKey(e), [e.provider, e.breachId] as [ProviderId, string]]));
+  const found = await Promise.all([...keys.values()].map((k) => store.get('breaches', k)));
+  const breaches = new Map(found.filter((b): b is Breach => b !== undefined).map((b) => [breachKey(b), b]));
   const jobByEmail = new Map(jobs.map((j) => [j.email, j]));
-  const views: AddressView[] = addresses.map((address) => {
+  const views: AddressView[] = [];
+  for (const address of addresses) {
+    const mine = byEmail.get(address.email) ?? [];
+    // The popup shows the newest few; the history page has room for all of them.
+    const joined = mine.map((exposure) => ({ exposure, breach: breaches.get(breachKey(exposure)) ?? null }));
+    joined.sort((a, b) => (b.breach?.breachDate ?? '').localeCompare(a.breach?.breachDate ?? '') || a.exposure.breachId.localeCompare(b.exposure.breachId));
     const job = jobByEmail.get(address.email);
-    return {
+    views.push({
       ...address,
-      exposures: exposures
-        .filter((e) => e.email === address.email)
-        .map((exposure) => ({ exposure, breach: breachByKey.get(`${exposure.provider}\u0000${exposure.breachId}`) ?? null }))
-        .sort((a, b) => (b.breach?.breachDate ?? '').localeCompare(a.breach?.breachDate ?? '')),
+      exposureCount: mine.length,
+      newCount: mine.filter((e) => e.state === 'new').length,
+      exposures: joined.slice(0, POPUP_EXPOSURES),
+      notices: notices.filter((n) => n.email === address.email).sort((a, b) => b.date.localeCompare(a.date)),
       job: job ? { state: job.notBefore > now ? 'waiting' : 'queued', notBefore: job.notBefore, failure: job.lastFailure } : null,
-    };
-  });
+    });
+  }
   let runView: RunView | null = null;
   if (run) {
     const results = await resultsForRun(store, run.id);

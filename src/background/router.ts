@@ -7,7 +7,11 @@ import { ProviderError } from '../core/provider-error';
 import { describeFailure } from '../core/failure-text';
 import { validateSettingsPatch } from '../core/settings';
 import { getSubscriptionStatus, supportsRangeSearch } from '../providers/hibp';
+import { checkNoticeInput } from '../core/notice-input';
+import { parseImport } from '../core/export-format';
+import { importDocument } from '../storage/export-import';
 import { acknowledgeExposures } from '../storage/exposures';
+import { deleteEverything, deleteNotice, saveNotice, setExposureState, setNoticeState } from '../storage/history';
 import { updateBadge } from './alerts';
 import { contextFor } from './providers';
 import { siteCard } from './site-watch';
@@ -40,12 +44,20 @@ const VALIDATORS: Validators = {
   'check/start': (v): v is { emails?: string[] } =>
     isObject(v) && (v.emails === undefined || (Array.isArray(v.emails) && v.emails.length <= 10_000 && v.emails.every((e) => typeof e === 'string'))),
   'exposures/acknowledge': (v): v is RequestOf<'exposures/acknowledge'> =>
-    isObject(v) && Array.isArray(v.keys) && v.keys.length <= 100_000 && v.keys.every(isExposureKey),
+    isObject(v) && Array.isArray(v.emails) && v.emails.length <= 10_000 && v.emails.every((e) => typeof e === 'string'),
   'settings/save': (v): v is RequestOf<'settings/save'> => isObject(v) && isObject(v.patch),
   'site/card': (v): v is { url: string } => isObject(v) && typeof v.url === 'string' && v.url.length <= 8192,
   'site/silence': (v): v is RequestOf<'site/silence'> =>
     isObject(v) && typeof v.silenced === 'boolean' && Array.isArray(v.domains) && v.domains.length <= 100 &&
     v.domains.every((d) => typeof d === 'string' && /^[a-z0-9.-]{1,253}$/.test(d)),
+  'history/set-state': (v): v is RequestOf<'history/set-state'> =>
+    isObject(v) && isObject(v.target) && (['new', 'acknowledged', 'resolved'] as unknown[]).includes(v.state) &&
+    (v.note === undefined || (typeof v.note === 'string' && v.note.length <= 5000)) &&
+    ((v.target.kind === 'exposure' && isExposureKey(v.target.key)) || (v.target.kind === 'notice' && typeof v.target.id === 'string')),
+  'notice/save': (v): v is RequestOf<'notice/save'> => isObject(v) && isObject(v.input) && (v.id === undefined || typeof v.id === 'string'),
+  'notice/delete': (v): v is { id: string } => isObject(v) && typeof v.id === 'string',
+  'history/import': (v): v is { text: string } => isObject(v) && typeof v.text === 'string',
+  'history/delete-all': (v): v is RequestOf<'history/delete-all'> => isObject(v) && v.confirm === 'delete everything',
   'hibp/test-key': (v): v is { apiKey: string } => isObject(v) && typeof v.apiKey === 'string' && v.apiKey.length <= 200,
 };
 
@@ -83,9 +95,9 @@ const HANDLERS: Handlers = {
     broadcastStateChanged();
     return { runId: run?.id ?? null };
   },
-  async 'exposures/acknowledge'({ keys }) {
+  async 'exposures/acknowledge'({ emails }) {
     const store = await db();
-    const changed = await acknowledgeExposures(store, keys, Date.now());
+    const changed = await acknowledgeExposures(store, emails, Date.now());
     if (changed > 0) await updateBadge(store);
     return { changed };
   },
@@ -104,6 +116,58 @@ const HANDLERS: Handlers = {
     const { silencedSites } = await loadSettings();
     const next = silenced ? [...new Set([...silencedSites, ...domains])] : silencedSites.filter((d) => !domains.includes(d));
     await saveSettings({ silencedSites: next });
+    return null;
+  },
+  async 'history/set-state'({ target, state, note }) {
+    const store = await db();
+    const found = target.kind === 'exposure'
+      ? await setExposureState(store, target.key, state, note, Date.now())
+      : await setNoticeState(store, target.id, state, note, Date.now());
+    if (!found) throw new UserError('That entry no longer exists; it may have been deleted in another window.');
+    await updateBadge(store);
+    broadcastStateChanged();
+    return null;
+  },
+  async 'notice/save'({ id, input }) {
+    const checked = checkNoticeInput(input, new Date().toISOString().slice(0, 10));
+    if (!checked.ok) throw new UserError(checked.message, checked.field);
+    const store = await db();
+    if (!(await store.get('addresses', checked.value.email))) {
+      throw new UserError(`${checked.value.email} is not one of your addresses. Add it first, then record the notice.`, 'email');
+    }
+    const now = Date.now();
+    const previous = id ? await store.get('notices', id) : undefined;
+    if (id && !previous) throw new UserError('That notice no longer exists.');
+    const notice = {
+      ...checked.value,
+      id: previous?.id ?? crypto.randomUUID(),
+      createdAt: previous?.createdAt ?? now,
+      state: previous?.state ?? ('acknowledged' as const),
+      stateChangedAt: previous?.stateChangedAt ?? now,
+    };
+    await saveNotice(store, notice);
+    broadcastStateChanged();
+    return notice;
+  },
+  async 'notice/delete'({ id }) {
+    await deleteNotice(await db(), id);
+    broadcastStateChanged();
+    return null;
+  },
+  async 'history/import'({ text }) {
+    const parsed = parseImport(text);
+    if (!parsed.ok) throw new UserError(parsed.message);
+    const store = await db();
+    await importDocument(store, parsed.doc);
+    await updateBadge(store);
+    broadcastStateChanged();
+    return parsed.counts;
+  },
+  async 'history/delete-all'() {
+    const store = await db();
+    await deleteEverything(store);
+    await updateBadge(store);
+    broadcastStateChanged();
     return null;
   },
   async 'hibp/test-key'({ apiKey }) {

@@ -499,7 +499,7 @@ describe('parseImport: records', () => {
     for (const record of [result.doc.addresses[0], result.doc.exposures[0]]) {
       expect(Object.getPrototypeOf(record)).toBe(Object.prototype);
       expect(Object.hasOwn(record ?? {}, '__proto__')).toBe(false);
-      expect((record as Record<string, unknown>).polluted).toBeUndefined();
+      expect((record as unknown as Record<string, unknown>).polluted).toBeUndefined();
     }
     expect(result.doc.exposures[0]?.state).toBe('new');
     expect(buildExport(result.doc)).not.toMatch(/__proto__|polluted/);

@@ -122,13 +122,18 @@ async function readCapped(response: Response, maxBytes: number, signal: AbortSig
   }
 }
 
+/** A successful (or passed-through) answer with its body as text. */
+export interface TextResponse {
+  status: number;
+  headers: Headers;
+  text: string;
+}
+
 /**
- * GETs `url` through ctx.fetch and parses the JSON answer. 2xx and `passStatuses` resolve;
- * everything else rejects with a ProviderError (400 bad-request, 401 unauthorized, 403
- * forbidden with the Cloudflare ray id, 429 rate-limited with a retry time, 5xx unavailable,
- * no answer in ctx.timeoutMs → timeout, no connection → network, unreadable body → malformed).
+ * GETs `url` through ctx.fetch and reads the answer as UTF-8 text, with the same timeout, body
+ * cap and error mapping as requestJson. `init.headers` are sent as given (no default accept).
  */
-export async function requestJson(ctx: ProviderContext, url: string, init: RequestJsonInit = {}): Promise<JsonResponse> {
+export async function requestText(ctx: ProviderContext, url: string, init: RequestJsonInit = {}): Promise<TextResponse> {
   const controller = new AbortController();
   let timedOut = false;
   const timer = setTimeout(() => {
@@ -141,7 +146,7 @@ export async function requestJson(ctx: ProviderContext, url: string, init: Reque
     try {
       response = await ctx.fetch(url, {
         method: 'GET',
-        headers: { accept: 'application/json', ...init.headers },
+        headers: { ...init.headers },
         signal: controller.signal,
         // Cookies for the provider's site have nothing to do with an API call.
         credentials: 'omit',
@@ -163,22 +168,30 @@ export async function requestJson(ctx: ProviderContext, url: string, init: Reque
       throw statusError(response, ctx.now());
     }
 
-    let text: string;
     try {
-      text = await readCapped(response, init.maxBytes ?? MAX_BODY_BYTES, controller.signal, status);
+      return { status, headers: response.headers, text: await readCapped(response, init.maxBytes ?? MAX_BODY_BYTES, controller.signal, status) };
     } catch (err) {
       if (err instanceof ProviderError) throw err;
       if (timedOut || isAbortError(err)) throw timeoutError(ctx);
       throw new ProviderError({ kind: 'network', status, detail: 'The connection broke while the answer was being read.' });
     }
-
-    if (text.trim() === '') return { status, headers: response.headers, json: undefined };
-    try {
-      return { status, headers: response.headers, json: JSON.parse(text) as unknown };
-    } catch {
-      throw malformed(`The answer is not valid JSON (HTTP ${status}, ${text.length} characters).`, status);
-    }
   } finally {
     clearTimeout(timer);
+  }
+}
+
+/**
+ * GETs `url` through ctx.fetch and parses the JSON answer. 2xx and `passStatuses` resolve;
+ * everything else rejects with a ProviderError (400 bad-request, 401 unauthorized, 403
+ * forbidden with the Cloudflare ray id, 429 rate-limited with a retry time, 5xx unavailable,
+ * no answer in ctx.timeoutMs → timeout, no connection → network, unreadable body → malformed).
+ */
+export async function requestJson(ctx: ProviderContext, url: string, init: RequestJsonInit = {}): Promise<JsonResponse> {
+  const { status, headers, text } = await requestText(ctx, url, { ...init, headers: { accept: 'application/json', ...init.headers } });
+  if (text.trim() === '') return { status, headers, json: undefined };
+  try {
+    return { status, headers, json: JSON.parse(text) as unknown };
+  } catch {
+    throw malformed(`The answer is not valid JSON (HTTP ${status}, ${text.length} characters).`, status);
   }
 }

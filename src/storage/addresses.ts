@@ -18,12 +18,15 @@ export async function addAddress(db: Db, email: string, now: number): Promise<'a
   return 'added';
 }
 
-/** Forgets an address with its exposures, results and queued checks, all or nothing. */
+/** Forgets an address with its exposures, notices, results and queued checks, all or nothing. */
 export async function removeAddress(db: Db, email: string): Promise<void> {
-  const tx = db.transaction(['addresses', 'exposures', 'jobs', 'results'], 'readwrite', { durability: 'strict' });
+  const tx = db.transaction(['addresses', 'exposures', 'jobs', 'results', 'notices'], 'readwrite', { durability: 'strict' });
   await tx.objectStore('addresses').delete(email);
   for (const key of await tx.objectStore('exposures').index('by-email').getAllKeys(email)) {
     await tx.objectStore('exposures').delete(key);
+  }
+  for (const key of await tx.objectStore('notices').index('by-email').getAllKeys(email)) {
+    await tx.objectStore('notices').delete(key);
   }
   for (const key of await tx.objectStore('results').index('by-email').getAllKeys(email)) {
     await tx.objectStore('results').delete(key);

@@ -1,4 +1,3 @@
-import type { ExposureKey } from '../core/exposure';
 import type { Db } from './schema';
 
 /** How many exposures the user has not yet seen: the toolbar badge. */
@@ -6,15 +5,18 @@ export function countUnacknowledged(db: Db): Promise<number> {
   return db.countFromIndex('exposures', 'by-state', 'new');
 }
 
-/** Marks exposures as seen. Only 'new' ones change: a resolved exposure stays resolved. */
-export async function acknowledgeExposures(db: Db, keys: ExposureKey[], now: number): Promise<number> {
+/** Marks the addresses' unseen exposures as seen. Only 'new' ones change. */
+export async function acknowledgeExposures(db: Db, emails: readonly string[], now: number): Promise<number> {
   const tx = db.transaction('exposures', 'readwrite', { durability: 'strict' });
+  const wanted = new Set(emails);
   let changed = 0;
-  for (const key of keys) {
-    const exposure = await tx.store.get(key);
-    if (exposure?.state !== 'new') continue;
-    await tx.store.put({ ...exposure, state: 'acknowledged', stateChangedAt: now });
-    changed++;
+  let cursor = await tx.store.index('by-state').openCursor('new');
+  while (cursor) {
+    if (wanted.has(cursor.value.email)) {
+      await cursor.update({ ...cursor.value, state: 'acknowledged', stateChangedAt: now });
+      changed++;
+    }
+    cursor = await cursor.continue();
   }
   await tx.done;
   return changed;

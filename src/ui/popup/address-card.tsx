@@ -2,11 +2,13 @@ import type { ProviderId } from '../../core/breach';
 import { describeFailure } from '../../core/failure-text';
 import type { AddressView } from '../../messages';
 import { formatBreachDate, formatCount, formatDateTime, formatTime } from '../format';
+import browser from 'webextension-polyfill';
 import { send } from '../send';
 import { exposureId } from './exposure-id';
 
 export function AddressCard({ address, provider, seenNew }: { address: AddressView; provider: ProviderId; seenNew: ReadonlySet<string> }) {
-  const count = address.exposures.length;
+  const count = address.exposureCount + address.notices.length;
+  const more = address.exposureCount - address.exposures.length;
   const check = () => void send('check/start', { emails: [address.email] }).catch(() => undefined);
   const remove = () => {
     if (confirm(`Stop watching ${address.email} and delete its history?`)) void send('address/remove', { email: address.email });
@@ -40,11 +42,28 @@ export function AddressCard({ address, provider, seenNew }: { address: AddressVi
               {breach && breach.dataClasses.length > 0 && <span class="breach-data">{breach.dataClasses.join(', ')}</span>}
             </li>
           ))}
+          {address.notices.map((notice) => (
+            <li key={notice.id} class="breach notice" data-notice={notice.id}>
+              <span class="breach-title">{notice.organisation}</span>
+              <span class="tag neutral">your notice</span>
+              <span class="breach-meta">{notice.date}{notice.site ? ` · ${notice.site}` : ''}</span>
+              <span class="breach-data">{notice.dataClasses.join(', ')}</span>
+            </li>
+          ))}
         </ul>
+      )}
+      {more > 0 && (
+        <p class="more">
+          <a href={historyUrl(address.email)} target="_blank" rel="noopener noreferrer">
+            and {formatCount(more)} more — see the full history
+          </a>
+        </p>
       )}
     </li>
   );
 }
+
+const historyUrl = (email: string) => `${browser.runtime.getURL('src/ui/history/index.html')}?email=${encodeURIComponent(email)}`;
 
 function Status({ address, provider, count }: { address: AddressView; provider: ProviderId; count: number }) {
   const { job } = address;

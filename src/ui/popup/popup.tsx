@@ -1,6 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
-import { exposureKey } from '../../core/exposure';
 import { PROVIDER_NAMES } from '../../core/failure-text';
 import type { PopupState } from '../../messages';
 import { exposureId } from './exposure-id';
@@ -43,10 +42,11 @@ export function Popup() {
 
   useEffect(() => {
     if (!state) return;
-    const fresh = state.addresses.flatMap((a) => a.exposures.map((x) => x.exposure)).filter((e) => e.state === 'new');
-    if (fresh.length === 0) return;
+    const withNew = state.addresses.filter((a) => a.newCount > 0);
+    if (withNew.length === 0) return;
+    const fresh = withNew.flatMap((a) => a.exposures.map((x) => x.exposure)).filter((e) => e.state === 'new');
     setSeenNew((old) => new Set([...old, ...fresh.map(exposureId)]));
-    void send('exposures/acknowledge', { keys: fresh.map(exposureKey) }).catch(() => undefined);
+    void send('exposures/acknowledge', { emails: withNew.map((a) => a.email) }).catch(() => undefined);
   }, [state]);
 
   useEffect(() => {

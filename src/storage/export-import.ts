@@ -1,0 +1,55 @@
+import { mergeImport, type ExportData, type ExportDocument, EXPORT_FORMAT, EXPORT_VERSION } from '../core/export-format';
+import type { Db } from './schema';
+
+/**
+ * Everything the user owns, as the export writes it. Of the breach records only those the history
+ * refers to are included: the rest is the provider's public catalog, fetched again at will.
+ */
+export async function readExportData(db: Db): Promise<ExportData> {
+  const tx = db.transaction(['addresses', 'breaches', 'exposures', 'notices', 'siteAlerts', 'runs', 'results']);
+  const [addresses, allBreaches, exposures, notices, siteAlerts, runs, results] = await Promise.all([
+    tx.objectStore('addresses').getAll(),
+    tx.objectStore('breaches').getAll(),
+    tx.objectStore('exposures').getAll(),
+    tx.objectStore('notices').getAll(),
+    tx.objectStore('siteAlerts').getAll(),
+    tx.objectStore('runs').getAll(),
+    tx.objectStore('results').getAll(),
+  ]);
+  const used = new Set([
+    ...exposures.map((e) => `${e.provider}\u0000${e.breachId}`),
+    ...siteAlerts.flatMap((a) => a.breachIds.map((id) => `${a.provider}\u0000${id}`)),
+  ]);
+  const breaches = allBreaches.filter((b) => used.has(`${b.provider}\u0000${b.id}`));
+  return { addresses, breaches, exposures, notices, siteAlerts, runs, results };
+}
+
+const STORES = ['addresses', 'breaches', 'exposures', 'notices', 'siteAlerts', 'runs', 'results'] as const;
+
+/**
+ * Merges an already validated import into what is stored, in ONE transaction: either all of it
+ * lands or nothing changes.
+ */
+export async function importDocument(db: Db, incoming: ExportDocument): Promise<void> {
+  const tx = db.transaction([...STORES], 'readwrite', { durability: 'strict' });
+  const existing: ExportDocument = {
+    format: EXPORT_FORMAT,
+    version: EXPORT_VERSION,
+    addresses: await tx.objectStore('addresses').getAll(),
+    breaches: await tx.objectStore('breaches').getAll(),
+    exposures: await tx.objectStore('exposures').getAll(),
+    notices: await tx.objectStore('notices').getAll(),
+    siteAlerts: await tx.objectStore('siteAlerts').getAll(),
+    runs: await tx.objectStore('runs').getAll(),
+    results: await tx.objectStore('results').getAll(),
+  };
+  const merged = mergeImport(existing, incoming);
+  // put() of every merged record: unchanged ones are rewritten as they were.
+  const writes: Promise<unknown>[] = [];
+  for (const name of STORES) {
+    const store = tx.objectStore(name);
+    for (const record of merged[name]) writes.push(store.put(record as never));
+  }
+  await Promise.all(writes);
+  await tx.done;
+}

@@ -1,0 +1,41 @@
+import type { ExposureKey, ExposureState } from '../core/exposure';
+import type { ManualNotice } from '../core/notice';
+import type { Db } from './schema';
+
+/** Moves an exposure to a new state (acknowledge, resolve with a note, reopen). */
+export async function setExposureState(db: Db, key: ExposureKey, state: ExposureState, note: string | undefined, now: number): Promise<boolean> {
+  const tx = db.transaction('exposures', 'readwrite', { durability: 'strict' });
+  const exposure = await tx.store.get(key);
+  if (exposure) await tx.store.put({ ...exposure, state, stateChangedAt: now, note: note ?? exposure.note });
+  await tx.done;
+  return exposure !== undefined;
+}
+
+export async function setNoticeState(db: Db, id: string, state: ExposureState, note: string | undefined, now: number): Promise<boolean> {
+  const tx = db.transaction('notices', 'readwrite', { durability: 'strict' });
+  const notice = await tx.store.get(id);
+  if (notice) await tx.store.put({ ...notice, state, stateChangedAt: now, note: note ?? notice.note });
+  await tx.done;
+  return notice !== undefined;
+}
+
+export async function saveNotice(db: Db, notice: ManualNotice): Promise<void> {
+  await db.put('notices', notice);
+}
+
+export async function deleteNotice(db: Db, id: string): Promise<void> {
+  await db.delete('notices', id);
+}
+
+/**
+ * Every store the user's data lives in, and the queue with it. The times of recent requests stay:
+ * they hold no personal data, and forgetting them would let the next checks break the rate limit.
+ */
+const ALL_STORES = ['addresses', 'breaches', 'exposures', 'jobs', 'runs', 'results', 'notices', 'siteAlerts'] as const;
+
+/** Deletes everything, all or nothing. */
+export async function deleteEverything(db: Db): Promise<void> {
+  const tx = db.transaction([...ALL_STORES], 'readwrite', { durability: 'strict' });
+  await Promise.all(ALL_STORES.map((name) => tx.objectStore(name).clear()));
+  await tx.done;
+}
