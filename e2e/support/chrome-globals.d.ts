@@ -7,7 +7,7 @@ declare const chrome: {
     };
     sync: { get(keys?: string | string[] | null): Promise<Record<string, unknown>> };
   };
-  runtime: { id: string; sendMessage(message: unknown): Promise<unknown>; getURL(path: string): string };
+  runtime: { id: string; sendMessage(message: unknown): Promise<unknown>; getURL(path: string): string; getManifest(): { version: string } };
   alarms: {
     create(name: string, info: { when?: number; delayInMinutes?: number; periodInMinutes?: number }): Promise<void>;
     getAll(): Promise<Array<{ name: string; scheduledTime: number; periodInMinutes?: number }>>;

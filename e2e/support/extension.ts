@@ -8,6 +8,8 @@ import { startFixtureServer, type FixtureServer } from '../server/fixture-server
 export const DIST = resolve(process.env.EXTENSION_DIST ?? 'dist');
 
 export interface ExtensionFixtures {
+  /** The unpacked extension to load; a spec may `test.use({ extensionDir })` another build. */
+  extensionDir: string;
   server: FixtureServer;
   context: BrowserContext;
   extensionId: string;
@@ -18,6 +20,7 @@ export interface ExtensionFixtures {
 }
 
 export const test = base.extend<ExtensionFixtures, { workerServer: FixtureServer }>({
+  extensionDir: [DIST, { option: true }],
   workerServer: [
     // Playwright reads fixture dependencies from the destructuring pattern; this one needs none.
     // eslint-disable-next-line no-empty-pattern
@@ -32,12 +35,12 @@ export const test = base.extend<ExtensionFixtures, { workerServer: FixtureServer
     workerServer.reset();
     await use(workerServer);
   },
-  context: async ({ server }, use) => {
+  context: async ({ server, extensionDir }, use) => {
     const profile = mkdtempSync(join(tmpdir(), 'wie-profile-'));
     const context = await chromium.launchPersistentContext(profile, {
       executablePath: chromiumPath(),
       headless: true,
-      args: extensionArgs(DIST),
+      args: extensionArgs(extensionDir),
     });
     let [worker] = context.serviceWorkers();
     worker ??= await context.waitForEvent('serviceworker');
