@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { defineConfig } from 'vite';
 import preact from '@preact/preset-vite';
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
@@ -11,6 +12,11 @@ const grantOptional = process.env.WIE_GRANT_OPTIONAL === '1';
 // The store version always comes from package.json, so the two can never disagree.
 const manifest = manifestFor(manifestJson, target, pkg.version, grantOptional) as ManifestV3Export;
 
+const EXTRA_PAGES: Array<[string, string]> = [
+  ['history', 'src/ui/history/index.html'],
+  ['welcome', 'src/ui/welcome/index.html'],
+];
+
 export default defineConfig({
   plugins: [preact(), crx({ manifest, browser: target })],
   build: {
@@ -20,5 +26,9 @@ export default defineConfig({
     target: 'es2022',
     modulePreload: { polyfill: false },
     sourcemap: false,
+    // Pages the manifest does not name; crxjs builds only those it does.
+    rollupOptions: {
+      input: Object.fromEntries(EXTRA_PAGES.filter(([, path]) => existsSync(path))),
+    },
   },
 });

@@ -16,7 +16,7 @@ import { onNavigation } from './site-watch';
 const report = (what: string) => (error: unknown) => console.error(`Was I Exposed?: ${what} failed`, error);
 
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => handleMessage(message, sender));
-browser.runtime.onInstalled.addListener(() => void onInstalled().catch(report('install')));
+browser.runtime.onInstalled.addListener((details) => void onInstalled(details).catch(report('install')));
 browser.runtime.onStartup.addListener(() => void onStartup().catch(report('startup')));
 browser.alarms.onAlarm.addListener((alarm) => void onAlarm(alarm).catch(report('alarm')));
 browser.storage.onChanged.addListener((changes, area) => void onStorageChanged(changes, area).catch(report('settings change')));

@@ -1,4 +1,4 @@
-import type { Alarms, Storage } from 'webextension-polyfill';
+import browser, { type Alarms, type Runtime, type Storage } from 'webextension-polyfill';
 import { DEFAULT_SETTINGS } from '../core/settings';
 import { loadSettings } from '../adapters/settings-store';
 import { db } from '../storage/open-db';
@@ -9,8 +9,10 @@ import { installUserAgentRule } from './user-agent';
 import { broadcastStateChanged } from './broadcast';
 import { CATALOG_ALARM, ensureCatalogAlarm, syncCatalog } from './catalog-sync';
 
-export async function onInstalled(): Promise<void> {
+export async function onInstalled(details: Runtime.OnInstalledDetailsType): Promise<void> {
   createContextMenus();
+  // First run only (not on update): say what it does, and let the user set it up.
+  if (details.reason === 'install') await browser.tabs.create({ url: browser.runtime.getURL('src/ui/welcome/index.html') });
   await onStartup();
 }
 
