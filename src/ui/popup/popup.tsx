@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { PROVIDER_NAMES } from '../../core/failure-text';
 import type { PopupState } from '../../messages';
+import { PasswordCheck } from '../components/password-check';
 import { exposureId } from './exposure-id';
 import { onStateChanged, send } from '../send';
 import { AddAddressForm } from './add-address-form';
@@ -103,9 +104,16 @@ export function Popup() {
           ))}
         </ul>
       )}
+      <details class="password-check-section">
+        <summary>Check a password</summary>
+        <PasswordCheck />
+      </details>
       <footer class="popup-footer">
         <button type="button" class="quiet" onClick={() => void browser.runtime.openOptionsPage()}>
           Options
+        </button>
+        <button type="button" class="quiet" onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('src/ui/history/index.html') })}>
+          History
         </button>
         {state && (
           <span class="muted">
