@@ -1,8 +1,8 @@
 import browser, { type Runtime } from 'webextension-polyfill';
 import { normaliseEmail } from '../core/email';
 import type { Envelope, MessageType, Reply, ReplyOf, RequestOf } from '../messages';
+import { VALIDATORS, isObject } from '../message-guards';
 import { loadSettings, saveSettings } from '../adapters/settings-store';
-import { PROVIDER_IDS } from '../core/breach';
 import { ProviderError } from '../core/provider-error';
 import { describeFailure } from '../core/failure-text';
 import { validateSettingsPatch } from '../core/settings';
@@ -25,7 +25,6 @@ import { popupState } from './popup-state';
 
 /** A handler's input is already validated; it returns the reply or throws a UserError. */
 type Handlers = { [T in MessageType]: (payload: RequestOf<T>) => Promise<ReplyOf<T>> };
-type Validators = { [T in MessageType]: (payload: unknown) => payload is RequestOf<T> };
 
 /** An error whose message is written for the user (shown as-is in the UI). */
 export class UserError extends Error {
@@ -34,39 +33,6 @@ export class UserError extends Error {
   }
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const isEmailPayload = (v: unknown): v is { email: string } => isObject(v) && typeof v.email === 'string' && v.email.length <= 1000;
-
-const VALIDATORS: Validators = {
-  'state/get': (v): v is Record<string, never> => isObject(v),
-  'address/add': isEmailPayload,
-  'address/remove': isEmailPayload,
-  'check/start': (v): v is { emails?: string[] } =>
-    isObject(v) && (v.emails === undefined || (Array.isArray(v.emails) && v.emails.length <= 10_000 && v.emails.every((e) => typeof e === 'string'))),
-  'exposures/acknowledge': (v): v is RequestOf<'exposures/acknowledge'> =>
-    isObject(v) && Array.isArray(v.emails) && v.emails.length <= 10_000 && v.emails.every((e) => typeof e === 'string'),
-  'settings/save': (v): v is RequestOf<'settings/save'> => isObject(v) && isObject(v.patch),
-  'site/card': (v): v is { url: string } => isObject(v) && typeof v.url === 'string' && v.url.length <= 8192,
-  'site/silence': (v): v is RequestOf<'site/silence'> =>
-    isObject(v) && typeof v.silenced === 'boolean' && Array.isArray(v.domains) && v.domains.length <= 100 &&
-    v.domains.every((d) => typeof d === 'string' && /^[a-z0-9.-]{1,253}$/.test(d)),
-  'history/set-state': (v): v is RequestOf<'history/set-state'> =>
-    isObject(v) && isObject(v.target) && (['new', 'acknowledged', 'resolved'] as unknown[]).includes(v.state) &&
-    (v.note === undefined || (typeof v.note === 'string' && v.note.length <= 5000)) &&
-    ((v.target.kind === 'exposure' && isExposureKey(v.target.key)) || (v.target.kind === 'notice' && typeof v.target.id === 'string')),
-  'notice/save': (v): v is RequestOf<'notice/save'> => isObject(v) && isObject(v.input) && (v.id === undefined || typeof v.id === 'string'),
-  'notice/delete': (v): v is { id: string } => isObject(v) && typeof v.id === 'string',
-  'history/import': (v): v is { text: string } => isObject(v) && typeof v.text === 'string',
-  'history/delete-all': (v): v is RequestOf<'history/delete-all'> => isObject(v) && v.confirm === 'delete everything',
-  'hibp/test-key': (v): v is { apiKey: string } => isObject(v) && typeof v.apiKey === 'string' && v.apiKey.length <= 200,
-};
-
-function isExposureKey(k: unknown): boolean {
-  return (
-    Array.isArray(k) && k.length === 3 && typeof k[0] === 'string' && typeof k[2] === 'string' &&
-    (PROVIDER_IDS as readonly unknown[]).includes(k[1])
-  );
-}
 
 const HANDLERS: Handlers = {
   async 'state/get'() {

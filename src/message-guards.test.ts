@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { VALIDATORS } from './message-guards';
+import type { MessageType } from './messages';
+
+/** For every message type: payloads that must pass, and hostile or malformed ones that must not. */
+const CASES: { [T in MessageType]: { good: unknown[]; bad: unknown[] } } = {
+  'state/get': { good: [{}], bad: [null, undefined, 'x', [], 1] },
+  'address/add': { good: [{ email: 'a@b.com' }, { email: '' }], bad: [{}, { email: 1 }, { email: 'x'.repeat(1001) }, null, [{ email: 'a@b.com' }]] },
+  'address/remove': { good: [{ email: 'a@b.com' }], bad: [{ email: null }, 'a@b.com'] },
+  'check/start': { good: [{}, { emails: [] }, { emails: ['a@b.com'] }], bad: [{ emails: 'a@b.com' }, { emails: [1] }, { emails: Array(10_001).fill('a') }] },
+  'exposures/acknowledge': { good: [{ emails: ['a@b.com'] }], bad: [{ emails: [{}] }, { keys: [] }, {}] },
+  'settings/save': { good: [{ patch: {} }, { patch: { provider: 'hibp' } }], bad: [{ patch: null }, { patch: [] }, {}] },
+  'site/card': { good: [{ url: 'https://www.example.com/' }], bad: [{ url: 42 }, { url: 'x'.repeat(8193) }, {}] },
+  'site/silence': {
+    good: [{ domains: ['example.com'], silenced: true }],
+    bad: [{ domains: ['<script>'], silenced: true }, { domains: ['example.com'], silenced: 'yes' }, { domains: 'example.com', silenced: true }],
+  },
+  'history/set-state': {
+    good: [
+      { target: { kind: 'exposure', key: ['a@b.com', 'hibp', 'Adobe'] }, state: 'resolved', note: 'changed it' },
+      { target: { kind: 'notice', id: 'n1' }, state: 'new' },
+    ],
+    bad: [
+      { target: { kind: 'exposure', key: ['a@b.com', 'pastebin', 'Adobe'] }, state: 'resolved' },
+      { target: { kind: 'exposure', key: ['a@b.com', 'hibp'] }, state: 'resolved' },
+      { target: { kind: 'notice', id: 'n1' }, state: 'deleted' },
+      { target: { kind: 'notice', id: 'n1' }, state: 'new', note: 'x'.repeat(5001) },
+      { target: { kind: 'other' }, state: 'new' },
+    ],
+  },
+  'notice/save': { good: [{ input: {} }, { id: 'n1', input: { organisation: 'Shop' } }], bad: [{ input: null }, { id: 3, input: {} }, {}] },
+  'notice/delete': { good: [{ id: 'n1' }], bad: [{ id: 1 }, {}] },
+  'history/import': { good: [{ text: '{}' }], bad: [{ text: {} }, {}] },
+  'history/delete-all': { good: [{ confirm: 'delete everything' }], bad: [{}, { confirm: true }, { confirm: 'yes' }] },
+  'hibp/test-key': { good: [{ apiKey: 'abc' }], bad: [{ apiKey: 5 }, { apiKey: 'x'.repeat(201) }] },
+};
+
+describe('message guards', () => {
+  for (const [type, { good, bad }] of Object.entries(CASES) as [MessageType, { good: unknown[]; bad: unknown[] }][]) {
+    it(`${type}: accepts well-formed payloads and refuses the rest`, () => {
+      for (const payload of good) expect(VALIDATORS[type](payload), JSON.stringify(payload)).toBe(true);
+      for (const payload of bad) expect(VALIDATORS[type](payload), JSON.stringify(payload)?.slice(0, 80)).toBe(false);
+    });
+  }
+
+  it('covers every message type of the protocol', () => {
+    expect(Object.keys(CASES).sort()).toEqual(Object.keys(VALIDATORS).sort());
+  });
+});
