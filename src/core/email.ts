@@ -226,7 +226,8 @@ function checkDomain(raw: string): EmailResult {
   }
 
   const tld = labels[labels.length - 1] ?? '';
-  if (/^[0-9]+$/.test(tld)) {
+  // No top-level domain is numeric or a single character; such an address cannot receive mail.
+  if (/^[0-9]+$/.test(tld) || tld.length < 2) {
     return fail('invalid-tld', `A domain must end in a name such as .com or .org, not ".${tld}".`);
   }
   return { ok: true, email: ascii.join('.') };
