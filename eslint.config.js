@@ -60,7 +60,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['e2e/**', 'scripts/**', 'bench/**'],
+    files: ['e2e/**', 'scripts/**', 'bench/**', '**/*.test.ts', '**/*.test.tsx'],
     rules: { 'no-console': 'off' },
   },
 );

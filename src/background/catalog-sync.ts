@@ -18,18 +18,47 @@ export function domainIndex(store: Db, provider: ProviderId): Promise<DomainInde
   return cached.index;
 }
 
-/** Refreshes the chosen provider's catalog; an unchanged one costs one small request. */
-export async function syncCatalog(store: Db, settings: Settings): Promise<'changed' | 'unchanged'> {
+export const CATALOG_RETRY_ALARM = 'catalog-retry';
+const RETRY_KEY = 'catalogRetryMinutes';
+/** After a failed refresh: try again soon, then less eagerly, never more than 6 hours apart. */
+const FIRST_RETRY_MINUTES = 5;
+const MAX_RETRY_MINUTES = 6 * 60;
+
+let inFlight: Promise<'changed' | 'unchanged' | 'failed'> | null = null;
+
+/**
+ * Refreshes the chosen provider's catalog; an unchanged one costs one small request. One refresh
+ * at a time; a failed one is retried with backoff instead of waiting a day for the next alarm.
+ */
+export function syncCatalog(store: Db, settings: Settings): Promise<'changed' | 'unchanged' | 'failed'> {
+  inFlight ??= refresh(store, settings).finally(() => {
+    inFlight = null;
+  });
+  return inFlight;
+}
+
+async function refresh(store: Db, settings: Settings): Promise<'changed' | 'unchanged' | 'failed'> {
   const provider = settings.provider;
   const key = markKey(provider);
   const mark = ((await browser.storage.local.get(key))[key] ?? {}) as CatalogMark;
-  const result = await refreshCatalog(provider, contextFor(provider, settings), mark);
-  if (result.kind === 'changed') {
-    await saveCatalog(store, result.breaches);
-    cached = null;
+  try {
+    const result = await refreshCatalog(provider, contextFor(provider, settings), mark);
+    if (result.kind === 'changed') {
+      await saveCatalog(store, provider, result.breaches);
+      cached = null;
+    }
+    await browser.storage.local.set({ [key]: result.mark });
+    await browser.storage.local.remove(RETRY_KEY);
+    await browser.alarms.clear(CATALOG_RETRY_ALARM);
+    return result.kind;
+  } catch (error) {
+    const last = (await browser.storage.local.get(RETRY_KEY))[RETRY_KEY];
+    const minutes = typeof last === 'number' ? Math.min(last * 2, MAX_RETRY_MINUTES) : FIRST_RETRY_MINUTES;
+    await browser.storage.local.set({ [RETRY_KEY]: minutes });
+    await browser.alarms.create(CATALOG_RETRY_ALARM, { delayInMinutes: minutes });
+    console.warn(`Was I Exposed?: catalog refresh failed; retrying in ${minutes} min`, error instanceof Error ? error.message : error);
+    return 'failed';
   }
-  await browser.storage.local.set({ [key]: result.mark });
-  return result.kind;
 }
 
 /**

@@ -7,7 +7,7 @@ import { createContextMenus } from './context-menu';
 import { RECHECK_ALARM, enqueueScheduledRun, ensureRecheckAlarm } from './schedule';
 import { installUserAgentRule } from './user-agent';
 import { broadcastStateChanged } from './broadcast';
-import { CATALOG_ALARM, ensureCatalogAlarm, syncCatalog } from './catalog-sync';
+import { CATALOG_ALARM, CATALOG_RETRY_ALARM, ensureCatalogAlarm, syncCatalog } from './catalog-sync';
 
 export async function onInstalled(details: Runtime.OnInstalledDetailsType): Promise<void> {
   createContextMenus();
@@ -29,7 +29,7 @@ export async function onAlarm(alarm: Alarms.Alarm): Promise<void> {
     broadcastStateChanged();
   }
   if (alarm.name === RECHECK_ALARM || alarm.name === QUEUE_ALARM) await pump();
-  if (alarm.name === CATALOG_ALARM) await syncCatalog(await db(), await loadSettings());
+  if (alarm.name === CATALOG_ALARM || alarm.name === CATALOG_RETRY_ALARM) await syncCatalog(await db(), await loadSettings());
 }
 
 /** Settings changed in Options (or by a test): apply what depends on them. */
