@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import { defineConfig } from 'vite';
 import preact from '@preact/preset-vite';
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
@@ -28,7 +27,7 @@ export default defineConfig({
     sourcemap: false,
     // Pages the manifest does not name; crxjs builds only those it does.
     rollupOptions: {
-      input: Object.fromEntries(EXTRA_PAGES.filter(([, path]) => existsSync(path))),
+      input: Object.fromEntries(EXTRA_PAGES),
     },
   },
 });

@@ -38,9 +38,9 @@ async function notifyRun(store: Db, run: CheckRun): Promise<void> {
   });
 }
 
-/** A click on a run's notification opens the details. */
+/** A click on a run's notification opens the history page. */
 export async function openNotice(notificationId: string): Promise<void> {
   if (!notificationId.startsWith(NOTICE_PREFIX)) return;
   await browser.notifications.clear(notificationId);
-  await browser.tabs.create({ url: browser.runtime.getURL('src/ui/popup/index.html') });
+  await browser.tabs.create({ url: browser.runtime.getURL('src/ui/history/index.html') });
 }

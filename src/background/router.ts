@@ -64,7 +64,10 @@ const HANDLERS: Handlers = {
   async 'exposures/acknowledge'({ emails }) {
     const store = await db();
     const changed = await acknowledgeExposures(store, emails, Date.now());
-    if (changed > 0) await updateBadge(store);
+    if (changed > 0) {
+      await updateBadge(store);
+      broadcastStateChanged();
+    }
     return { changed };
   },
   async 'settings/save'({ patch }) {

@@ -9,6 +9,7 @@ import type { ManualNotice } from '../core/notice';
 import type { Settings } from '../core/settings';
 import { judgeSite, siteBreachLine, type SiteBreach } from '../core/site-alert-policy';
 import type { Db } from '../storage/schema';
+import { broadcastStateChanged } from './broadcast';
 import { domainIndex } from './catalog-sync';
 
 export interface SiteCard {
@@ -91,6 +92,7 @@ async function recordAndNotify(store: Db, card: SiteCard): Promise<void> {
     emails: [...new Set(mine.flatMap((s) => s.emails))],
     shownAt: Date.now(),
   });
+  broadcastStateChanged();
   if (mine.length === 0) return;
   await browser.notifications.create(`site:${id}`, {
     type: 'basic',

@@ -1,0 +1,132 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { ExposureState } from '../../core/exposure';
+import type { TimelineEntry } from '../../core/history-query';
+import type { RequestOf } from '../../messages';
+import { send } from '../send';
+import { ConfirmDialog } from './confirm-dialog';
+
+interface Props {
+  entry: TimelineEntry;
+  /** Called after a change was saved, so the page reads the history again. */
+  onChanged: () => Promise<void>;
+}
+
+function targetOf(entry: TimelineEntry): RequestOf<'history/set-state'>['target'] {
+  return entry.kind === 'breach'
+    ? { kind: 'exposure', key: [entry.email, entry.provider, entry.breachId] }
+    : { kind: 'notice', id: entry.notice.id };
+}
+
+/** Acknowledge (when new), mark resolved with an optional note, reopen; delete a notice. */
+export function EntryActions({ entry, onChanged }: Props) {
+  const [resolving, setResolving] = useState(false);
+  const [note, setNote] = useState(entry.note);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [confirmDelete, setConfirmDelete] = useState(false);
+
+  // Another entry (or the same one, changed): start from what is stored.
+  useEffect(() => {
+    setResolving(false);
+    setNote(entry.note);
+    setError(null);
+    setConfirmDelete(false);
+  }, [entry.key, entry.state, entry.note]);
+
+  const run = async (action: () => Promise<unknown>) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await action();
+      await onChanged();
+    } catch (err) {
+      setError((err as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const setState = (state: ExposureState, withNote?: string) =>
+    run(() => send('history/set-state', { target: targetOf(entry), state, ...(withNote === undefined ? {} : { note: withNote }) }));
+
+  const resolve = (event: Event) => {
+    event.preventDefault();
+    void setState('resolved', note.trim());
+  };
+
+  const deleteNotice = () => {
+    if (entry.kind !== 'notice') return;
+    const { id } = entry.notice;
+    setConfirmDelete(false);
+    void run(() => send('notice/delete', { id }));
+  };
+
+  return (
+    <div class="entry-actions">
+      {!resolving && (
+        <div class="button-row">
+          {entry.state === 'new' && (
+            <button type="button" class="primary" disabled={busy} onClick={() => void setState('acknowledged')}>
+              Acknowledge
+            </button>
+          )}
+          {entry.state !== 'resolved' && (
+            <button type="button" disabled={busy} onClick={() => setResolving(true)}>
+              Mark resolved…
+            </button>
+          )}
+          {entry.state === 'resolved' && (
+            <button type="button" disabled={busy} onClick={() => void setState('acknowledged')}>
+              Reopen
+            </button>
+          )}
+          {entry.kind === 'notice' && (
+            <button type="button" class="quiet danger-text" disabled={busy} onClick={() => setConfirmDelete(true)}>
+              Delete notice…
+            </button>
+          )}
+        </div>
+      )}
+      {resolving && (
+        <form class="resolve-form" onSubmit={resolve}>
+          <label for="resolve-note">What did you do? (optional)</label>
+          <textarea
+            id="resolve-note"
+            rows={3}
+            maxLength={5000}
+            placeholder="For example: changed the password and turned on two-factor sign-in."
+            value={note}
+            onInput={(e) => setNote((e.currentTarget as HTMLTextAreaElement).value)}
+          />
+          <div class="button-row">
+            <button type="submit" class="primary" disabled={busy}>
+              Mark resolved
+            </button>
+            <button type="button" disabled={busy} onClick={() => setResolving(false)}>
+              Cancel
+            </button>
+          </div>
+        </form>
+      )}
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
+      {entry.kind === 'notice' && (
+        <ConfirmDialog
+          open={confirmDelete}
+          title="Delete this notice?"
+          confirmLabel="Delete notice"
+          busy={busy}
+          onConfirm={deleteNotice}
+          onCancel={() => setConfirmDelete(false)}
+        >
+          <p>
+            The notice from {entry.title} for {entry.email} will be removed from your history. This cannot be undone.
+          </p>
+        </ConfirmDialog>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,95 @@
+import type { ExposureState } from '../../core/exposure';
+import type { Facets } from '../../core/history-query';
+import { formatCount } from '../format';
+import { STATE_LABELS, isFiltered, type FilterState } from './filter-state';
+
+interface Props {
+  facets: Facets;
+  filter: FilterState;
+  onChange: (patch: Partial<FilterState>) => void;
+  /** Addresses to offer besides those in the timeline (saved ones with no entries, the URL's). */
+  extraEmails: readonly string[];
+  shown: number;
+  total: number;
+}
+
+const STATES: readonly ExposureState[] = ['new', 'acknowledged', 'resolved'];
+
+/** Address, status, data and year selects (from the timeline's facets) and a text search. */
+export function FilterBar({ facets, filter, onChange, extraEmails, shown, total }: Props) {
+  const emails = [...new Set([...facets.emails, ...extraEmails, ...(filter.email ? [filter.email] : [])])].sort();
+  const classes = facets.dataClasses.some((c) => c.name.toLowerCase() === filter.dataClass.toLowerCase()) || filter.dataClass === ''
+    ? facets.dataClasses
+    : [...facets.dataClasses, { name: filter.dataClass, count: 0 }];
+  const years = filter.year !== '' && !facets.years.includes(Number(filter.year)) ? [Number(filter.year), ...facets.years] : facets.years;
+  const value = (e: Event) => (e.currentTarget as HTMLInputElement | HTMLSelectElement).value;
+
+  return (
+    <form class="filters" role="search" aria-label="Filter the history" onSubmit={(e) => e.preventDefault()}>
+      <div class="filter search">
+        <label for="filter-text">Search</label>
+        <input
+          id="filter-text"
+          type="search"
+          data-testid="history-filter"
+          placeholder="Breach, site, note, kind of data…"
+          autocomplete="off"
+          value={filter.text}
+          onInput={(e) => onChange({ text: value(e) })}
+        />
+      </div>
+      <div class="filter">
+        <label for="filter-email">Address</label>
+        <select id="filter-email" value={filter.email} onChange={(e) => onChange({ email: value(e) })}>
+          <option value="">All addresses</option>
+          {emails.map((email) => (
+            <option key={email} value={email}>
+              {email}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div class="filter">
+        <label for="filter-state">Status</label>
+        <select id="filter-state" value={filter.state} onChange={(e) => onChange({ state: value(e) as FilterState['state'] })}>
+          <option value="">Any status</option>
+          {STATES.map((s) => (
+            <option key={s} value={s}>
+              {STATE_LABELS[s]} ({formatCount(facets.states[s])})
+            </option>
+          ))}
+        </select>
+      </div>
+      <div class="filter">
+        <label for="filter-class">Data exposed</label>
+        <select id="filter-class" value={filter.dataClass} onChange={(e) => onChange({ dataClass: value(e) })}>
+          <option value="">Any kind of data</option>
+          {classes.map((c) => (
+            <option key={c.name} value={c.name}>
+              {c.name} ({formatCount(c.count)})
+            </option>
+          ))}
+        </select>
+      </div>
+      <div class="filter">
+        <label for="filter-year">Year</label>
+        <select id="filter-year" value={filter.year} onChange={(e) => onChange({ year: value(e) })}>
+          <option value="">Any year</option>
+          {years.map((y) => (
+            <option key={y} value={String(y)}>
+              {y}
+            </option>
+          ))}
+        </select>
+      </div>
+      <p class="filter-count" aria-live="polite" data-testid="history-count">
+        {shown === total ? `${formatCount(total)} ${total === 1 ? 'entry' : 'entries'}` : `${formatCount(shown)} of ${formatCount(total)} entries`}
+      </p>
+      {isFiltered(filter) && (
+        <button type="button" class="quiet clear-filters" onClick={() => onChange({ email: '', state: '', dataClass: '', year: '', text: '' })}>
+          Clear filters
+        </button>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,37 @@
+import type { ExposureState } from '../../core/exposure';
+import type { TimelineFilter } from '../../core/history-query';
+
+/** The filter controls' values, as the controls hold them ('' = any). */
+export interface FilterState {
+  email: string;
+  state: '' | ExposureState;
+  dataClass: string;
+  year: string;
+  text: string;
+}
+
+export const NO_FILTER: FilterState = { email: '', state: '', dataClass: '', year: '', text: '' };
+
+export const STATE_LABELS: Readonly<Record<ExposureState, string>> = {
+  new: 'New',
+  acknowledged: 'Seen',
+  resolved: 'Resolved',
+};
+
+export function toTimelineFilter(f: FilterState, withYear = true): TimelineFilter {
+  const out: TimelineFilter = {};
+  if (f.email !== '') out.email = f.email;
+  if (f.state !== '') out.state = f.state;
+  if (f.dataClass !== '') out.dataClass = f.dataClass;
+  if (withYear && /^\d{4}$/.test(f.year)) out.year = Number(f.year);
+  if (f.text.trim() !== '') out.text = f.text;
+  return out;
+}
+
+export const isFiltered = (f: FilterState) => f.email !== '' || f.state !== '' || f.dataClass !== '' || f.year !== '' || f.text.trim() !== '';
+
+/** The first filter: the address in `?email=`, if any (the popup links with it). */
+export function initialFilter(search: string): FilterState {
+  const email = new URLSearchParams(search).get('email')?.trim().toLowerCase() ?? '';
+  return { ...NO_FILTER, email: email.length <= 1000 ? email : '' };
+}

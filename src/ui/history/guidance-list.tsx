@@ -1,0 +1,24 @@
+import { guidanceFor } from '../../core/guidance';
+
+/** What to do, group by group (most urgent first), for the kinds of data that were exposed. */
+export function GuidanceList({ dataClasses }: { dataClasses: readonly string[] }) {
+  const items = guidanceFor(dataClasses);
+  return (
+    <section class="guidance" aria-labelledby="guidance-title">
+      <h3 id="guidance-title">What to do</h3>
+      {items.map((item) => (
+        <div class="guidance-group" key={item.group} data-group={item.group}>
+          <h4>
+            {item.title}
+            {item.dataClasses.length > 0 && <span class="muted"> — {item.dataClasses.join(', ')}</span>}
+          </h4>
+          <ul>
+            {item.steps.map((step) => (
+              <li key={step}>{step}</li>
+            ))}
+          </ul>
+        </div>
+      ))}
+    </section>
+  );
+}

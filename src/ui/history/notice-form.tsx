@@ -1,0 +1,133 @@
+import { useState } from 'preact/hooks';
+import type { WatchedAddress } from '../../core/exposure';
+import type { NoticeInput } from '../../core/notice-input';
+import { RequestRefused, send } from '../send';
+
+type Field = keyof NoticeInput;
+type Draft = Record<Field, string>;
+
+interface Props {
+  addresses: readonly WatchedAddress[];
+  /** The address to pre-select (the address filter), if it is one of the saved ones. */
+  preferredEmail: string;
+  onSaved: () => Promise<void>;
+}
+
+const EMPTY: Draft = { email: '', organisation: '', site: '', date: '', dataClasses: '', note: '' };
+const FIELDS: readonly Field[] = ['email', 'organisation', 'site', 'date', 'dataClasses', 'note'];
+const HINTS: ReadonlySet<Field> = new Set(['organisation', 'site', 'date', 'dataClasses']);
+
+/** "Nearly everything, names, emails" → ["Nearly everything", "names", "emails"]. */
+export const splitClasses = (text: string) => text.split(',').map((s) => s.trim()).filter((s) => s !== '');
+
+/**
+ * Records an exposure that no breach database lists (a company's letter, an email). The
+ * background validates it and names the field to fix; what was typed is kept until it is saved.
+ */
+export function NoticeForm({ addresses, preferredEmail, onSaved }: Props) {
+  const [draft, setDraft] = useState<Draft>(EMPTY);
+  const [error, setError] = useState<{ field: Field | null; message: string } | null>(null);
+  const [saved, setSaved] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  if (addresses.length === 0) {
+    return <p class="empty">Add an address in the toolbar popup first; then you can record notices for it here.</p>;
+  }
+  const fallback = addresses.some((a) => a.email === preferredEmail) ? preferredEmail : addresses[0]!.email;
+  const email = draft.email !== '' && addresses.some((a) => a.email === draft.email) ? draft.email : fallback;
+
+  const set = (field: Field) => (e: Event) => {
+    setDraft({ ...draft, [field]: (e.currentTarget as HTMLInputElement).value });
+    setSaved(null);
+  };
+  const invalid = (field: Field) => ({
+    'aria-invalid': error?.field === field ? ('true' as const) : ('false' as const),
+    'aria-describedby': [HINTS.has(field) ? `notice-${field}-hint` : '', error?.field === field ? `notice-${field}-error` : ''].filter(Boolean).join(' ') || undefined,
+  });
+  const fieldError = (field: Field) =>
+    error?.field === field ? (
+      <p id={`notice-${field}-error`} class="error field-error" role="alert" data-testid={`notice-error-${field}`}>
+        {error.message}
+      </p>
+    ) : null;
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    setSaved(null);
+    try {
+      const notice = await send('notice/save', {
+        input: { email, organisation: draft.organisation, site: draft.site, date: draft.date, dataClasses: splitClasses(draft.dataClasses), note: draft.note },
+      });
+      setDraft({ ...EMPTY, email });
+      setSaved(`Recorded the notice from ${notice.organisation}. It is in the timeline.`);
+      await onSaved();
+    } catch (err) {
+      const field = err instanceof RequestRefused && FIELDS.includes(err.field as Field) ? (err.field as Field) : null;
+      setError({ field, message: (err as Error).message });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form class="notice-form" onSubmit={submit} noValidate data-testid="notice-form">
+      <div class="field">
+        <label for="notice-email">Which address</label>
+        <select id="notice-email" value={email} onChange={set('email')} {...invalid('email')}>
+          {addresses.map((a) => (
+            <option key={a.email} value={a.email}>
+              {a.email}
+            </option>
+          ))}
+        </select>
+        {fieldError('email')}
+      </div>
+      <div class="field">
+        <label for="notice-organisation">Organisation</label>
+        <input id="notice-organisation" type="text" maxLength={200} value={draft.organisation} onInput={set('organisation')} {...invalid('organisation')} />
+        <span id="notice-organisation-hint" class="hint">Who told you, for example “City Library”.</span>
+        {fieldError('organisation')}
+      </div>
+      <div class="field">
+        <label for="notice-site">Site (optional)</label>
+        <input id="notice-site" type="text" inputMode="url" placeholder="library.example" value={draft.site} onInput={set('site')} {...invalid('site')} />
+        <span id="notice-site-hint" class="hint">Its web address, if it has one.</span>
+        {fieldError('site')}
+      </div>
+      <div class="field">
+        <label for="notice-date">When it happened</label>
+        <input id="notice-date" type="text" inputMode="numeric" placeholder="YYYY-MM-DD" value={draft.date} onInput={set('date')} {...invalid('date')} />
+        <span id="notice-date-hint" class="hint">YYYY-MM-DD, or just YYYY-MM or YYYY.</span>
+        {fieldError('date')}
+      </div>
+      <div class="field wide">
+        <label for="notice-classes">What was exposed</label>
+        <input id="notice-classes" type="text" placeholder="Names, Email addresses, Phone numbers" value={draft.dataClasses} onInput={set('dataClasses')} {...invalid('dataClasses')} />
+        <span id="notice-dataClasses-hint" class="hint">Separate the kinds of data with commas.</span>
+        {fieldError('dataClasses')}
+      </div>
+      <div class="field wide">
+        <label for="notice-note">Note (optional)</label>
+        <textarea id="notice-note" rows={3} maxLength={5000} value={draft.note} onInput={set('note')} {...invalid('note')} />
+        {fieldError('note')}
+      </div>
+      {error && error.field === null && (
+        <p class="error wide" role="alert">
+          {error.message}
+        </p>
+      )}
+      <div class="form-actions wide">
+        <button type="submit" class="primary" disabled={busy}>
+          {busy ? 'Saving…' : 'Record notice'}
+        </button>
+        {saved && (
+          <span class="ok" role="status">
+            {saved}
+          </span>
+        )}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,46 @@
+import { memo } from 'preact/compat';
+import type { TimelineEntry } from '../../core/history-query';
+import { formatBreachDate } from '../format';
+import { STATE_LABELS } from './filter-state';
+
+interface Props {
+  entry: TimelineEntry;
+  index: number;
+  count: number;
+  top: number;
+  active: boolean;
+  opened: boolean;
+  onPick: (index: number) => void;
+}
+
+export const rowId = (index: number) => `history-row-${index}`;
+
+/** One line of the timeline. Positioned absolutely: the list renders only the rows in view. */
+export const TimelineRow = memo(function TimelineRow({ entry, index, count, top, active, opened, onPick }: Props) {
+  const classes = entry.dataClasses.join(', ');
+  return (
+    <div
+      id={rowId(index)}
+      role="option"
+      class={`row state-${entry.state}${active ? ' active' : ''}${opened ? ' opened' : ''}`}
+      style={{ transform: `translateY(${top}px)` }}
+      aria-selected={opened ? 'true' : 'false'}
+      aria-setsize={count}
+      aria-posinset={index + 1}
+      data-key={entry.key}
+      onClick={() => onPick(index)}
+    >
+      <span class="row-title">
+        {entry.title}
+        {entry.kind === 'notice' && <span class="tag neutral">your notice</span>}
+        {entry.state !== 'acknowledged' && <span class={`tag ${entry.state}`}>{STATE_LABELS[entry.state].toLowerCase()}</span>}
+      </span>
+      <span class="row-date">{formatBreachDate(entry.date)}</span>
+      <span class="row-meta">
+        {entry.email}
+        {entry.domain ? ` · ${entry.domain}` : ''}
+        {classes ? ` · ${classes}` : ''}
+      </span>
+    </div>
+  );
+});

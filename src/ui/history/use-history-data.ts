@@ -1,0 +1,46 @@
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { db } from '../../storage/open-db';
+import { onStateChanged } from '../send';
+import { loadHistory, type HistoryData } from './load-history';
+
+/**
+ * The page's data, read from IndexedDB, and read again whenever the background says stored state
+ * changed (or an action here asks for it). Reloads never overlap: a request during one makes one
+ * more run after it, and the returned promise settles when the data is current.
+ */
+export function useHistoryData(): { data: HistoryData | null; error: string | null; refresh: () => Promise<void> } {
+  const [data, setData] = useState<HistoryData | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const running = useRef<Promise<void> | null>(null);
+  const again = useRef(false);
+
+  const refresh = useCallback((): Promise<void> => {
+    if (running.current) {
+      again.current = true;
+      return running.current;
+    }
+    const run = async () => {
+      do {
+        again.current = false;
+        try {
+          setData(await loadHistory(await db()));
+          setError(null);
+        } catch (err) {
+          setError(`Your history could not be read from this browser's storage (${(err as Error).message || String(err)}). Reload the page to try again.`);
+        }
+      } while (again.current);
+    };
+    const promise = run().finally(() => {
+      running.current = null;
+    });
+    running.current = promise;
+    return promise;
+  }, []);
+
+  useEffect(() => {
+    void refresh();
+    return onStateChanged(() => void refresh());
+  }, [refresh]);
+
+  return { data, error, refresh };
+}

@@ -1,0 +1,59 @@
+import type { YearCounts } from '../../core/history-query';
+import { formatCount } from '../format';
+
+interface Props {
+  counts: YearCounts;
+  /** The year filtered on, or null. */
+  selected: number | null;
+  onSelect: (year: number | null) => void;
+}
+
+const plural = (n: number) => `${formatCount(n)} ${n === 1 ? 'entry' : 'entries'}`;
+
+/**
+ * Entries per year of the breach, as a row of bars. Each bar is a button (name: the year and its
+ * count; pressed when that year is the filter), so the chart is usable without seeing it.
+ */
+export function YearChart({ counts, selected, onSelect }: Props) {
+  const max = counts.reduce((m, c) => Math.max(m, c.count), 0);
+  return (
+    <section class="year-chart" aria-labelledby="year-chart-title">
+      <h2 id="year-chart-title">Entries by year of the breach</h2>
+      {counts.length === 0 ? (
+        <p class="empty">No entries with a known date{counts.unknownYearCount > 0 ? ` (${plural(counts.unknownYearCount)} without one)` : ''}.</p>
+      ) : (
+        <>
+          <div class="bars" role="group" aria-label="Choose a year to filter the list">
+            {counts.map(({ year, count }) => {
+              const pressed = selected === year;
+              return (
+                <button
+                  key={year}
+                  type="button"
+                  class="bar-button"
+                  aria-pressed={pressed ? 'true' : 'false'}
+                  aria-label={`${year}: ${plural(count)}`}
+                  title={`${year}: ${plural(count)}`}
+                  data-year={year}
+                  onClick={() => onSelect(pressed ? null : year)}
+                >
+                  <span class="bar-count" aria-hidden="true">
+                    {formatCount(count)}
+                  </span>
+                  <span class="bar" aria-hidden="true" style={{ height: `${Math.max(4, Math.round((count / max) * 100))}%` }} />
+                  <span class="bar-year" aria-hidden="true">
+                    {year}
+                  </span>
+                </button>
+              );
+            })}
+          </div>
+          <p class="muted chart-note">
+            {selected !== null ? `Showing ${selected} only — choose it again to show every year.` : 'Choose a year to show only its entries.'}
+            {counts.unknownYearCount > 0 ? ` ${plural(counts.unknownYearCount)} ${counts.unknownYearCount === 1 ? 'has' : 'have'} no known date.` : ''}
+          </p>
+        </>
+      )}
+    </section>
+  );
+}
