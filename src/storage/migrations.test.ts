@@ -43,7 +43,9 @@ describe('migrations', () => {
     expect([...db.objectStoreNames].sort()).toEqual(
       ['addresses', 'breaches', 'exposures', 'jobs', 'notices', 'requests', 'results', 'runs', 'siteAlerts'].sort(),
     );
-    expect([...db.transaction('exposures').store.indexNames].sort()).toEqual(['by-email', 'by-first-seen', 'by-state']);
+    expect([...db.transaction('exposures').store.indexNames].sort()).toEqual([
+      'by-email', 'by-email-first-seen', 'by-email-state', 'by-first-seen', 'by-state',
+    ]);
     db.close();
   });
 
@@ -71,6 +73,18 @@ describe('migrations', () => {
     expect(await db.count('notices')).toBe(0);
     expect([...db.transaction('notices').store.indexNames].sort()).toEqual(['by-created', 'by-email', 'by-state']);
     expect([...db.transaction('siteAlerts').store.indexNames].sort()).toEqual(['by-host', 'by-shown']);
+    db.close();
+  });
+
+  it('2 → 3 indexes exposures by address and state, and by address and first sighting', async () => {
+    const name = freshName();
+    await seedAt(1, name, V1_DATA);
+    const db = await openExposureDb(3, name);
+    expect(await db.countFromIndex('exposures', 'by-email-state', ['a@example.com', 'resolved'])).toBe(1);
+    expect(await db.countFromIndex('exposures', 'by-email-state', ['a@example.com', 'new'])).toBe(0);
+    const newest = await db.transaction('exposures').store.index('by-email-first-seen')
+      .openCursor(IDBKeyRange.bound(['a@example.com', -Infinity], ['a@example.com', Infinity]), 'prev');
+    expect(newest?.value.breachId).toBe('Adobe');
     db.close();
   });
 });

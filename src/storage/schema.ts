@@ -47,7 +47,13 @@ export interface ExposureDb extends DBSchema {
   exposures: {
     key: ExposureKey;
     value: Exposure;
-    indexes: { 'by-email': string; 'by-first-seen': number; 'by-state': string };
+    indexes: {
+      'by-email': string;
+      'by-first-seen': number;
+      'by-state': string;
+      'by-email-state': [string, string];
+      'by-email-first-seen': [string, number];
+    };
   };
   jobs: { key: [string, string]; value: CheckJob; indexes: { 'by-not-before': number } };
   runs: { key: string; value: CheckRun; indexes: { 'by-started': number } };
@@ -92,6 +98,12 @@ export const MIGRATIONS: ReadonlyArray<(db: Db, tx: UpgradeTx) => void> = [
     const alerts = db.createObjectStore('siteAlerts', { keyPath: 'id' });
     alerts.createIndex('by-host', 'host');
     alerts.createIndex('by-shown', 'shownAt');
+  },
+  // 2 → 3: the popup counts and lists an address's exposures without reading all of them.
+  (_db, tx) => {
+    const exposures = tx.objectStore('exposures');
+    exposures.createIndex('by-email-state', ['email', 'state']);
+    exposures.createIndex('by-email-first-seen', ['email', 'firstSeen']);
   },
 ];
 
