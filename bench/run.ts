@@ -1,0 +1,276 @@
+/**
+ * `npm run bench` (after a build) and `npm run bench:quick`: measures what users feel, against
+ * budgets, with baselines measured in the same run. See BENCHMARKS.md for what each figure means.
+ *
+ *   tsx bench/run.ts [--quick] [--report-only] [--dist <dir>]
+ *
+ * --quick        tiny sizes and repeats: proves every measurement still runs; never fails on a
+ *                timing, only when a measurement breaks. Writes bench/results.quick.json.
+ * --report-only  full run that prints and writes results but exits 0 when a budget is missed.
+ *
+ * Exit status: 1 when a measurement failed to run; 2 (full run only) when a budget is missed.
+ */
+import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { startFixtureServer, type FixtureServer } from '../e2e/server/fixture-server';
+import { measureLookup } from '../scripts/bench-lookup';
+import { launchExtension, settleStartup } from './browser';
+import { emptyResults, type Results } from './budgets';
+import { measureBundles } from './bundle';
+import { measureCatalog } from './catalog';
+import { historyPageBuilt, openHistoryOnce } from './history';
+import { openPopupOnce, stateReplyBytes } from './popup';
+import { formatTable } from './report';
+import { BENCH_LAYOUT, ensureDatabase, seedAddressesAndBreaches, seedExposures } from './seed';
+import { describeSamples, median, ratio, round } from './stats';
+import { measureStorage } from './storage';
+import { measureThroughput } from './throughput';
+import { measureColdStart } from './worker';
+
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const reportOnly = args.includes('--report-only');
+const distArg = args.indexOf('--dist');
+const SOURCE_DIST = resolve(distArg >= 0 ? (args[distArg + 1] ?? 'dist') : (process.env.EXTENSION_DIST ?? 'dist'));
+/** A private copy of the build, so a rebuild of dist/ during the run cannot mix two builds. */
+const DIST = mkdtempSync(join(tmpdir(), 'wie-bench-dist-'));
+
+/** Sizes are named by their full-run value; a quick run stores 1/100 of each under the same name. */
+const SIZES = [
+  { name: '1k', full: 1_000 },
+  { name: '10k', full: 10_000 },
+  { name: '100k', full: 100_000 },
+] as const;
+const SCALE = quick ? 0.01 : 1;
+
+const CONFIG = quick
+  ? {
+      emptyRepeats: 2,
+      popupRepeats: { '1k': 2, '10k': 2, '100k': 1 } as Record<string, number>,
+      coldStarts: 2,
+      catalogRefreshes: 1,
+      historyOpens: 1,
+      historyFilters: 2,
+      storageExposures: 1_000,
+      throughput: { addresses: 5, limit: 2, windowMs: 1_000 },
+      lookup: { hostnames: 5_000, passes: 3, naiveHostnames: 200, naivePasses: 2, buildRepeats: 2 },
+    }
+  : {
+      emptyRepeats: 9,
+      popupRepeats: { '1k': 9, '10k': 7, '100k': 5 } as Record<string, number>,
+      coldStarts: 15,
+      catalogRefreshes: 3,
+      historyOpens: 3,
+      historyFilters: 7,
+      storageExposures: 10_000,
+      throughput: { addresses: 32, limit: 2, windowMs: 1_000 },
+      lookup: {},
+    };
+
+const results: Results = emptyResults();
+const errors: string[] = [];
+const notes: string[] = [];
+const started = Date.now();
+
+const log = (message: string) => console.log(`[${((Date.now() - started) / 1000).toFixed(1).padStart(6)} s] ${message}`);
+
+async function section(name: string, body: () => Promise<void> | void): Promise<void> {
+  log(`— ${name}`);
+  try {
+    await body();
+  } catch (error) {
+    const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    errors.push(`${name}: ${message.split('\n')[0]}`);
+    console.error(`bench: ${name} failed:\n${message}`);
+  }
+}
+
+/** "readonly breaches ×12" for runs of the same transaction kind. */
+function compactLog(entries: readonly string[]): string {
+  const runs: Array<{ what: string; n: number }> = [];
+  for (const what of entries) {
+    const last = runs[runs.length - 1];
+    if (last?.what === what) last.n += 1;
+    else runs.push({ what, n: 1 });
+  }
+  return runs.map((r) => (r.n > 1 ? `${r.what} ×${r.n}` : r.what)).join(', ');
+}
+
+async function popupAndWorker(server: FixtureServer): Promise<void> {
+  const b = await launchExtension(DIST, {
+    xposedornotBaseUrl: server.url,
+    hibpBaseUrl: `${server.url}/api/v3`,
+    pwnedPasswordsBaseUrl: server.url,
+  });
+  try {
+    const driver = await b.driver();
+    await ensureDatabase(driver);
+    log(`settled: ${await settleStartup(b)}`);
+
+    // Baseline: the popup page with nothing stored.
+    await openPopupOnce(b, 30_000); // warm-up, not counted
+    const empty = [];
+    for (let i = 0; i < CONFIG.emptyRepeats; i++) empty.push(await openPopupOnce(b, 30_000));
+    const dcl = empty.map((s) => s.domContentLoadedMs);
+    const render0 = empty.map((s) => s.renderMs);
+    log(`empty DB: DOMContentLoaded ${describeSamples(dcl)} ms; popup-rendered ${describeSamples(render0)} ms`);
+    results.popup_empty_page_ms = round(median(dcl));
+    results.popup_render_ms_0 = round(median(render0));
+
+    await seedAddressesAndBreaches(driver);
+    let seeded = 0;
+    for (const size of SIZES) {
+      const count = Math.round(size.full * SCALE);
+      const t0 = Date.now();
+      await seedExposures(driver, seeded, count);
+      seeded = count;
+      const bytes = await stateReplyBytes(driver); // also warms the background's read path
+      log(`seeded ${count} exposures in ${Date.now() - t0} ms; state/get reply ${round(bytes / 1024)} KB`);
+      results[`popup_state_reply_kb_${size.name}`] = round(bytes / 1024);
+
+      const timeout = 30_000 + count * 2;
+      const settle = 200 + Math.round(count / 50); // 100k exposures: 2.2 s between opens
+      const warm = await openPopupOnce(b, timeout, settle); // warm-up, not counted
+      const expected = BENCH_LAYOUT.addresses;
+      // The popup may list only some breaches per address (the rest are in the history); it must
+      // show every address and at least one breach for each.
+      if (warm.addressesShown !== expected || warm.breachesShown < expected) {
+        throw new Error(`popup showed ${warm.addressesShown} addresses and ${warm.breachesShown} breaches; expected ${expected} addresses with breaches`);
+      }
+      const samples = [];
+      for (let i = 0; i < (CONFIG.popupRepeats[size.name] ?? 1); i++) samples.push(await openPopupOnce(b, timeout, settle));
+      const renders = samples.map((s) => s.renderMs);
+      log(
+        `${count} exposures (${warm.breachesShown} breach rows shown): popup-rendered ${describeSamples(renders)} ms ` +
+          `(script start ${describeSamples(samples.map((s) => s.scriptStartMs))} ms, DOMContentLoaded ${describeSamples(samples.map((s) => s.domContentLoadedMs))} ms)`,
+      );
+      results[`popup_render_ms_${size.name}`] = round(median(renders));
+      results[`popup_render_ratio_${size.name}`] = ratio(results[`popup_render_ms_${size.name}`] ?? null, results.popup_empty_page_ms ?? null);
+
+      if (size.name === '1k') {
+        await section(`worker cold start (${count} exposures stored)`, async () => {
+          const { cold, warm: warmReplies } = await measureColdStart(b, driver, CONFIG.coldStarts);
+          log(`cold state/get ${describeSamples(cold)} ms; warm ${describeSamples(warmReplies)} ms`);
+          results.worker_cold_start_ms = round(median(cold));
+          results.worker_warm_reply_ms = round(median(warmReplies));
+          results.worker_cold_start_ratio = ratio(results.worker_cold_start_ms, results.worker_warm_reply_ms);
+        });
+      }
+      if (size.name === '100k') {
+        await section(`history page (${count} exposures)`, async () => {
+          if (!historyPageBuilt(DIST)) {
+            notes.push('history_*: null — dist/src/ui/history/index.html does not exist yet.');
+            log('history page not built: history_* stay null');
+            return;
+          }
+          const firsts: number[] = [];
+          const filters: number[] = [];
+          for (let i = 0; i < CONFIG.historyOpens; i++) {
+            const s = await openHistoryOnce(b, CONFIG.historyFilters, timeout);
+            firsts.push(s.firstRenderMs);
+            filters.push(...s.filterMs);
+          }
+          log(`history: first render ${describeSamples(firsts)} ms; filter ${describeSamples(filters)} ms`);
+          results.history_first_render_ms_100k = round(median(firsts));
+          results.history_filter_ms_100k = round(median(filters));
+        });
+      }
+    }
+  } finally {
+    await b.close();
+  }
+}
+
+async function main(): Promise<void> {
+  results.load_avg_1m_start = round(loadavg()[0] ?? 0, 2);
+  log(`${quick ? 'QUICK run (sizes ÷100, few repeats; timings are not judged)' : 'full run'} against ${SOURCE_DIST}`);
+  if (!existsSync(resolve(SOURCE_DIST, 'manifest.json'))) throw new Error(`${SOURCE_DIST} has no manifest.json: run \`npm run build\` first`);
+  cpSync(SOURCE_DIST, DIST, { recursive: true });
+
+  await section('bundle sizes', () => {
+    Object.assign(results, measureBundles(DIST));
+  });
+
+  await section('domain lookup (scripts/bench-lookup.ts)', async () => {
+    const r = await measureLookup(CONFIG.lookup);
+    log(`lookup: ${r.hostnames} hostnames, indexed ${r.lookup_median_ns} ns, naive ${r.lookup_naive_median_ns} ns, index build ${r.catalog_index_ms} ms`);
+    results.lookup_median_ns = r.lookup_median_ns;
+    results.lookup_naive_median_ns = r.lookup_naive_median_ns;
+    results.lookup_speedup = ratio(r.lookup_naive_median_ns, r.lookup_median_ns, 0);
+    results.catalog_index_ms = r.catalog_index_ms;
+  });
+
+  const server = await startFixtureServer();
+  try {
+    await section('popup and worker', () => popupAndWorker(server));
+
+    await section('storage', async () => {
+      const r = await measureStorage(DIST, server, CONFIG.storageExposures);
+      log(
+        `storage: ${r.exposures} exposures, ${round(r.bytesPerExposure)} B each (estimate), ` +
+          `${r.bytesPerExposureDisk === null ? 'n/a' : round(r.bytesPerExposureDisk)} B each (disk)`,
+      );
+      log(`check finding 50: ${r.readwriteTransactions} readwrite of ${r.totalTransactions} transactions: ${compactLog(r.transactionLog)}`);
+      results.bytes_per_exposure = round(r.bytesPerExposure);
+      results.bytes_per_exposure_disk = r.bytesPerExposureDisk === null ? null : round(r.bytesPerExposureDisk);
+      results.transactions_per_check_50 = r.readwriteTransactions;
+      results.transactions_total_per_check_50 = r.totalTransactions;
+    });
+
+    await section('catalog refresh', async () => {
+      const r = await measureCatalog(DIST, server, CONFIG.catalogRefreshes);
+      if (!r) {
+        notes.push('catalog_*: null — this build does not refresh the breach catalog (no \'catalog\' alarm).');
+        log('no catalog refresh in this build: catalog_* stay null');
+        return;
+      }
+      log(`catalog: unchanged ${r.unchangedBytes} B in ${round(r.unchangedRefreshMs)} ms; changed ${r.changedBytes} B in ${round(r.refreshMs)} ms`);
+      results.catalog_unchanged_bytes = r.unchangedBytes;
+      results.catalog_changed_bytes = r.changedBytes;
+      results.catalog_refresh_ms = round(r.refreshMs);
+      results.catalog_unchanged_refresh_ms = round(r.unchangedRefreshMs);
+    });
+
+    await section('check throughput', async () => {
+      const t = CONFIG.throughput;
+      const r = await measureThroughput(DIST, server, t);
+      log(
+        `throughput: ${r.addresses} addresses at ${t.limit}/${t.windowMs} ms: ${r.lookups} lookups (${r.answered} answered), ` +
+          `first→last ${r.actualMs} ms vs ideal ${r.idealMs} ms; ${r.count429} × 429`,
+      );
+      if (r.answered !== r.addresses) throw new Error(`${r.answered} of ${r.addresses} lookups were answered`);
+      results.check_throughput_ratio = round(r.ratio, 3);
+      results.check_429_count = r.count429;
+      results.check_actual_ms = r.actualMs;
+      results.check_ideal_ms = r.idealMs;
+    });
+  } finally {
+    await server.close();
+  }
+
+  results.load_avg_1m_end = round(loadavg()[0] ?? 0, 2);
+  log(`load average (1 min) ${results.load_avg_1m_start} at start, ${results.load_avg_1m_end} at end, on ${cpus().length} CPUs`);
+  const out = resolve(quick ? 'bench/results.quick.json' : 'bench/results.json');
+  writeFileSync(out, `${JSON.stringify(quick ? { ...results, exposure_scale: SCALE } : results, null, 2)}\n`);
+  const { text, failures } = formatTable(results, !quick);
+  if (quick) console.log('\nQUICK run: rows named _1k, _10k, _100k hold 10, 100 and 1,000 exposures; budgets are not judged.');
+  console.log(`\n${text}\n`);
+  for (const note of notes) console.log(`note: ${note}`);
+  console.log(`wrote ${out} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+
+  if (errors.length > 0) {
+    console.error(`\nbench: ${errors.length} measurement(s) failed:\n  ${errors.join('\n  ')}`);
+    process.exitCode = 1;
+  } else if (failures.length > 0) {
+    console.error(`\nbench: over budget: ${failures.join(', ')}${reportOnly ? ' (--report-only: not failing)' : ''}`);
+    if (!reportOnly) process.exitCode = 2;
+  }
+}
+
+main()
+  .catch((error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  })
+  .finally(() => rmSync(DIST, { recursive: true, force: true }));

@@ -1,0 +1,91 @@
+/**
+ * Check throughput under a rate limit: N addresses checked against the local fixture server while
+ * it enforces L requests per W ms, with the extension pacing itself (nothing in the bench paces).
+ *
+ * Provider: Have I Been Pwned, key 'test-key' with a 120-per-minute plan, and the extension's own
+ * extra limit set to L per W (`extraRateLimit` / `extraRateWindowSeconds`), matching the server's
+ * rule. XposedOrNot is not used because its built-in 25-per-hour cap would stop a 30+ address run.
+ *
+ * ideal  = (ceil(N / L) − 1) × W: the shortest first-to-last span any client can achieve while never
+ *          having more than L requests in any W-long window (sliding, which is what the extension
+ *          promises; the server counts fixed windows, which a sliding-paced client never exceeds).
+ * actual = time of the last breach lookup the server logged − time of the first.
+ * check_throughput_ratio = ideal / actual (1 = as fast as the limit allows; budget ≥ 0.95).
+ * check_429_count = responses with status 429 the server sent during the run (budget 0).
+ */
+import type { FixtureServer, LoggedRequest } from '../e2e/server/fixture-server';
+import { launchExtension, request, settleStartup, type ExtensionBrowser } from './browser';
+import { readStore } from './seed';
+import { sleep } from './stats';
+
+export interface ThroughputOptions {
+  addresses: number;
+  limit: number;
+  windowMs: number;
+}
+
+export interface ThroughputResult {
+  addresses: number;
+  idealMs: number;
+  actualMs: number;
+  ratio: number;
+  count429: number;
+  answered: number;
+  lookups: number;
+}
+
+const isLookup = (r: LoggedRequest) =>
+  r.method === 'GET' && (r.path.startsWith('/api/v3/breachedaccount/') || r.path === '/v1/breach-analytics');
+
+export function idealSpanMs(n: number, limit: number, windowMs: number): number {
+  return (Math.ceil(n / limit) - 1) * windowMs;
+}
+
+export async function measureThroughput(dist: string, server: FixtureServer, opts: ThroughputOptions): Promise<ThroughputResult> {
+  server.reset();
+  const emails = Array.from({ length: opts.addresses }, (_, i) => `pace${String(i + 1).padStart(2, '0')}@example.com`);
+  // A few addresses with breaches, so results are written as well as checked.
+  const names = server.catalog.slice(0, 3).map((b) => b.Name);
+  server.setAccounts(Object.fromEntries(emails.filter((_, i) => i % 5 === 0).map((e) => [e, names])));
+  server.setApiKeys({ 'test-key': { plan: 'bench', rpm: 120 } });
+  server.setRateLimits([
+    { provider: 'hibp', limit: opts.limit, windowMs: opts.windowMs },
+    { provider: 'hibp', limit: 120, windowMs: 60_000 },
+  ]);
+
+  const b: ExtensionBrowser = await launchExtension(dist, {
+    xposedornotBaseUrl: server.url,
+    hibpBaseUrl: `${server.url}/api/v3`,
+    pwnedPasswordsBaseUrl: server.url,
+    provider: 'hibp',
+    hibpApiKey: 'test-key',
+    hibpRequestsPerMinute: 120,
+    extraRateLimit: opts.limit,
+    extraRateWindowSeconds: Math.max(1, Math.round(opts.windowMs / 1000)),
+  });
+  try {
+    const page = await b.driver();
+    const settled = await settleStartup(b);
+    if (settled.startsWith('gave up')) console.warn(`bench: ${settled}`);
+    for (const email of emails) await request(page, 'address/add', { email });
+    server.clearLog();
+    await request(page, 'check/start', {});
+    const idealMs = idealSpanMs(opts.addresses, opts.limit, opts.windowMs);
+    const timeoutMs = idealMs * 2 + 30_000;
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const runs = await readStore<{ finishedAt: number | null }>(page, 'runs');
+      if (runs.length > 0 && runs.every((r) => r.finishedAt !== null)) break;
+      if (Date.now() > deadline) throw new Error(`check run did not finish within ${timeoutMs} ms`);
+      await sleep(250);
+    }
+    const lookups = server.requests.filter(isLookup);
+    const times = lookups.map((r) => r.time);
+    const actualMs = Math.max(...times) - Math.min(...times);
+    const answered = lookups.filter((r) => r.status === 200 || r.status === 404).length;
+    const count429 = server.requests.filter((r) => r.status === 429).length;
+    return { addresses: opts.addresses, idealMs, actualMs, ratio: actualMs > 0 ? idealMs / actualMs : Number.NaN, count429, answered, lookups: lookups.length };
+  } finally {
+    await b.close();
+  }
+}
