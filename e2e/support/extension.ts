@@ -10,6 +10,8 @@ export const DIST = resolve(process.env.EXTENSION_DIST ?? 'dist');
 export interface ExtensionFixtures {
   /** The unpacked extension to load; a spec may `test.use({ extensionDir })` another build. */
   extensionDir: string;
+  /** More Chromium flags for this spec, e.g. `test.use({ extraArgs: ['--lang=it'] })`. */
+  extraArgs: string[];
   server: FixtureServer;
   context: BrowserContext;
   extensionId: string;
@@ -21,6 +23,7 @@ export interface ExtensionFixtures {
 
 export const test = base.extend<ExtensionFixtures, { workerServer: FixtureServer }>({
   extensionDir: [DIST, { option: true }],
+  extraArgs: [[], { option: true }],
   workerServer: [
     // Playwright reads fixture dependencies from the destructuring pattern; this one needs none.
     // eslint-disable-next-line no-empty-pattern
@@ -35,12 +38,12 @@ export const test = base.extend<ExtensionFixtures, { workerServer: FixtureServer
     workerServer.reset();
     await use(workerServer);
   },
-  context: async ({ server, extensionDir }, use) => {
+  context: async ({ server, extensionDir, extraArgs }, use) => {
     const profile = mkdtempSync(join(tmpdir(), 'wie-profile-'));
     const context = await chromium.launchPersistentContext(profile, {
       executablePath: chromiumPath(),
       headless: true,
-      args: extensionArgs(extensionDir),
+      args: [...extensionArgs(extensionDir), ...extraArgs],
     });
     let [worker] = context.serviceWorkers();
     worker ??= await context.waitForEvent('serviceworker');

@@ -1,4 +1,5 @@
 import browser from 'webextension-polyfill';
+import { t } from '../adapters/i18n';
 import { runNotice } from '../core/run-notice';
 import { countUnacknowledged } from '../storage/exposures';
 import { markRunNotified, resultsForRun, runsAwaitingNotice } from '../storage/check-queue';
@@ -28,7 +29,7 @@ export async function deliverRunNotices(store: Db): Promise<void> {
 async function notifyRun(store: Db, run: CheckRun): Promise<void> {
   const results = await resultsForRun(store, run.id);
   const titles = new Map((await store.getAll('breaches')).filter((b) => b.provider === run.provider).map((b) => [b.id, b.title]));
-  const notice = runNotice(run.trigger, results, (id) => titles.get(id) ?? id);
+  const notice = runNotice(run.trigger, results, (id) => titles.get(id) ?? id, t);
   if (!notice) return;
   await browser.notifications.create(`${NOTICE_PREFIX}${run.id}`, {
     type: 'basic',

@@ -8,7 +8,8 @@ import { holdProvider, noteRequest, pendingJobs, postponeJob, recentRequests, re
 import type { CheckJob } from '../storage/schema';
 import { deliverRunNotices, updateBadge } from './alerts';
 import { broadcastStateChanged } from './broadcast';
-import { checkAddress, rulesFor } from './providers';
+import { rulesFor } from '../core/pacing';
+import { checkAddress } from './providers';
 import { installUserAgentRule } from './user-agent';
 
 export const QUEUE_ALARM = 'check-queue';

@@ -1,4 +1,5 @@
 import browser, { type Menus } from 'webextension-polyfill';
+import { t } from '../adapters/i18n';
 import { normaliseEmail } from '../core/email';
 import type { Settings } from '../core/settings';
 import { addAddress } from '../storage/addresses';
@@ -11,8 +12,8 @@ const MAILTO_ITEM = 'check-mailto';
 /** Menu items persist with the extension; they are (re)created on install only. */
 export function createContextMenus(): void {
   browser.contextMenus.removeAll().then(() => {
-    browser.contextMenus.create({ id: SELECTION_ITEM, title: 'Check this address', contexts: ['selection'] });
-    browser.contextMenus.create({ id: MAILTO_ITEM, title: 'Check this address', contexts: ['link'], targetUrlPatterns: ['mailto:*'] });
+    browser.contextMenus.create({ id: SELECTION_ITEM, title: t('menuCheckAddress'), contexts: ['selection'] });
+    browser.contextMenus.create({ id: MAILTO_ITEM, title: t('menuCheckAddress'), contexts: ['link'], targetUrlPatterns: ['mailto:*'] });
   }, () => undefined);
 }
 
@@ -23,12 +24,12 @@ export function createContextMenus(): void {
 export async function onContextMenu(info: Menus.OnClickData, store: Db, settings: Settings): Promise<boolean> {
   const raw = info.menuItemId === SELECTION_ITEM ? info.selectionText : info.menuItemId === MAILTO_ITEM ? info.linkUrl : undefined;
   if (raw === undefined) return false;
-  const normalised = normaliseEmail(raw);
+  const normalised = normaliseEmail(raw, t);
   if (!normalised.ok) {
     await browser.notifications.create({
       type: 'basic',
       iconUrl: browser.runtime.getURL('icons/icon-128.png'),
-      title: 'Not an email address',
+      title: t('menuNotAnAddress'),
       message: normalised.message,
     });
     return true;

@@ -1,5 +1,4 @@
 import type { Breach, CheckOutcome, ProviderId } from '../core/breach';
-import { SECOND, XPOSEDORNOT_RULES, hibpRules, type RateRule } from '../core/pacing';
 import type { Settings } from '../core/settings';
 import { checkAddressByRange, getBreach, hibpProvider } from '../providers/hibp';
 import type { BreachProvider, ProviderContext } from '../providers/provider';
@@ -40,11 +39,4 @@ export function contextFor(id: ProviderId, settings: Settings): ProviderContext 
     now: () => Date.now(),
     ...(id === 'hibp' && settings.hibpApiKey ? { apiKey: settings.hibpApiKey } : {}),
   };
-}
-
-/** The pace each provider allows. HIBP's depends on the key's plan (10/min on the entry plan). */
-export function rulesFor(id: ProviderId, settings: Settings): readonly RateRule[] {
-  const base = id === 'hibp' ? hibpRules(settings.hibpRequestsPerMinute) : XPOSEDORNOT_RULES;
-  if (settings.extraRateLimit === 0) return base;
-  return [...base, { limit: settings.extraRateLimit, windowMs: settings.extraRateWindowSeconds * SECOND }];
 }

@@ -1,4 +1,5 @@
 import browser, { type Runtime } from 'webextension-polyfill';
+import { t } from '../adapters/i18n';
 import { normaliseEmail } from '../core/email';
 import type { Envelope, MessageType, Reply, ReplyOf, RequestOf } from '../messages';
 import { VALIDATORS, isObject } from '../message-guards';
@@ -21,7 +22,7 @@ import { enqueueRun } from '../storage/check-queue';
 import { db } from '../storage/open-db';
 import { broadcastStateChanged } from './broadcast';
 import { pump } from './check-runner';
-import { popupState } from './popup-state';
+import { popupState } from '../storage/popup-view';
 
 /** A handler's input is already validated; it returns the reply or throws a UserError. */
 type Handlers = { [T in MessageType]: (payload: RequestOf<T>) => Promise<ReplyOf<T>> };
@@ -39,7 +40,7 @@ const HANDLERS: Handlers = {
     return popupState(await db(), await loadSettings(), Date.now());
   },
   async 'address/add'({ email }) {
-    const normalised = normaliseEmail(email);
+    const normalised = normaliseEmail(email, t);
     if (!normalised.ok) throw new UserError(normalised.message, 'email');
     const added = await addAddress(await db(), normalised.email, Date.now());
     broadcastStateChanged();
@@ -55,7 +56,7 @@ const HANDLERS: Handlers = {
     const settings = await loadSettings();
     const watched = (await listAddresses(store)).map((a) => a.email);
     const wanted = emails ? watched.filter((e) => emails.includes(e)) : watched;
-    if (wanted.length === 0) throw new UserError('Add an address first, then check it.');
+    if (wanted.length === 0) throw new UserError(t('errorNoAddressToCheck'));
     const run = await enqueueRun(store, { id: crypto.randomUUID(), emails: wanted, provider: settings.provider, trigger: 'manual', now: Date.now() });
     void pump();
     broadcastStateChanged();
@@ -71,7 +72,7 @@ const HANDLERS: Handlers = {
     return { changed };
   },
   async 'settings/save'({ patch }) {
-    const checked = validateSettingsPatch(patch);
+    const checked = validateSettingsPatch(patch, t);
     if (!checked.ok) throw new UserError(checked.message, checked.key);
     await saveSettings(checked.patch);
     return loadSettings();
@@ -92,21 +93,21 @@ const HANDLERS: Handlers = {
     const found = target.kind === 'exposure'
       ? await setExposureState(store, target.key, state, note, Date.now())
       : await setNoticeState(store, target.id, state, note, Date.now());
-    if (!found) throw new UserError('That entry no longer exists; it may have been deleted in another window.');
+    if (!found) throw new UserError(t('errorEntryGone'));
     await updateBadge(store);
     broadcastStateChanged();
     return null;
   },
   async 'notice/save'({ id, input }) {
-    const checked = checkNoticeInput(input, new Date().toISOString().slice(0, 10));
+    const checked = checkNoticeInput(input, new Date().toISOString().slice(0, 10), t);
     if (!checked.ok) throw new UserError(checked.message, checked.field);
     const store = await db();
     if (!(await store.get('addresses', checked.value.email))) {
-      throw new UserError(`${checked.value.email} is not one of your addresses. Add it first, then record the notice.`, 'email');
+      throw new UserError(t('errorNoticeUnknownAddress', checked.value.email), 'email');
     }
     const now = Date.now();
     const previous = id ? await store.get('notices', id) : undefined;
-    if (id && !previous) throw new UserError('That notice no longer exists.');
+    if (id && !previous) throw new UserError(t('errorNoticeGone'));
     const notice = {
       ...checked.value,
       id: previous?.id ?? crypto.randomUUID(),
@@ -124,7 +125,7 @@ const HANDLERS: Handlers = {
     return null;
   },
   async 'history/import'({ text }) {
-    const parsed = parseImport(text);
+    const parsed = parseImport(text, t);
     if (!parsed.ok) throw new UserError(parsed.message);
     const store = await db();
     await importDocument(store, parsed.doc);
@@ -141,7 +142,7 @@ const HANDLERS: Handlers = {
   },
   async 'hibp/test-key'({ apiKey }) {
     const key = apiKey.trim();
-    if (key === '') throw new UserError('Paste your Have I Been Pwned API key first.', 'hibpApiKey');
+    if (key === '') throw new UserError(t('errorNoApiKey'), 'hibpApiKey');
     const settings = await loadSettings();
     await installUserAgentRule(settings);
     try {
@@ -155,8 +156,8 @@ const HANDLERS: Handlers = {
       if (error instanceof ProviderError) {
         const failure = error.toJSON();
         const text = failure.kind === 'unauthorized'
-          ? 'Have I Been Pwned rejected this key. Copy it again from your HIBP dashboard; keys are 32 characters.'
-          : describeFailure('hibp', failure, null, (ms) => new Date(ms).toLocaleTimeString());
+          ? t('errorKeyRejected')
+          : describeFailure('hibp', failure, null, (ms) => new Date(ms).toLocaleTimeString(), t);
         throw new UserError(text, 'hibpApiKey');
       }
       throw error;
@@ -174,14 +175,14 @@ export function handleMessage(message: unknown, sender: Runtime.MessageSender): 
 
 async function dispatch<T extends MessageType>({ type, payload }: Envelope<T>): Promise<Reply<ReplyOf<T>>> {
   const validate = VALIDATORS[type] as (p: unknown) => p is RequestOf<T>;
-  if (!validate(payload)) return { ok: false, error: `Malformed ${type} request.` };
+  if (!validate(payload)) return { ok: false, error: t('errorMalformedRequest', type) };
   try {
     const handler = HANDLERS[type] as (p: RequestOf<T>) => Promise<ReplyOf<T>>;
     return { ok: true, value: await handler(payload) };
   } catch (error) {
     if (error instanceof UserError) return { ok: false, error: error.message, ...(error.field ? { field: error.field } : {}) };
     console.error('Was I Exposed?: request failed', type, error);
-    return { ok: false, error: 'Something went wrong inside the extension. Nothing you saved was changed; try again.' };
+    return { ok: false, error: t('errorInternal') };
   }
 }
 

@@ -3,6 +3,7 @@
  * IndexedDB, and no part of a visited URL is ever sent anywhere.
  */
 import browser from 'webextension-polyfill';
+import { t } from '../adapters/i18n';
 import type { Breach } from '../core/breach';
 import { maskEmail } from '../core/email';
 import type { ManualNotice } from '../core/notice';
@@ -72,7 +73,7 @@ export async function onNavigation(store: Db, settings: Settings, tabId: number,
   }
   await browser.action.setBadgeBackgroundColor({ tabId, color: '#b45309' });
   await browser.action.setBadgeText({ tabId, text: '!' });
-  await browser.action.setTitle({ tabId, title: `Was I Exposed? — ${card.host} had ${count === 1 ? 'a breach' : `${count} breaches`}` });
+  await browser.action.setTitle({ tabId, title: t(count === 1 ? 'siteBadgeTitleOne' : 'siteBadgeTitleOther', card.host, count) });
   await recordAndNotify(store, card);
 }
 
@@ -97,7 +98,7 @@ async function recordAndNotify(store: Db, card: SiteCard): Promise<void> {
   await browser.notifications.create(`site:${id}`, {
     type: 'basic',
     iconUrl: browser.runtime.getURL('icons/icon-128.png'),
-    title: `${card.host} had a breach with your address`,
-    message: mine.map((s) => siteBreachLine(s, maskEmail)).join('\n'),
+    title: t('siteNotificationTitle', card.host),
+    message: mine.map((s) => siteBreachLine(s, maskEmail, t)).join('\n'),
   });
 }

@@ -4,6 +4,7 @@
  * all normalise to the same string, so a duplicate is always detected.
  */
 import { describe, expect, it } from 'vitest';
+import { tEn } from './i18n-test-helper';
 import { normaliseEmail } from './email';
 
 const CONTROL = [...Array(32).keys(), 127].map((c) => String.fromCharCode(c));
@@ -55,7 +56,7 @@ describe('hostile-input corpus', () => {
   it('refuses every invalid input with a specific message', () => {
     const accepted: string[] = [];
     for (const input of invalid) {
-      const result = normaliseEmail(input);
+      const result = normaliseEmail(input, tEn);
       if (result.ok) accepted.push(JSON.stringify(input));
       else {
         expect(result.message, JSON.stringify(input)).toMatch(/\.$/);
@@ -68,7 +69,7 @@ describe('hostile-input corpus', () => {
   it('normalises every spelling of one mailbox to one canonical address', () => {
     for (const [canonical, spellings] of SAME_MAILBOX) {
       for (const spelling of spellings) {
-        const result = normaliseEmail(spelling);
+        const result = normaliseEmail(spelling, tEn);
         expect(result, JSON.stringify(spelling)).toEqual({ ok: true, email: canonical });
       }
     }
@@ -76,7 +77,7 @@ describe('hostile-input corpus', () => {
 
   it('never produces an address with upper case, spaces, controls or non-ASCII', () => {
     for (const input of [...invalid, ...variants]) {
-      const result = normaliseEmail(input);
+      const result = normaliseEmail(input, tEn);
       if (result.ok) expect(result.email).toMatch(/^[\x21-\x7e]+$/);
       if (result.ok) expect(result.email).toBe(result.email.toLowerCase());
     }

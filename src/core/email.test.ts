@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { tEn } from './i18n-test-helper';
 import { isSameAddress, maskEmail, normaliseEmail, type EmailError } from './email';
 
 const VALID: Array<[input: string, expected: string]> = [
@@ -120,18 +121,18 @@ const INVALID: Array<[input: string, error: EmailError]> = [
 
 describe('normaliseEmail: valid addresses', () => {
   it.each(VALID)('%j → %s', (input, expected) => {
-    expect(normaliseEmail(input)).toEqual({ ok: true, email: expected });
+    expect(normaliseEmail(input, tEn)).toEqual({ ok: true, email: expected });
   });
 
   it.each(VALID)('is idempotent for %j', (input) => {
-    const once = normaliseEmail(input);
+    const once = normaliseEmail(input, tEn);
     if (!once.ok) throw new Error(`expected ${input} to be valid`);
-    expect(normaliseEmail(once.email)).toEqual(once);
+    expect(normaliseEmail(once.email, tEn)).toEqual(once);
   });
 
   it('agrees with the URL parser on IDN domains', () => {
     for (const domain of ['m\u00fcnchen.de', '\u4f8b\u3048.\u30c6\u30b9\u30c8', 'caf\u00e9.fr', '\u00e7a-va.example', '\u0441\u0430\u0439\u0442.\u0440\u0444']) {
-      const result = normaliseEmail(`x@${domain}`);
+      const result = normaliseEmail(`x@${domain}`, tEn);
       expect(result).toEqual({ ok: true, email: `x@${new URL(`http://${domain}`).hostname}` });
     }
   });
@@ -144,7 +145,7 @@ describe('normaliseEmail: invalid input', () => {
   });
 
   it.each(INVALID)('%j → %s', (input, error) => {
-    const result = normaliseEmail(input);
+    const result = normaliseEmail(input, tEn);
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.error).toBe(error);
@@ -153,38 +154,38 @@ describe('normaliseEmail: invalid input', () => {
   });
 
   it('tells a display-name paste which part to keep', () => {
-    const result = normaliseEmail('Alice Smith <alice@example.com>');
+    const result = normaliseEmail('Alice Smith <alice@example.com>', tEn);
     expect(result.ok || result.message).toContain('alice@example.com');
     expect(result.ok || result.message).toMatch(/paste only the address/i);
   });
 
   it('explains why quoted local parts are refused', () => {
-    const result = normaliseEmail('"alice smith"@example.com');
+    const result = normaliseEmail('"alice smith"@example.com', tEn);
     expect(result.ok || result.message).toMatch(/not supported by breach providers/);
   });
 
   it('names the offending character, by code point when it is invisible', () => {
-    const comma = normaliseEmail('ali,ce@example.com');
+    const comma = normaliseEmail('ali,ce@example.com', tEn);
     expect(comma.ok || comma.message).toContain('","');
-    const zwsp = normaliseEmail('ali\u200bce@example.com');
+    const zwsp = normaliseEmail('ali\u200bce@example.com', tEn);
     expect(zwsp.ok || zwsp.message).toContain('U+200B');
-    const nonAscii = normaliseEmail('jos\u00e9@example.com');
+    const nonAscii = normaliseEmail('jos\u00e9@example.com', tEn);
     expect(nonAscii.ok || nonAscii.message).toContain('"\u00e9"');
   });
 
   it('points at a full-width at sign', () => {
-    const result = normaliseEmail('alice\uff20example.com');
+    const result = normaliseEmail('alice\uff20example.com', tEn);
     expect(result.ok || result.message).toMatch(/full-width/);
   });
 
   it('says which end of the domain has the stray dot', () => {
-    const result = normaliseEmail('alice@example.com.');
+    const result = normaliseEmail('alice@example.com.', tEn);
     expect(result.ok || result.message).toMatch(/end/);
   });
 
   it('never throws, whatever the input', () => {
     const junk = ['\u0000', '@@@', '....@....', 'mailto:%E0%A4%A', '<>', '"', '\ud83d', 'a@\u3002', 'a@b.\u00a8', 'xn--@xn--.xn--'];
-    for (const input of junk) expect(() => normaliseEmail(input)).not.toThrow();
+    for (const input of junk) expect(() => normaliseEmail(input, tEn)).not.toThrow();
   });
 });
 

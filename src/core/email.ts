@@ -1,3 +1,4 @@
+import { silentTranslate, type Translate } from './i18n';
 import { labelToAscii } from './punycode';
 
 /**
@@ -77,11 +78,11 @@ function tail(text: string, max = 20): string {
 }
 
 /** Trims, strips `mailto:`, lower-cases and converts an IDN domain to its ASCII form. */
-export function normaliseEmail(input: string): EmailResult {
+export function normaliseEmail(input: string, t: Translate): EmailResult {
   let s = input.replace(EDGE_JUNK, '');
-  if (s === '') return fail('empty', 'Enter an email address, for example name@example.com.');
+  if (s === '') return fail('empty', t('emailEmpty'));
   if (s.length > MAX_INPUT_LENGTH) {
-    return fail('too-long', `That is longer than the ${MAX_ADDRESS_LENGTH} characters an email address can have. Check that you pasted a single address.`);
+    return fail('too-long', t('emailInputTooLong', MAX_ADDRESS_LENGTH));
   }
 
   if (/^mailto:/i.test(s)) {
@@ -96,14 +97,13 @@ export function normaliseEmail(input: string): EmailResult {
       }
     }
     s = s.replace(EDGE_JUNK, '');
-    if (s === '') return fail('empty', 'That mailto: link has no address in it. Enter the email address itself.');
+    if (s === '') return fail('empty', t('emailMailtoEmpty'));
   }
 
   const angle = /^(.*?)<([^<>]*)>$/su.exec(s);
   if (angle) {
     const inner = (angle[2] ?? '').trim();
-    const example = inner.includes('@') ? ` (${inner})` : '';
-    return fail('display-name', `Paste only the address itself${example}, without a name or angle brackets around it.`);
+    return fail('display-name', inner.includes('@') ? t('emailDisplayNameExample', inner) : t('emailDisplayName'));
   }
 
   if (
@@ -113,114 +113,113 @@ export function normaliseEmail(input: string): EmailResult {
     s.slice(1, -1).includes('@') &&
     !/["\u201c\u201d]/u.test(s.slice(1, -1))
   ) {
-    return fail('surrounding-quotes', 'Remove the quotation marks around the address and enter just name@example.com.');
+    return fail('surrounding-quotes', t('emailSurroundingQuotes'));
   }
 
   if (s.startsWith('"') || s.startsWith('\u201c')) {
-    return fail('quoted-local', 'Addresses with a quoted part before the @ (like "john doe"@example.com) are not supported by breach providers. Enter a plain address.');
+    return fail('quoted-local', t('emailQuotedLocal'));
   }
 
   const tokens = s.split(/[\s,;]+/u).filter((t) => t !== '');
   if (tokens.filter((t) => t.includes('@')).length >= 2) {
-    return fail('multiple-addresses', 'That looks like more than one address. Add them one at a time.');
+    return fail('multiple-addresses', t('emailMultipleAddresses'));
   }
 
   const space = firstMatch(s, /\s/u);
   if (space) {
-    const what = /[\n\r\u2028\u2029]/u.test(space.ch) ? 'line breaks' : 'spaces';
-    const where = space.index > 0 ? ` Remove the one after "${tail(s.slice(0, space.index))}".` : '';
-    return fail('whitespace-inside', `Email addresses cannot contain ${what}.${where}`);
+    const what = /[\n\r\u2028\u2029]/u.test(space.ch) ? t('emailLineBreaks') : t('emailSpaces');
+    const where = space.index > 0 ? ` ${t('emailRemoveSpaceAfter', tail(s.slice(0, space.index)))}` : '';
+    return fail('whitespace-inside', `${what}${where}`);
   }
 
   const control = firstMatch(s, CONTROL);
   if (control) {
-    return fail('control-char', `The address contains an invisible control character (${show(control.ch)}), usually picked up by copying. Type the address again by hand.`);
+    return fail('control-char', t('emailControlChar', show(control.ch)));
   }
 
   const invisible = firstMatch(s, INVISIBLE);
   if (invisible) {
-    return fail('invisible-char', `The address contains an invisible formatting character (${show(invisible.ch)}), usually picked up by copying. Type the address again by hand.`);
+    return fail('invisible-char', t('emailInvisibleChar', show(invisible.ch)));
   }
 
   const parts = s.split('@');
   if (parts.length === 1) {
-    const wide = /[\uff20\ufe6b]/u.test(s) ? ' The one in your text is a full-width "＠"; type a plain @ instead.' : '';
-    return fail('missing-at', `An email address needs an @ between the name and the domain, as in name@example.com.${wide}`);
+    const wide = /[\uff20\ufe6b]/u.test(s) ? ` ${t('emailFullWidthAt')}` : '';
+    return fail('missing-at', `${t('emailMissingAt')}${wide}`);
   }
   if (parts.length > 2) {
-    return fail('multiple-at', 'That address has more than one @. Keep only the @ between the name and the domain.');
+    return fail('multiple-at', t('emailMultipleAt'));
   }
   const [rawLocal = '', rawDomain = ''] = parts;
-  if (rawLocal === '') return fail('empty-local', 'Add the part before the @, as in name@example.com.');
-  if (rawDomain === '') return fail('empty-domain', 'Add the domain after the @, as in name@example.com.');
+  if (rawLocal === '') return fail('empty-local', t('emailEmptyLocal'));
+  if (rawDomain === '') return fail('empty-domain', t('emailEmptyDomain'));
 
-  const local = checkLocal(rawLocal);
+  const local = checkLocal(rawLocal, t);
   if (!local.ok) return local;
-  const domain = checkDomain(rawDomain);
+  const domain = checkDomain(rawDomain, t);
   if (!domain.ok) return domain;
 
   const email = `${local.email}@${domain.email}`;
   if (email.length > MAX_ADDRESS_LENGTH) {
-    return fail('too-long', `That address is ${email.length} characters long; an email address can have at most ${MAX_ADDRESS_LENGTH}. Check for a copy-and-paste mistake.`);
+    return fail('too-long', t('emailTooLong', email.length, MAX_ADDRESS_LENGTH));
   }
   return { ok: true, email };
 }
 
-function checkLocal(local: string): EmailResult {
+function checkLocal(local: string, t: Translate): EmailResult {
   const unicode = firstMatch(local, NON_ASCII);
   if (unicode) {
-    return fail('unicode-local', `The part before the @ contains ${show(unicode.ch)}. Breach providers only index addresses written in plain ASCII before the @ (letters a–z, digits and symbols such as . _ + -), so this address cannot be checked.`);
+    return fail('unicode-local', t('emailUnicodeLocal', show(unicode.ch)));
   }
   if (local.startsWith('.') || local.endsWith('.')) {
-    return fail('leading-or-trailing-dot', 'The part before the @ cannot start or end with a dot. Remove that dot.');
+    return fail('leading-or-trailing-dot', t('emailLocalEdgeDot'));
   }
   if (local.includes('..')) {
-    return fail('consecutive-dots', 'The part before the @ has two dots in a row. Remove the extra dot.');
+    return fail('consecutive-dots', t('emailLocalDoubleDot'));
   }
   if (local.includes('"')) {
-    return fail('quoted-local', 'Addresses with a quoted part before the @ are not supported by breach providers. Remove the quotation marks.');
+    return fail('quoted-local', t('emailLocalQuotes'));
   }
   for (const ch of local) {
     if (!LOCAL_CHAR.test(ch)) {
-      return fail('invalid-local-char', `The character ${show(ch)} cannot be used before the @ in an email address. Remove it and try again.`);
+      return fail('invalid-local-char', t('emailInvalidLocalChar', show(ch)));
     }
   }
   if (local.length > MAX_LOCAL_LENGTH) {
-    return fail('local-too-long', `The part before the @ is ${local.length} characters long; at most ${MAX_LOCAL_LENGTH} are allowed. Check for a copy-and-paste mistake.`);
+    return fail('local-too-long', t('emailLocalTooLong', local.length, MAX_LOCAL_LENGTH));
   }
   // Providers compare case-insensitively; one spelling keeps duplicates out of the list.
   return { ok: true, email: local.toLowerCase() };
 }
 
-function checkDomain(raw: string): EmailResult {
+function checkDomain(raw: string, t: Translate): EmailResult {
   if (raw.startsWith('[')) {
-    return fail('ip-literal-domain', 'Breach providers do not index addresses at an IP address. Use an address with a domain name, such as name@example.com.');
+    return fail('ip-literal-domain', t('emailIpLiteral'));
   }
   // NFKC folds full-width letters and digits to ASCII, close to what browsers do to host names
   // (UTS #46); the ideographic full stops are dots typed on CJK keyboards.
   const domain = raw.normalize('NFKC').toLowerCase().normalize('NFC').replace(/[\u3002\uff0e\uff61]/gu, '.');
   if (domain.startsWith('.') || domain.endsWith('.')) {
-    const which = domain.endsWith('.') ? 'end' : 'start';
-    return fail('leading-or-trailing-dot', `The domain after the @ cannot ${which} with a dot. Remove the dot at the ${which}.`);
+    return fail('leading-or-trailing-dot', domain.endsWith('.') ? t('emailDomainEndDot') : t('emailDomainStartDot'));
   }
   if (domain.includes('..')) {
-    return fail('consecutive-dots', 'The domain after the @ has two dots in a row. Remove the extra dot.');
+    return fail('consecutive-dots', t('emailDomainDoubleDot'));
   }
   if (!domain.includes('.')) {
-    return fail('domain-no-dot', `The domain "${domain}" has no dot. Use the full domain, such as example.com.`);
+    return fail('domain-no-dot', t('emailDomainNoDot', domain));
   }
   const labels = domain.split('.');
   if (labels.every((l) => /^[0-9]+$/.test(l))) {
-    return fail('ip-literal-domain', 'Breach providers do not index addresses at an IP address. Use an address with a domain name, such as name@example.com.');
+    return fail('ip-literal-domain', t('emailIpLiteral'));
   }
 
   const ascii: string[] = [];
   for (const label of labels) {
-    const bad = checkLabel(label);
+    const bad = checkLabel(label, t);
     if (bad) return bad;
     const encoded = labelToAscii(label);
     if (encoded.length > MAX_LABEL_LENGTH) {
-      return fail('domain-label-too-long', `The domain part "${label.slice(0, 20)}…" is longer than the ${MAX_LABEL_LENGTH} characters allowed between two dots.`);
+      return fail('domain-label-too-long', t('emailLabelTooLong', label.slice(0, 20), MAX_LABEL_LENGTH));
     }
     ascii.push(encoded);
   }
@@ -228,33 +227,32 @@ function checkDomain(raw: string): EmailResult {
   const tld = labels[labels.length - 1] ?? '';
   // No top-level domain is numeric or a single character; such an address cannot receive mail.
   if (/^[0-9]+$/.test(tld) || tld.length < 2) {
-    return fail('invalid-tld', `A domain must end in a name such as .com or .org, not ".${tld}".`);
+    return fail('invalid-tld', t('emailInvalidTld', tld));
   }
   return { ok: true, email: ascii.join('.') };
 }
 
-function checkLabel(label: string): EmailResult | null {
+function checkLabel(label: string, t: Translate): EmailResult | null {
   if (label.startsWith('-') || label.endsWith('-')) {
-    return fail('domain-label-invalid', `The domain part "${label}" cannot start or end with a hyphen.`);
+    return fail('domain-label-invalid', t('emailLabelHyphen', label));
   }
   const unicode = NON_ASCII.test(label);
   for (const ch of label) {
     const allowed = unicode ? UNICODE_LABEL_CHAR.test(ch) : /^[a-z0-9-]$/.test(ch);
     if (!allowed) {
-      const hint = ch === '_' ? ' Underscores are not allowed in domain names.' : ' Domains use only letters, digits and hyphens.';
-      return fail('domain-label-invalid', `The domain part "${label}" contains ${show(ch)}.${hint}`);
+      return fail('domain-label-invalid', `${t('emailLabelChar', label, show(ch))} ${ch === '_' ? t('emailLabelUnderscore') : t('emailLabelAllowed')}`);
     }
   }
   if (unicode && /^\p{M}/u.test(label)) {
-    return fail('domain-label-invalid', `The domain part "${label}" cannot start with a combining mark.`);
+    return fail('domain-label-invalid', t('emailLabelCombining', label));
   }
   return null;
 }
 
 /** Whether two inputs name the same mailbox as far as breach providers are concerned. */
 export function isSameAddress(a: string, b: string): boolean {
-  const x = normaliseEmail(a);
-  const y = normaliseEmail(b);
+  const x = normaliseEmail(a, silentTranslate);
+  const y = normaliseEmail(b, silentTranslate);
   // Text that is not an address is never "the same address", even as identical strings.
   return x.ok && y.ok && x.email === y.email;
 }

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { tEn } from './i18n-test-helper';
 import rawCatalog from '../../e2e/fixtures/data/hibp-breaches.json';
 // eslint-disable-next-line no-restricted-imports -- test only: the shipped catalog goes through the real parser
 import { parseHibpCatalog } from '../providers/hibp';
@@ -200,13 +201,13 @@ function reversedKeys<T>(value: T): T {
 }
 
 function parsed(text: string): ExportDocument {
-  const result = parseImport(text);
+  const result = parseImport(text, tEn);
   if (!result.ok) throw new Error(result.message);
   return result.doc;
 }
 
 const data = dataset();
-const text = buildExport(data);
+const text = buildExport(data, tEn);
 
 describe('buildExport', () => {
   it('writes a realistic data set', () => {
@@ -222,16 +223,16 @@ describe('buildExport', () => {
     const scrambled = Object.fromEntries(
       Object.entries(data).map(([k, list]) => [k, shuffled(list as unknown[], rand).map(reversedKeys)]),
     ) as unknown as ExportData;
-    expect(buildExport(scrambled)).toBe(text);
+    expect(buildExport(scrambled, tEn)).toBe(text);
   });
 
   it('records no time of its own', () => {
     vi.useFakeTimers();
     try {
       vi.setSystemTime(Date.UTC(2030, 5, 1));
-      const later = buildExport(data);
+      const later = buildExport(data, tEn);
       vi.setSystemTime(Date.UTC(2020, 0, 1));
-      expect(buildExport(data)).toBe(later);
+      expect(buildExport(data, tEn)).toBe(later);
       expect(later).toBe(text);
     } finally {
       vi.useRealTimers();
@@ -270,25 +271,25 @@ describe('buildExport', () => {
 
   it('leaves out fields outside the model', () => {
     const extra = { ...data, addresses: data.addresses.map((a) => ({ ...a, secret: 'x', __proto__: { polluted: true } })) };
-    expect(buildExport(extra)).toBe(text);
+    expect(buildExport(extra, tEn)).toBe(text);
   });
 
   it('treats an own field set to undefined as absent', () => {
     const runs = data.runs.map((r) => ('notifiedAt' in r ? r : { ...r, notifiedAt: undefined }));
-    expect(buildExport({ ...data, runs })).toBe(text);
+    expect(buildExport({ ...data, runs }, tEn)).toBe(text);
   });
 
   it('refuses to write a file that could not be imported', () => {
     const orphan = { ...data, exposures: [...data.exposures, { ...(data.exposures[0] as Exposure), email: 'nobody@example.com' }] };
-    expect(() => buildExport(orphan)).toThrow(/The export could not be written: exposures\[\d+\]\.email "nobody@example.com" is not one of the addresses/);
-    expect(validateExport(orphan)).toMatch(/is not one of the addresses/);
-    expect(validateExport(data)).toBeNull();
+    expect(() => buildExport(orphan, tEn)).toThrow(/The export could not be written: exposures\[\d+\]\.email "nobody@example.com" is not one of the addresses/);
+    expect(validateExport(orphan, tEn)).toMatch(/is not one of the addresses/);
+    expect(validateExport(data, tEn)).toBeNull();
   });
 });
 
 describe('round trip', () => {
   it('export → import → export is byte for byte identical', () => {
-    const result = parseImport(text);
+    const result = parseImport(text, tEn);
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.counts).toEqual({
@@ -300,21 +301,21 @@ describe('round trip', () => {
       runs: data.runs.length,
       results: data.results.length,
     });
-    expect(buildExport(result.doc)).toBe(text);
+    expect(buildExport(result.doc, tEn)).toBe(text);
   });
 
   it('importing into an empty database and exporting reproduces the file', () => {
     const merged = mergeImport(emptyExport(), parsed(text));
-    expect(buildExport(merged)).toBe(text);
+    expect(buildExport(merged, tEn)).toBe(text);
   });
 
   it('importing a file into the data it came from changes nothing', () => {
     const doc = parsed(text);
-    expect(buildExport(mergeImport(doc, parsed(text)))).toBe(text);
+    expect(buildExport(mergeImport(doc, parsed(text)), tEn)).toBe(text);
   });
 
   it('accepts a byte-order mark', () => {
-    expect(parseImport(`\ufeff${text}`).ok).toBe(true);
+    expect(parseImport(`\ufeff${text}`, tEn).ok).toBe(true);
   });
 
   it('keeps every value exactly, including unusual text', () => {
@@ -351,7 +352,7 @@ function rec(doc: Doc, list: string, i = 0): Record<string, unknown> {
 function failWith(mutate: (doc: Doc) => void): string {
   const doc = small();
   mutate(doc);
-  const result = parseImport(JSON.stringify(doc));
+  const result = parseImport(JSON.stringify(doc), tEn);
   return result.ok ? 'accepted' : result.message;
 }
 
@@ -361,43 +362,43 @@ describe('parseImport: the file as a whole', () => {
   });
 
   it('refuses a file over the size limit, measured in UTF-8 bytes', () => {
-    const big = parseImport('x'.repeat(3 * 1024 * 1024 + 1), 3 * 1024 * 1024);
+    const big = parseImport('x'.repeat(3 * 1024 * 1024 + 1), tEn, 3 * 1024 * 1024);
     expect(big).toEqual({ ok: false, message: 'The file is too large to import (3.1 MB); the limit is 3 MB.' });
     // 2 bytes per "é": 600k characters are 1.2 MB of UTF-8, over a 1 MB limit.
-    const wide = parseImport('é'.repeat(600_000), 1024 * 1024);
+    const wide = parseImport('é'.repeat(600_000), tEn, 1024 * 1024);
     expect(wide.ok).toBe(false);
     expect(!wide.ok && wide.message).toMatch(/\(1\.2 MB\); the limit is 1 MB\./);
     // An emoji is one code point, two UTF-16 units, four bytes.
-    expect(parseImport('🎉'.repeat(10), 39).ok).toBe(false);
-    expect(parseImport('"' + '🎉'.repeat(9) + '"', 38)).toEqual({ ok: false, message: 'This is not a Was I Exposed? export: the file does not hold a JSON object.' });
-    expect(parseImport(text, text.length).ok).toBe(false);
+    expect(parseImport('🎉'.repeat(10), tEn, 39).ok).toBe(false);
+    expect(parseImport('"' + '🎉'.repeat(9) + '"', tEn, 38)).toEqual({ ok: false, message: 'This is not a Was I Exposed? export: the file does not hold a JSON object.' });
+    expect(parseImport(text, tEn, text.length).ok).toBe(false);
   });
 
   it('explains invalid JSON with its position', () => {
-    expect(parseImport('{"format": "was-i-exposed-export",\n  "version": 1,,}')).toEqual({
+    expect(parseImport('{"format": "was-i-exposed-export",\n  "version": 1,,}', tEn)).toEqual({
       ok: false,
       message: expect.stringMatching(/^The file is not valid JSON \(.*line 2, column 16 \(position 50\)\)\.$/) as unknown as string,
     });
-    expect(parseImport('{"a":').ok).toBe(false);
-    expect(!parseImport('{"a":').ok && (parseImport('{"a":') as { message: string }).message).toMatch(/^The file is not valid JSON \(.+\)\.$/);
-    const junk = parseImport('x'.repeat(100));
+    expect(parseImport('{"a":', tEn).ok).toBe(false);
+    expect(!parseImport('{"a":', tEn).ok && (parseImport('{"a":', tEn) as { message: string }).message).toMatch(/^The file is not valid JSON \(.+\)\.$/);
+    const junk = parseImport('x'.repeat(100), tEn);
     expect(junk.ok).toBe(false);
     // The engine quotes the file's start in its message; that is not repeated to the user.
     expect(!junk.ok && junk.message).toBe("The file is not valid JSON (unexpected token 'x').");
-    expect(parseImport('')).toEqual({ ok: false, message: 'The file is empty.' });
-    expect(parseImport('  \n')).toEqual({ ok: false, message: 'The file is empty.' });
+    expect(parseImport('', tEn)).toEqual({ ok: false, message: 'The file is empty.' });
+    expect(parseImport('  \n', tEn)).toEqual({ ok: false, message: 'The file is empty.' });
   });
 
   it('refuses JSON that is not an object', () => {
     for (const t of ['[]', '42', 'null', '"text"', 'true']) {
-      expect(parseImport(t)).toEqual({ ok: false, message: 'This is not a Was I Exposed? export: the file does not hold a JSON object.' });
+      expect(parseImport(t, tEn)).toEqual({ ok: false, message: 'This is not a Was I Exposed? export: the file does not hold a JSON object.' });
     }
   });
 
   it('refuses another format', () => {
     expect(failWith((d) => (d.format = 'something-else'))).toBe('This is not a Was I Exposed? export.');
     expect(failWith((d) => delete d.format)).toBe('This is not a Was I Exposed? export.');
-    expect(parseImport('{}')).toEqual({ ok: false, message: 'This is not a Was I Exposed? export.' });
+    expect(parseImport('{}', tEn)).toEqual({ ok: false, message: 'This is not a Was I Exposed? export.' });
   });
 
   it('refuses a newer version, or a version that is not a whole number', () => {
@@ -478,7 +479,7 @@ describe('parseImport: records', () => {
     const doc = small();
     rec(doc, 'exposures').colour = 'blue';
     rec(doc, 'addresses').extra = { nested: true };
-    const result = parseImport(JSON.stringify(doc));
+    const result = parseImport(JSON.stringify(doc), tEn);
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect('colour' in (result.doc.exposures[0] ?? {})).toBe(false);
@@ -491,7 +492,7 @@ describe('parseImport: records', () => {
       .replace('"breachId":"Adobe"', '"__proto__":{"polluted":true,"state":"resolved"},"breachId":"Adobe"')
       .replace('"verified"', '"__proto__":{"polluted":true},"verified"');
     expect(json.match(/__proto__/g)?.length).toBe(3);
-    const result = parseImport(json);
+    const result = parseImport(json, tEn);
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
@@ -502,12 +503,12 @@ describe('parseImport: records', () => {
       expect((record as unknown as Record<string, unknown>).polluted).toBeUndefined();
     }
     expect(result.doc.exposures[0]?.state).toBe('new');
-    expect(buildExport(result.doc)).not.toMatch(/__proto__|polluted/);
+    expect(buildExport(result.doc, tEn)).not.toMatch(/__proto__|polluted/);
   });
 
   it('refuses a top-level __proto__ as an unknown section', () => {
     const json = JSON.stringify(small()).replace('{"format"', '{"__proto__":{"polluted":true},"format"');
-    expect(parseImport(json)).toEqual({ ok: false, message: 'The file has a section this version does not know ("__proto__"); it may have been edited by hand.' });
+    expect(parseImport(json, tEn)).toEqual({ ok: false, message: 'The file has a section this version does not know ("__proto__"); it may have been edited by hand.' });
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
@@ -517,7 +518,7 @@ describe('parseImport: records', () => {
     delete own.note;
     const inherited = Object.assign(Object.create({ note: 'from the prototype' }) as Exposure, own);
     expect(inherited.note).toBe('from the prototype');
-    expect(validateExport({ ...base, exposures: [inherited] })).toBe('exposures[0].note must be text (it is missing).');
+    expect(validateExport({ ...base, exposures: [inherited] }, tEn)).toBe('exposures[0].note must be text (it is missing).');
   });
 });
 
@@ -636,15 +637,15 @@ describe('mergeImport', () => {
 
   it('does not change either input', () => {
     const a = parsed(text);
-    const b = parsed(buildExport(dataset(8)));
+    const b = parsed(buildExport(dataset(8), tEn));
     const before = JSON.stringify([a, b]);
     const merged = mergeImport(a, b);
     expect(JSON.stringify([a, b])).toBe(before);
-    expect(validateExport(merged)).toBeNull();
+    expect(validateExport(merged, tEn)).toBeNull();
     expect(merged.exposures.length).toBeGreaterThan(a.exposures.length);
     // Merging is idempotent: the merge of the merge is the merge.
-    const once = buildExport(merged);
-    expect(buildExport(mergeImport(parsed(once), b))).toBe(once);
+    const once = buildExport(merged, tEn);
+    expect(buildExport(mergeImport(parsed(once), b), tEn)).toBe(once);
   });
 });
 

@@ -8,7 +8,7 @@
  *   importing and exporting again gives the same file byte for byte.
  * - Nothing unchecked gets in. `parseImport` treats the file as hostile: every field of every
  *   record is checked at run time, and a problem is reported with the path to it
- *   (`exposures[12].state must be …`). Only known fields are copied into fresh objects, so keys
+ *   (`exposures[12].state must be …`), in the user's language. Only known fields are copied into fresh objects, so keys
  *   such as `__proto__` inside a record are dropped, never assigned.
  * - Merging never loses the user's own decisions (see `mergeImport`).
  *
@@ -21,6 +21,7 @@
  */
 import { PROVIDER_IDS, type Breach, type BreachFlags, type ProviderId } from './breach';
 import { normaliseEmail } from './email';
+import { silentTranslate, type MessageKey, type Translate } from './i18n';
 import type { Exposure, ExposureState, WatchedAddress } from './exposure';
 import type { ManualNotice, SiteAlertRecord } from './notice';
 import type { ProviderErrorKind, ProviderFailure } from './provider-error';
@@ -114,7 +115,17 @@ const _allStates: Exclude<ExposureState, (typeof STATES)[number]> extends never 
 // ---------------------------------------------------------------------------------------------
 // Reading: every value is `unknown` until a reader has checked it.
 
-class Invalid extends Error {}
+/** Text for the user whose words are chosen later, by the caller's Translate. */
+type Deferred = (t: Translate) => string;
+
+const words = (key: MessageKey): Deferred => (t) => t(key);
+
+/** A problem in the data. Readers need no Translate: the public functions word it at the end. */
+class Invalid extends Error {
+  constructor(readonly describe: Deferred) {
+    super('invalid export data');
+  }
+}
 
 type Json = Record<string, unknown>;
 
@@ -127,50 +138,54 @@ function field(obj: Json, key: string): unknown {
   return Object.hasOwn(obj, key) ? obj[key] : undefined;
 }
 
-function found(value: unknown): string {
-  if (value === undefined) return 'it is missing';
-  if (value === null) return 'found null';
+/** What was found instead of what was expected. */
+function found(value: unknown): Deferred {
+  if (value === undefined) return words('importFoundMissing');
+  if (value === null) return words('importFoundNull');
   if (typeof value === 'string') {
     const shown = value.length > 40 ? `${value.slice(0, 40)}…` : value;
-    return `found ${JSON.stringify(shown)}`;
+    return (t) => t('importFound', JSON.stringify(shown));
   }
-  if (typeof value === 'number' || typeof value === 'boolean') return `found ${String(value)}`;
-  if (Array.isArray(value)) return 'found a list';
-  return 'found an object';
+  if (typeof value === 'number' || typeof value === 'boolean') return (t) => t('importFound', String(value));
+  if (Array.isArray(value)) return words('importFoundList');
+  return words('importFoundObject');
 }
 
-function invalid(path: string, expectation: string, value: unknown): never {
-  throw new Invalid(`${path} must be ${expectation} (${found(value)}).`);
+function invalid(path: string, expectation: Deferred, value: unknown): never {
+  const got = found(value);
+  throw new Invalid((t) => t('importMustBe', path, expectation(t), got(t)));
 }
 
 function readObject(value: unknown, path: string): Json {
-  return isObject(value) ? value : invalid(path, 'an object', value);
+  return isObject(value) ? value : invalid(path, words('importExpectObject'), value);
 }
 
 function readText(value: unknown, path: string, max = MAX_TEXT_LENGTH): string {
-  if (typeof value !== 'string') return invalid(path, 'text', value);
-  if (value.length > max) throw new Invalid(`${path} is ${value.length} characters long; at most ${max} are allowed.`);
+  if (typeof value !== 'string') return invalid(path, words('importExpectText'), value);
+  if (value.length > max) throw new Invalid((t) => t('importTextTooLong', path, value.length, max));
   return value;
 }
 
 function readKey(value: unknown, path: string): string {
   const text = readText(value, path);
-  return text === '' ? invalid(path, 'non-empty text', value) : text;
+  return text === '' ? invalid(path, words('importExpectNonEmptyText'), value) : text;
 }
 
 function readOneOf<T extends string>(value: unknown, path: string, allowed: readonly T[]): T {
   if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
-  const list = allowed.length > 1 ? `${allowed.slice(0, -1).join(', ')} or ${allowed[allowed.length - 1] ?? ''}` : (allowed[0] ?? '');
+  const list: Deferred = allowed.length > 1
+    ? (t) => t('importOneOf', allowed.slice(0, -1).join(', '), allowed[allowed.length - 1] ?? '')
+    : () => allowed[0] ?? '';
   return invalid(path, list, value);
 }
 
 function readBoolean(value: unknown, path: string): boolean {
-  return typeof value === 'boolean' ? value : invalid(path, 'true or false', value);
+  return typeof value === 'boolean' ? value : invalid(path, words('importExpectBoolean'), value);
 }
 
 function readTime(value: unknown, path: string): number {
   if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > MAX_TIME) {
-    return invalid(path, 'a time in milliseconds since 1970 (a number, not negative)', value);
+    return invalid(path, words('importExpectTime'), value);
   }
   return value;
 }
@@ -181,14 +196,14 @@ function readTimeOrNull(value: unknown, path: string): number | null {
 
 function readCount(value: unknown, path: string): number {
   if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) {
-    return invalid(path, 'a whole number, not negative', value);
+    return invalid(path, words('importExpectCount'), value);
   }
   return value;
 }
 
 function readList<T>(value: unknown, path: string, max: number, item: (v: unknown, p: string) => T): T[] {
-  if (!Array.isArray(value)) return invalid(path, 'a list', value);
-  if (value.length > max) throw new Invalid(`${path} has ${value.length} entries; at most ${max} are allowed.`);
+  if (!Array.isArray(value)) return invalid(path, words('importExpectList'), value);
+  if (value.length > max) throw new Invalid((t) => t('importListTooLong', path, value.length, max));
   const out: T[] = [];
   for (let i = 0; i < value.length; i++) out.push(item(value[i], `${path}[${i}]`));
   return out;
@@ -218,24 +233,32 @@ function isCalendarDate(text: string, allowPartial: boolean): boolean {
 /** Emails are compared as strings everywhere, so only the normalised spelling is accepted. */
 class EmailReader {
   /** Verdict per distinct string (a file repeats a handful of addresses many times). */
-  private readonly verdicts = new Map<string, string | null>();
+  private readonly verdicts = new Map<string, ((path: string) => Deferred) | null>();
 
   read(value: unknown, path: string): string {
-    if (typeof value !== 'string') return invalid(path, 'an email address', value);
+    if (typeof value !== 'string') return invalid(path, words('importExpectEmail'), value);
     let verdict = this.verdicts.get(value);
     if (verdict === undefined) {
       verdict = EmailReader.judge(value);
       if (this.verdicts.size < 100_000) this.verdicts.set(value, verdict);
     }
-    if (verdict !== null) throw new Invalid(`${path} ${verdict}`);
+    if (verdict !== null) throw new Invalid(verdict(path));
     return value;
   }
 
-  private static judge(value: string): string | null {
-    if (value.length > MAX_TEXT_LENGTH) return `is not an email address (it is ${value.length} characters long).`;
-    const result = normaliseEmail(value);
-    if (!result.ok) return `is not a valid email address (${found(value)}): ${result.message}`;
-    if (result.email !== value) return `must be written in normalised form, ${JSON.stringify(result.email)} (${found(value)}).`;
+  /** Null for a valid, normalised address; otherwise what to say about it at a path. */
+  private static judge(value: string): ((path: string) => Deferred) | null {
+    if (value.length > MAX_TEXT_LENGTH) return (path) => (t) => t('importEmailTooLong', path, value.length);
+    // Only the verdict is needed here; the reason is worded when (and if) it is shown.
+    const result = normaliseEmail(value, silentTranslate);
+    const got = found(value);
+    if (!result.ok) {
+      return (path) => (t) => {
+        const reason = normaliseEmail(value, t);
+        return t('importEmailInvalid', path, got(t), reason.ok ? '' : reason.message);
+      };
+    }
+    if (result.email !== value) return (path) => (t) => t('importEmailNotNormalised', path, JSON.stringify(result.email), got(t));
     return null;
   }
 }
@@ -270,19 +293,19 @@ function readAddress(value: unknown, path: string, emails: EmailReader): Watched
 
 function readBreachDate(value: unknown, path: string): string | null {
   if (value === null) return null;
-  return typeof value === 'string' && isCalendarDate(value, false) ? value : invalid(path, 'a date written YYYY-MM-DD or YYYY, or null', value);
+  return typeof value === 'string' && isCalendarDate(value, false) ? value : invalid(path, words('importExpectBreachDate'), value);
 }
 
 function readAddedDate(value: unknown, path: string): string | null {
   if (value === null) return null;
   const ok = typeof value === 'string' && value.length <= 40 && /^\d{4}-\d{2}-\d{2}T/.test(value) && !Number.isNaN(Date.parse(value));
-  return ok ? value : invalid(path, 'an ISO timestamp or null', value);
+  return ok ? value : invalid(path, words('importExpectAddedDate'), value);
 }
 
 function readLogoUrl(value: unknown, path: string): string | null {
   if (value === null) return null;
   const ok = typeof value === 'string' && value.length <= MAX_TEXT_LENGTH && isHttpUrl(value);
-  return ok ? value : invalid(path, 'an http or https address, or null', value);
+  return ok ? value : invalid(path, words('importExpectLogoUrl'), value);
 }
 
 function readFlags(value: unknown, path: string): BreachFlags {
@@ -342,7 +365,7 @@ function readExposure(value: unknown, path: string, emails: EmailReader): Exposu
 }
 
 function readNoticeDate(value: unknown, path: string): string {
-  return typeof value === 'string' && isCalendarDate(value, true) ? value : invalid(path, 'a date written YYYY-MM-DD, YYYY-MM or YYYY', value);
+  return typeof value === 'string' && isCalendarDate(value, true) ? value : invalid(path, words('importExpectNoticeDate'), value);
 }
 
 function readNotice(value: unknown, path: string, emails: EmailReader): ManualNotice {
@@ -431,19 +454,23 @@ function sortedBy<T>(items: readonly T[], key: (item: T) => string): T[] {
     .map((d) => d.item);
 }
 
-function checkUnique<T>(items: readonly T[], list: string, key: (item: T) => string, what: string): void {
+function checkUnique<T>(items: readonly T[], list: string, key: (item: T) => string, what: MessageKey): void {
   const first = new Map<string, number>();
   items.forEach((item, i) => {
     const k = key(item);
     const earlier = first.get(k);
-    if (earlier !== undefined) throw new Invalid(`${list}[${i}] repeats ${list}[${earlier}] (same ${what}).`);
+    if (earlier !== undefined) throw new Invalid((t) => t('importRepeats', `${list}[${i}]`, `${list}[${earlier}]`, t(what)));
     first.set(k, i);
   });
 }
 
 /** Checks a whole document and returns fresh records in canonical key order and list order. */
 function readDocument(value: unknown): ExportDocument {
-  const root = readObject(value, 'The file');
+  if (!isObject(value)) {
+    const got = found(value);
+    throw new Invalid((t) => t('importMustBe', t('importTheFile'), t('importExpectObject'), got(t)));
+  }
+  const root = value;
   const emails = new EmailReader();
   const list = <T>(name: (typeof LISTS)[number], item: (v: unknown, p: string) => T): T[] =>
     readList(field(root, name), name, MAX_RECORDS, item);
@@ -456,20 +483,20 @@ function readDocument(value: unknown): ExportDocument {
   const runs = list('runs', (v, p) => readRun(v, p, emails));
   const results = list('results', (v, p) => readResult(v, p, emails));
 
-  checkUnique(addresses, 'addresses', addressKey, 'email');
-  checkUnique(breaches, 'breaches', breachKey, 'provider and id');
-  checkUnique(exposures, 'exposures', exposureKey, 'email, provider and breach id');
-  checkUnique(notices, 'notices', idKey, 'id');
-  checkUnique(siteAlerts, 'siteAlerts', idKey, 'id');
-  checkUnique(runs, 'runs', idKey, 'id');
-  checkUnique(results, 'results', resultKey, 'run id and email');
+  checkUnique(addresses, 'addresses', addressKey, 'importSameEmail');
+  checkUnique(breaches, 'breaches', breachKey, 'importSameProviderAndId');
+  checkUnique(exposures, 'exposures', exposureKey, 'importSameExposure');
+  checkUnique(notices, 'notices', idKey, 'importSameId');
+  checkUnique(siteAlerts, 'siteAlerts', idKey, 'importSameId');
+  checkUnique(runs, 'runs', idKey, 'importSameId');
+  checkUnique(results, 'results', resultKey, 'importSameResult');
 
   const watched = new Set(addresses.map(addressKey));
   exposures.forEach((e, i) => {
-    if (!watched.has(e.email)) throw new Invalid(`exposures[${i}].email ${JSON.stringify(e.email)} is not one of the addresses in the file.`);
+    if (!watched.has(e.email)) throw new Invalid((t) => t('importNotWatched', `exposures[${i}].email`, JSON.stringify(e.email)));
   });
   notices.forEach((n, i) => {
-    if (!watched.has(n.email)) throw new Invalid(`notices[${i}].email ${JSON.stringify(n.email)} is not one of the addresses in the file.`);
+    if (!watched.has(n.email)) throw new Invalid((t) => t('importNotWatched', `notices[${i}].email`, JSON.stringify(n.email)));
   });
 
   return canonical({ format: EXPORT_FORMAT, version: EXPORT_VERSION, addresses, breaches, exposures, notices, siteAlerts, runs, results });
@@ -512,12 +539,12 @@ export function emptyExport(): ExportDocument {
  * Checks data by the same rules as an import; null when it is a valid export, otherwise the
  * first problem found.
  */
-export function validateExport(data: ExportData): string | null {
+export function validateExport(data: ExportData, t: Translate): string | null {
   try {
     readDocument(data);
     return null;
   } catch (err) {
-    if (err instanceof Invalid) return err.message;
+    if (err instanceof Invalid) return err.describe(t);
     throw err;
   }
 }
@@ -528,12 +555,12 @@ export function validateExport(data: ExportData): string | null {
  * out. Throws when the data would not pass `parseImport`: a backup that cannot be restored is
  * worse than a failed export the user sees at once.
  */
-export function buildExport(data: ExportData): string {
+export function buildExport(data: ExportData, t: Translate): string {
   let doc: ExportDocument;
   try {
     doc = readDocument(data);
   } catch (err) {
-    if (err instanceof Invalid) throw new Error(`The export could not be written: ${err.message}`);
+    if (err instanceof Invalid) throw new Error(t('exportNotWritten', err.describe(t)));
     throw err;
   }
   return `${JSON.stringify(doc, null, 2)}\n`;
@@ -561,7 +588,7 @@ function megabytes(bytes: number): string {
 }
 
 /** What JSON.parse objected to and where, in words; engines word their messages differently. */
-function jsonErrorDetail(text: string, err: unknown): string {
+function jsonErrorDetail(text: string, err: unknown, t: Translate): string {
   let what = (err instanceof Error ? err.message : String(err)).replace(/^JSON\.parse: /, '');
   let where = '';
   // V8: "… in JSON at position 6" (newer: "… at position 6 (line 1 column 7)").
@@ -571,55 +598,55 @@ function jsonErrorDetail(text: string, err: unknown): string {
     const before = text.slice(0, offset);
     const line = before.split('\n').length;
     const column = offset - before.lastIndexOf('\n');
-    where = `at line ${line}, column ${column} (position ${offset})`;
+    where = t('importJsonAtPosition', line, column, offset);
     what = what.replace(v8[0], '');
   }
   // SpiderMonkey: "… at line 1 column 7 of the JSON data".
   const sm = /\s*at line (\d+) column (\d+) of the JSON data/.exec(what);
   if (sm) {
-    where = `at line ${sm[1]}, column ${sm[2]}`;
+    where = t('importJsonAt', sm[1] ?? '', sm[2] ?? '');
     what = what.replace(sm[0], '');
   }
   // V8 quotes the start of the text ('Unexpected token 'x', "xxxx"... is not valid JSON'): the
-  // user has the file, and it may be long.
+  // user has the file, and it may be long. The engine's own words stay as the engine wrote them.
   what = what.replace(/, ".*"(\.\.\.)? is not valid JSON$/s, '').trim();
   what = what.charAt(0).toLowerCase() + what.slice(1);
-  return [what, where].filter((s) => s !== '').join(' ') || 'unreadable';
+  return [what, where].filter((s) => s !== '').join(' ') || t('importJsonUnreadable');
 }
 
 /** Reads an export file. Nothing is trusted: see the module comment. */
-export function parseImport(text: string, maxBytes = MAX_IMPORT_BYTES): ImportOutcome {
+export function parseImport(text: string, t: Translate, maxBytes = MAX_IMPORT_BYTES): ImportOutcome {
   const bytes = utf8Length(text, maxBytes);
   if (bytes > maxBytes) {
-    return { ok: false, message: `The file is too large to import (${megabytes(utf8Length(text, Infinity))}); the limit is ${megabytes(maxBytes)}.` };
+    return { ok: false, message: t('importTooLarge', megabytes(utf8Length(text, Infinity)), megabytes(maxBytes)) };
   }
   const body = text.startsWith('\ufeff') ? text.slice(1) : text; // editors on Windows add a BOM
-  if (body.trim() === '') return { ok: false, message: 'The file is empty.' };
+  if (body.trim() === '') return { ok: false, message: t('importEmpty') };
   let json: unknown;
   try {
     json = JSON.parse(body);
   } catch (err) {
-    return { ok: false, message: `The file is not valid JSON (${jsonErrorDetail(body, err)}).` };
+    return { ok: false, message: t('importNotJson', jsonErrorDetail(body, err, t)) };
   }
-  if (!isObject(json)) return { ok: false, message: 'This is not a Was I Exposed? export: the file does not hold a JSON object.' };
-  if (field(json, 'format') !== EXPORT_FORMAT) return { ok: false, message: 'This is not a Was I Exposed? export.' };
+  if (!isObject(json)) return { ok: false, message: t('importNotAnObject') };
+  if (field(json, 'format') !== EXPORT_FORMAT) return { ok: false, message: t('importNotAnExport') };
   const version = field(json, 'version');
   if (typeof version !== 'number' || !Number.isSafeInteger(version) || version < 1) {
-    return { ok: false, message: `The export's version must be a whole number from 1 up (${found(version)}).` };
+    return { ok: false, message: t('importBadVersion', found(version)(t)) };
   }
   if (version > EXPORT_VERSION) {
-    return { ok: false, message: `This export was made by a newer version (format ${version}); update the extension first.` };
+    return { ok: false, message: t('importNewerVersion', version) };
   }
   // A list this version does not know would be dropped without a word; refuse instead.
   const unknown = Object.keys(json).find((k) => !TOP_LEVEL_KEYS.has(k));
   if (unknown !== undefined) {
-    return { ok: false, message: `The file has a section this version does not know (${JSON.stringify(unknown)}); it may have been edited by hand.` };
+    return { ok: false, message: t('importUnknownSection', JSON.stringify(unknown)) };
   }
   try {
     const doc = readDocument(json);
     return { ok: true, doc, counts: countsOf(doc) };
   } catch (err) {
-    if (err instanceof Invalid) return { ok: false, message: err.message };
+    if (err instanceof Invalid) return { ok: false, message: err.describe(t) };
     throw err;
   }
 }

@@ -1,6 +1,8 @@
 import type { ProviderId } from './breach';
+import type { Translate } from './i18n';
 import type { ProviderFailure } from './provider-error';
 
+/** Product names: the same in every language. */
 export const PROVIDER_NAMES: Record<ProviderId, string> = {
   xposedornot: 'XposedOrNot',
   hibp: 'Have I Been Pwned',
@@ -15,27 +17,26 @@ export function describeFailure(
   failure: ProviderFailure,
   retryAt: number | null,
   formatTime: (epochMs: number) => string,
+  t: Translate,
 ): string {
   const name = PROVIDER_NAMES[provider];
-  const retry = retryAt !== null ? ` Trying again at ${formatTime(retryAt)}.` : ' Check again later.';
+  const withRetry = (text: string) => `${text} ${retryAt !== null ? t('failureRetryAt', formatTime(retryAt)) : t('failureCheckLater')}`;
   switch (failure.kind) {
     case 'unauthorized':
-      return `${name} rejected the API key — check it in Options.`;
+      return t('failureUnauthorized', name);
     case 'forbidden':
-      return `${name} refused the request (403${failure.rayId ? `, Cloudflare ray ${failure.rayId}` : ''}). Try again later; if it keeps happening, contact ${name} and quote the ray id.`;
+      return failure.rayId ? t('failureForbiddenRay', name, failure.rayId) : t('failureForbidden', name);
     case 'rate-limited':
-      return retryAt !== null
-        ? `Rate limited by ${name} — next try at ${formatTime(retryAt)}.`
-        : `Rate limited by ${name}. Check again later.`;
+      return retryAt !== null ? t('failureRateLimitedUntil', name, formatTime(retryAt)) : t('failureRateLimited', name);
     case 'unavailable':
-      return `${name} is unavailable right now${failure.status ? ` (${failure.status})` : ''}.${retry}`;
+      return withRetry(failure.status ? t('failureUnavailableStatus', name, failure.status) : t('failureUnavailable', name));
     case 'timeout':
-      return `${name} did not answer in time.${retry}`;
+      return withRetry(t('failureTimeout', name));
     case 'network':
-      return `Could not reach ${name} — check your connection.${retry}`;
+      return withRetry(t('failureNetwork', name));
     case 'malformed':
-      return `${name} sent an answer that could not be read.${retry}`;
+      return withRetry(t('failureMalformed', name));
     case 'bad-request':
-      return `${name} refused this address as malformed. Check it for typos, remove it and add it again.`;
+      return t('failureBadRequest', name);
   }
 }

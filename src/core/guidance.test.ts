@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { tEn } from './i18n-test-helper';
 import rawCatalog from '../../e2e/fixtures/data/hibp-breaches.json';
 import rawXon from '../../e2e/fixtures/data/xon-v1-breaches-response.json';
 // eslint-disable-next-line no-restricted-imports -- test only: the shipped catalog goes through the real parser
@@ -102,50 +103,50 @@ describe('groupOf', () => {
 
 describe('guidanceFor', () => {
   it('groups classes once per group, most urgent first', () => {
-    const items = guidanceFor(['Names', 'Email addresses', 'Phone numbers', 'Passwords', 'Credit cards', 'Dates of birth', 'IP addresses']);
+    const items = guidanceFor(['Names', 'Email addresses', 'Phone numbers', 'Passwords', 'Credit cards', 'Dates of birth', 'IP addresses'], tEn);
     expect(items.map((i) => i.group)).toEqual(['passwords', 'financial', 'identity', 'contact', 'device-network', 'personal']);
     const contact = items.find((i) => i.group === 'contact');
     expect(contact?.dataClasses).toEqual(['Email addresses', 'Phone numbers']);
-    expect(contact?.title).toBe(GROUP_TITLES.contact);
+    expect(contact?.title).toBe('Email, phone and postal address');
   });
 
   it('gives the advice the user needs for each kind of data', () => {
-    const [passwords] = guidanceFor(['Passwords']);
+    const [passwords] = guidanceFor(['Passwords'], tEn);
     const text = passwords?.steps.join(' ') ?? '';
     expect(text).toMatch(/change the password/i);
     expect(text).toMatch(/password manager/i);
     expect(text).toMatch(/two-factor/i);
-    const [financial] = guidanceFor(['Partial credit card data']);
+    const [financial] = guidanceFor(['Partial credit card data'], tEn);
     expect(financial?.steps.join(' ')).toMatch(/bank/i);
     expect(financial?.steps.join(' ')).toMatch(/statements/i);
     expect(financial?.steps.join(' ')).toMatch(/replaced/i);
-    const [identity] = guidanceFor(['Social security numbers']);
+    const [identity] = guidanceFor(['Social security numbers'], tEn);
     expect(identity?.steps.join(' ')).toMatch(/credit freeze/i);
     expect(identity?.steps.join(' ')).toMatch(/identity theft/i);
-    const [contact] = guidanceFor(['Phone numbers']);
+    const [contact] = guidanceFor(['Phone numbers'], tEn);
     expect(contact?.steps.join(' ')).toMatch(/phishing/i);
     expect(contact?.steps.join(' ')).toMatch(/quotes your/i);
   });
 
   it('compares case-insensitively and drops repeats', () => {
-    const items = guidanceFor(['passwords', 'PASSWORDS', 'Passwords', 'Password hints']);
+    const items = guidanceFor(['passwords', 'PASSWORDS', 'Passwords', 'Password hints'], tEn);
     expect(items).toHaveLength(1);
     expect(items[0]?.dataClasses).toEqual(['passwords', 'Password hints']);
   });
 
   it('adds class-specific steps once, after the group steps', () => {
-    const items = guidanceFor(['Telecommunications carrier', 'IMSI numbers', 'IP addresses']);
+    const items = guidanceFor(['Telecommunications carrier', 'IMSI numbers', 'IP addresses'], tEn);
     expect(items).toHaveLength(1);
     const steps = items[0]?.steps ?? [];
     expect(steps.filter((s) => /port-out PIN/.test(s))).toHaveLength(1);
     expect(new Set(steps).size).toBe(steps.length);
-    const wallet = guidanceFor(['Mnemonic phrases'])[0]?.steps ?? [];
+    const wallet = guidanceFor(['Mnemonic phrases'], tEn)[0]?.steps ?? [];
     expect(wallet.at(-1)).toMatch(/new wallet/);
   });
 
   it('never repeats a step within an item, for any catalog breach', () => {
     for (const breach of catalog) {
-      const items = guidanceFor(breach.dataClasses);
+      const items = guidanceFor(breach.dataClasses, tEn);
       expect(items.length).toBeGreaterThan(0);
       expect(items.some((i) => i.group === 'other')).toBe(false);
       for (const item of items) expect(new Set(item.steps).size).toBe(item.steps.length);
@@ -155,16 +156,16 @@ describe('guidanceFor', () => {
   });
 
   it('gives generic advice for unknown classes or none at all', () => {
-    expect(guidanceFor([]).map((i) => i.group)).toEqual(['other']);
-    expect(guidanceFor([])[0]?.dataClasses).toEqual([]);
-    const items = guidanceFor(['Zodiac compatibility scores', 'Passwords']);
+    expect(guidanceFor([], tEn).map((i) => i.group)).toEqual(['other']);
+    expect(guidanceFor([], tEn)[0]?.dataClasses).toEqual([]);
+    const items = guidanceFor(['Zodiac compatibility scores', 'Passwords'], tEn);
     expect(items.map((i) => i.group)).toEqual(['passwords', 'other']);
     expect(items[1]?.dataClasses).toEqual(['Zodiac compatibility scores']);
   });
 
   it('has a title and steps for every group', () => {
     for (const group of GROUP_ORDER) {
-      expect(GROUP_TITLES[group].length).toBeGreaterThan(0);
+      expect(tEn(GROUP_TITLES[group])).not.toBe(GROUP_TITLES[group]);
     }
     expect(new Set(GROUP_ORDER).size).toBe(GROUP_ORDER.length);
     expect(GROUP_ORDER.slice(0, 3)).toEqual(['passwords', 'financial', 'identity']);

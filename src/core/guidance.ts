@@ -22,6 +22,8 @@ export type GuidanceGroup =
   | 'personal'
   | 'other';
 
+import type { MessageKey, Translate } from './i18n';
+
 export interface GuidanceItem {
   group: GuidanceGroup;
   title: string;
@@ -45,86 +47,86 @@ export const GROUP_ORDER: readonly GuidanceGroup[] = [
   'other',
 ];
 
-export const GROUP_TITLES: Readonly<Record<GuidanceGroup, string>> = {
-  passwords: 'Passwords and sign-in details',
-  financial: 'Payment and financial details',
-  identity: 'Identity documents and dates of birth',
-  sensitive: 'Sensitive personal details',
-  health: 'Health information',
-  contact: 'Email, phone and postal address',
-  online: 'Accounts, messages and online activity',
-  'device-network': 'Devices, network and location',
-  employment: 'Work and education',
-  personal: 'Personal details',
-  other: 'Other information',
+export const GROUP_TITLES: Readonly<Record<GuidanceGroup, MessageKey>> = {
+  passwords: 'guidanceTitlePasswords',
+  financial: 'guidanceTitleFinancial',
+  identity: 'guidanceTitleIdentity',
+  sensitive: 'guidanceTitleSensitive',
+  health: 'guidanceTitleHealth',
+  contact: 'guidanceTitleContact',
+  online: 'guidanceTitleOnline',
+  'device-network': 'guidanceTitleDeviceNetwork',
+  employment: 'guidanceTitleEmployment',
+  personal: 'guidanceTitlePersonal',
+  other: 'guidanceTitleOther',
 };
 
-const STEPS: Readonly<Record<GuidanceGroup, readonly string[]>> = {
+const STEPS: Readonly<Record<GuidanceGroup, readonly MessageKey[]>> = {
   passwords: [
-    'Change the password for this site now, and on every other site where you used the same or a similar password.',
-    'Use a password manager so that every site gets its own long, random password.',
-    'Turn on two-factor authentication (a code from an app or a security key) wherever it is offered, starting with your email account.',
-    'If security questions or password hints leaked, change the answers; they do not have to be true, only remembered (a password manager can keep them).',
+    'guidancePasswordsStep1',
+    'guidancePasswordsStep2',
+    'guidancePasswordsStep3',
+    'guidancePasswordsStep4',
   ],
   financial: [
-    'Tell your bank or card issuer which card or account may be affected, and ask whether it should be replaced.',
-    'Check your statements for payments you do not recognise, and keep checking for the next few months.',
-    'Turn on payment alerts in your banking app so that every charge reaches you straight away.',
-    'Your bank will never ask you to move money to a "safe account" or to read out a code: hang up and call the number on your card.',
+    'guidanceFinancialStep1',
+    'guidanceFinancialStep2',
+    'guidanceFinancialStep3',
+    'guidanceFinancialStep4',
   ],
   identity: [
-    'Consider a credit freeze (or a fraud alert) with the credit agencies in your country, so that nobody can open credit in your name.',
-    'Watch for signs of identity theft: post about accounts or loans you did not open, or missing letters.',
-    'If an identity document number leaked, ask the issuing office whether it should be replaced or flagged.',
-    'Dates of birth cannot be changed: expect them to be used to make scam calls and messages more convincing.',
+    'guidanceIdentityStep1',
+    'guidanceIdentityStep2',
+    'guidanceIdentityStep3',
+    'guidanceIdentityStep4',
   ],
   sensitive: [
-    'Someone may threaten to reveal this information unless you pay. Do not pay and do not answer; keep the messages and report them to the police.',
-    'Be careful with messages that mention the site or these details; they are a common way to pressure people.',
-    'If you are worried about your safety, talk to someone you trust or a support organisation before acting.',
+    'guidanceSensitiveStep1',
+    'guidanceSensitiveStep2',
+    'guidanceSensitiveStep3',
   ],
   health: [
-    'Check letters and statements from your health insurer or provider for treatment or claims you do not recognise.',
-    'Tell your health provider or insurer that your details were exposed; they can add a note to your records.',
-    'Be wary of messages that mention your health or treatment and ask for payment or details.',
+    'guidanceHealthStep1',
+    'guidanceHealthStep2',
+    'guidanceHealthStep3',
   ],
   contact: [
-    'Expect more phishing emails, scam texts and calls. Criminals use leaked details to sound convincing.',
-    'Do not trust a message just because it quotes your name, address, phone number or an order. Contact the company through its own website or app instead of the link or number in the message.',
-    'Never share sign-in codes sent to your phone; no genuine company will ask for them.',
+    'guidanceContactStep1',
+    'guidanceContactStep2',
+    'guidanceContactStep3',
   ],
   online: [
-    'Review the account on this site: check its sign-in history, connected apps and recent activity, and delete it if you no longer use it.',
-    'Assume that private messages and posts on the site may become public; think about what they reveal and who else they mention.',
-    'Your username is now linked to this email address; consider using a different username on sites where you want to stay anonymous.',
+    'guidanceOnlineStep1',
+    'guidanceOnlineStep2',
+    'guidanceOnlineStep3',
   ],
   'device-network': [
-    'Your approximate location and the devices you used may be known. This is rarely a risk by itself, but it makes scams more convincing.',
-    'Be wary of messages that mention your location, your device or your internet provider.',
+    'guidanceDeviceNetworkStep1',
+    'guidanceDeviceNetworkStep2',
   ],
   employment: [
-    'Expect targeted scams: fake job offers, fake recruiters and messages that seem to come from your employer or colleagues.',
-    'Check an unexpected request from "your employer" (especially one about payments or gift cards) by calling the person on a number you already know.',
+    'guidanceEmploymentStep1',
+    'guidanceEmploymentStep2',
   ],
   personal: [
-    'Details such as your name, age or family members cannot be changed, but they make scams more convincing: be careful with messages that use them.',
-    'Think about whether these details are also used as answers to security questions, and change those answers if so.',
+    'guidancePersonalStep1',
+    'guidancePersonalStep2',
   ],
   other: [
-    'Find out from the site what exactly was exposed, and follow its advice.',
-    'Be careful with messages that refer to this breach or to the site.',
+    'guidanceOtherStep1',
+    'guidanceOtherStep2',
   ],
 };
 
-/** Extra steps for a few classes whose risk the group's steps do not cover. Keys are lower-case. */
-const CLASS_STEPS: ReadonlyMap<string, readonly string[]> = new Map<string, readonly string[]>([
-  ['auth tokens', ['Sign out of the site on all devices (or change the password), so that stolen sign-in tokens stop working.']],
-  ['encrypted keys', ['Replace the leaked keys with new ones and stop using the old ones.']],
-  ['mnemonic phrases', ['A wallet recovery phrase gives full control of the wallet: move the funds to a new wallet with a new phrase straight away.']],
-  ['cryptocurrency wallet addresses', ['Expect scams that pretend to come from your wallet or exchange; never enter your recovery phrase on a website.']],
-  ['telecommunications carrier', ['Ask your mobile carrier for a port-out PIN or SIM lock, so that nobody can move your number to a new SIM.']],
-  ['imsi numbers', ['Ask your mobile carrier for a port-out PIN or SIM lock, so that nobody can move your number to a new SIM.']],
-  ['physical addresses', ['Watch for post you did not expect, such as parcels, cards or letters about accounts you did not open.']],
+/** Extra steps for a few classes whose risk the group's steps do not cover. Map keys are lower-case. */
+const CLASS_STEPS: ReadonlyMap<string, readonly MessageKey[]> = new Map<string, readonly MessageKey[]>([
+  ['auth tokens', ['guidanceStepAuthTokens']],
+  ['encrypted keys', ['guidanceStepEncryptedKeys']],
+  ['mnemonic phrases', ['guidanceStepRecoveryPhrase']],
+  ['cryptocurrency wallet addresses', ['guidanceStepWalletScams']],
+  ['telecommunications carrier', ['guidanceStepSimLock']],
+  ['imsi numbers', ['guidanceStepSimLock']],
+  ['physical addresses', ['guidanceStepUnexpectedPost']],
 ]);
 
 const NAMED: Readonly<Record<Exclude<GuidanceGroup, 'other'>, readonly string[]>> = {
@@ -344,8 +346,8 @@ export function groupOf(dataClass: string): GuidanceGroup {
  * within an item; an empty list (a provider that names no data) gets the generic advice, since
  * something was still exposed.
  */
-export function guidanceFor(dataClasses: readonly string[]): GuidanceItem[] {
-  const byGroup = new Map<GuidanceGroup, { classes: string[]; seen: Set<string>; extra: string[] }>();
+export function guidanceFor(dataClasses: readonly string[], t: Translate): GuidanceItem[] {
+  const byGroup = new Map<GuidanceGroup, { classes: string[]; seen: Set<string>; extra: MessageKey[] }>();
   for (const raw of dataClasses) {
     const name = raw.trim();
     const group = groupOf(name);
@@ -368,7 +370,7 @@ export function guidanceFor(dataClasses: readonly string[]): GuidanceItem[] {
     if (!entry) continue;
     const steps = [...STEPS[group]];
     for (const step of entry.extra) if (!steps.includes(step)) steps.push(step);
-    items.push({ group, title: GROUP_TITLES[group], steps, dataClasses: entry.classes });
+    items.push({ group, title: t(GROUP_TITLES[group]), steps: steps.map((key) => t(key)), dataClasses: entry.classes });
   }
   return items;
 }

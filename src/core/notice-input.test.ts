@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { tEn } from './i18n-test-helper';
 import { checkNoticeInput, siteHost } from './notice-input';
 
 const TODAY = '2026-11-29';
@@ -13,7 +14,7 @@ const good = {
 
 describe('checkNoticeInput', () => {
   it('accepts and tidies a complete notice', () => {
-    expect(checkNoticeInput(good, TODAY)).toEqual({
+    expect(checkNoticeInput(good, TODAY, tEn)).toEqual({
       ok: true,
       value: { ...good, email: 'me@example.com', site: 'www.bigshop.example', dataClasses: ['Names', 'Email addresses'] },
     });
@@ -31,7 +32,7 @@ describe('checkNoticeInput', () => {
     [{ dataClasses: [] }, 'dataClasses'],
     [{ note: 'x'.repeat(5001) }, 'note'],
   ])('refuses %j, naming the field', (patch, field) => {
-    const result = checkNoticeInput({ ...good, ...patch }, TODAY);
+    const result = checkNoticeInput({ ...good, ...patch }, TODAY, tEn);
     expect(result.ok).toBe(false);
     if (!result.ok) {
       expect(result.field).toBe(field);
@@ -40,8 +41,8 @@ describe('checkNoticeInput', () => {
   });
 
   it('accepts a month or a year when that is all the user knows', () => {
-    expect(checkNoticeInput({ ...good, date: '2018-11' }, TODAY).ok).toBe(true);
-    expect(checkNoticeInput({ ...good, date: '2018' }, TODAY).ok).toBe(true);
+    expect(checkNoticeInput({ ...good, date: '2018-11' }, TODAY, tEn).ok).toBe(true);
+    expect(checkNoticeInput({ ...good, date: '2018' }, TODAY, tEn).ok).toBe(true);
   });
 });
 

@@ -4,6 +4,8 @@
  * says when the next one may go. Windows are treated as sliding, which is never looser than the
  * fixed windows the providers count in, so paced requests are never answered 429.
  */
+import type { ProviderId } from './breach';
+
 export interface RateRule {
   limit: number;
   windowMs: number;
@@ -13,6 +15,13 @@ export const SECOND = 1000;
 export const MINUTE = 60 * SECOND;
 export const HOUR = 60 * MINUTE;
 export const DAY = 24 * HOUR;
+
+/** The settings that decide the pace (a slice of Settings, so core needs no more of it). */
+export interface PacingSettings {
+  hibpRequestsPerMinute: number;
+  extraRateLimit: number;
+  extraRateWindowSeconds: number;
+}
 
 /** XposedOrNot's documented per-client limits. */
 export const XPOSEDORNOT_RULES: readonly RateRule[] = [
@@ -76,4 +85,11 @@ export function estimateFinish(
     times.push(at);
   }
   return at;
+}
+
+/** The pace each provider allows. HIBP's depends on the key's plan (10/min on the entry plan). */
+export function rulesFor(id: ProviderId, settings: PacingSettings): readonly RateRule[] {
+  const base = id === 'hibp' ? hibpRules(settings.hibpRequestsPerMinute) : XPOSEDORNOT_RULES;
+  if (settings.extraRateLimit === 0) return base;
+  return [...base, { limit: settings.extraRateLimit, windowMs: settings.extraRateWindowSeconds * SECOND }];
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { tEn } from './i18n-test-helper';
 import { countForSuffix, describePasswordCheckFailure, isRangePrefix, parseRangeResponse, sha1Split, toHex } from './pwned-passwords';
 import type { ProviderErrorKind } from './provider-error';
 
@@ -129,13 +130,13 @@ describe('countForSuffix', () => {
 
 describe('describePasswordCheckFailure', () => {
   it('says what happened and what to do, for every kind', () => {
-    expect(describePasswordCheckFailure({ kind: 'rate-limited', status: 429 })).toBe(
+    expect(describePasswordCheckFailure({ kind: 'rate-limited', status: 429 }, tEn)).toBe(
       'Pwned Passwords is receiving too many requests (HTTP 429). Wait a minute, then try again.',
     );
-    expect(describePasswordCheckFailure({ kind: 'unavailable', status: 503 })).toBe('Pwned Passwords is unavailable right now (HTTP 503). Try again later.');
-    expect(describePasswordCheckFailure({ kind: 'timeout' })).toBe('Pwned Passwords did not answer in time. Try again.');
-    expect(describePasswordCheckFailure({ kind: 'network' })).toContain('check your connection');
+    expect(describePasswordCheckFailure({ kind: 'unavailable', status: 503 }, tEn)).toBe('Pwned Passwords is unavailable right now (HTTP 503). Try again later.');
+    expect(describePasswordCheckFailure({ kind: 'timeout' }, tEn)).toBe('Pwned Passwords did not answer in time. Try again.');
+    expect(describePasswordCheckFailure({ kind: 'network' }, tEn)).toContain('check your connection');
     const kinds: ProviderErrorKind[] = ['unauthorized', 'forbidden', 'bad-request', 'rate-limited', 'unavailable', 'timeout', 'network', 'malformed'];
-    for (const kind of kinds) expect(describePasswordCheckFailure({ kind })).toMatch(/^(Pwned Passwords|Could not reach Pwned Passwords) .+\.$/);
+    for (const kind of kinds) expect(describePasswordCheckFailure({ kind }, tEn)).toMatch(/^(Pwned Passwords|Could not reach Pwned Passwords) .+\.$/);
   });
 });

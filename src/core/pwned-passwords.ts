@@ -3,6 +3,7 @@
  * 5-character prefix that is sent and the 35-character suffix that is matched here, and reading
  * the range answer. Hashing and HTTP happen elsewhere; nothing in this module sees a password.
  */
+import type { Translate } from './i18n';
 import type { ProviderFailure } from './provider-error';
 
 export interface Sha1Split {
@@ -62,25 +63,26 @@ export function countForSuffix(text: string, suffix: string): number {
   return parseRangeResponse(text).get(wanted) ?? 0;
 }
 
-const SERVICE = 'Pwned Passwords';
-
-/** A failed password check in words: what happened and what to do. */
-export function describePasswordCheckFailure(failure: Pick<ProviderFailure, 'kind' | 'status'>): string {
+/**
+ * A failed password check in words: what happened and what to do. The HTTP status, when there is
+ * one, is added in brackets after the first clause.
+ */
+export function describePasswordCheckFailure(failure: Pick<ProviderFailure, 'kind' | 'status'>, t: Translate): string {
   const status = failure.status !== undefined ? ` (HTTP ${failure.status})` : '';
   switch (failure.kind) {
     case 'rate-limited':
-      return `${SERVICE} is receiving too many requests${status}. Wait a minute, then try again.`;
+      return t('passwordFailureRateLimited', status);
     case 'unavailable':
-      return `${SERVICE} is unavailable right now${status}. Try again later.`;
+      return t('passwordFailureUnavailable', status);
     case 'timeout':
-      return `${SERVICE} did not answer in time. Try again.`;
+      return t('passwordFailureTimeout');
     case 'network':
-      return `Could not reach ${SERVICE} — check your connection, then try again.`;
+      return t('passwordFailureNetwork');
     case 'forbidden':
     case 'unauthorized':
-      return `${SERVICE} refused the request${status}. Try again later.`;
+      return t('passwordFailureRefused', status);
     case 'bad-request':
     case 'malformed':
-      return `${SERVICE} sent an answer that could not be read${status}. Try again later.`;
+      return t('passwordFailureMalformed', status);
   }
 }

@@ -1,4 +1,5 @@
 import { maskEmail } from './email';
+import type { Translate } from './i18n';
 
 export interface RunResultSummary {
   email: string;
@@ -23,16 +24,17 @@ export function runNotice(
   trigger: 'manual' | 'scheduled' | 'context-menu',
   results: readonly RunResultSummary[],
   titleOf: (breachId: string) => string,
+  t: Translate,
 ): Notice | null {
   if (trigger === 'context-menu') {
     const [result] = results;
     if (!result) return null;
     const who = maskEmail(result.email);
-    if (result.outcome === 'failed') return { title: 'Could not check the address', message: `${who}: open Was I Exposed? for the details.` };
-    if (result.outcome === 'clean') return { title: 'No breaches found', message: `${who} is not in any breach the provider knows of.` };
+    if (result.outcome === 'failed') return { title: t('noticeFailedTitle'), message: t('noticeFailedMessage', who) };
+    if (result.outcome === 'clean') return { title: t('noticeCleanTitle'), message: t('noticeCleanMessage', who) };
     const count = result.breachIds.length;
     return {
-      title: `Found in ${count} ${count === 1 ? 'breach' : 'breaches'}`,
+      title: t(count === 1 ? 'noticeFoundOne' : 'noticeFoundOther', count),
       message: `${who}: ${result.breachIds.slice(0, 6).map(titleOf).join(', ')}${count > 6 ? '…' : ''}`,
     };
   }
@@ -41,9 +43,10 @@ export function runNotice(
   const total = fresh.reduce((sum, r) => sum + r.newBreachIds.length, 0);
   if (total === 0) return null;
   const lines = fresh.slice(0, MAX_LINES).map((r) => `${maskEmail(r.email)}: ${r.newBreachIds.map(titleOf).join(', ')}`);
-  if (fresh.length > MAX_LINES) lines.push(`and ${fresh.length - MAX_LINES} more addresses`);
+  const more = fresh.length - MAX_LINES;
+  if (more > 0) lines.push(t(more === 1 ? 'noticeMoreAddressesOne' : 'noticeMoreAddressesOther', more));
   return {
-    title: total === 1 ? 'Your address is in a new breach' : `${total} new breach exposures`,
+    title: total === 1 ? t('noticeNewOne') : t('noticeNewOther', total),
     message: lines.join('\n'),
   };
 }

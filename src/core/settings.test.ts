@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { tEn } from './i18n-test-helper';
 import { DEFAULT_SETTINGS, validateSettings, validateSettingsPatch } from './settings';
 
 describe('validateSettings', () => {
@@ -36,14 +37,14 @@ describe('validateSettings', () => {
 
 describe('validateSettingsPatch', () => {
   it('returns the cleaned patch', () => {
-    expect(validateSettingsPatch({ recheckIntervalHours: 12, hibpBaseUrl: 'https://mirror.example/api/v3//' })).toEqual({
+    expect(validateSettingsPatch({ recheckIntervalHours: 12, hibpBaseUrl: 'https://mirror.example/api/v3//' }, tEn)).toEqual({
       ok: true,
       patch: { recheckIntervalHours: 12, hibpBaseUrl: 'https://mirror.example/api/v3' },
     });
   });
 
   it('names the first bad field and says why', () => {
-    expect(validateSettingsPatch({ recheckIntervalHours: 0.5 })).toEqual({
+    expect(validateSettingsPatch({ recheckIntervalHours: 0.5 }, tEn)).toEqual({
       ok: false,
       key: 'recheckIntervalHours',
       message: 'Re-check every 1 to 720 hours.',

@@ -1,4 +1,5 @@
 import { PROVIDER_IDS, type ProviderId } from './breach';
+import type { MessageKey, Translate } from './i18n';
 
 /**
  * The defaults object IS the schema: the Settings type is derived from it, and every load is
@@ -106,30 +107,31 @@ export function validateSettings(stored: unknown): SettingsValidation {
 /** Validates a partial update from the UI; returns the first problem in words, or the clean patch. */
 export function validateSettingsPatch(
   patch: Partial<Record<SettingsKey, unknown>>,
+  t: Translate,
 ): { ok: true; patch: Partial<Settings> } | { ok: false; key: SettingsKey; message: string } {
   const clean: Partial<Record<SettingsKey, unknown>> = {};
   for (const [key, value] of Object.entries(patch) as [SettingsKey, unknown][]) {
     if (!(key in DEFAULT_SETTINGS)) continue;
-    if (!VALIDATORS[key](value)) return { ok: false, key, message: SETTING_ERRORS[key] };
+    if (!VALIDATORS[key](value)) return { ok: false, key, message: t(SETTING_ERRORS[key]) };
     clean[key] = tidy(key, value);
   }
   return { ok: true, patch: clean as Partial<Settings> };
 }
 
-const SETTING_ERRORS: Record<SettingsKey, string> = {
-  provider: 'Choose one of the listed breach providers.',
-  hibpApiKey: 'The API key must not contain spaces or line breaks. Paste it exactly as Have I Been Pwned shows it.',
-  xposedornotBaseUrl: 'The XposedOrNot address must be a full http(s) URL.',
-  hibpBaseUrl: 'The Have I Been Pwned address must be a full http(s) URL.',
-  pwnedPasswordsBaseUrl: 'The Pwned Passwords address must be a full http(s) URL.',
-  hibpRequestsPerMinute: 'Requests per minute must be a whole number from 1 to 10000.',
-  hibpRangeSearch: 'Range search is on or off.',
-  extraRateLimit: 'The extra limit must be a whole number of requests (0 turns it off).',
-  extraRateWindowSeconds: 'The extra limit\'s window must be 1 second to 1 day.',
-  recheckIntervalHours: 'Re-check every 1 to 720 hours.',
-  siteAlerts: 'Site alerts are on or off.',
-  siteAlertRecentMonths: 'Recent means 0 to 1200 months.',
-  siteAlertDoubtful: 'Doubtful-breach alerts are on or off.',
-  silencedSites: 'The silenced sites must be a list of host names.',
-  requestTimeoutMs: 'The request timeout must be between 1 and 28 seconds.',
+const SETTING_ERRORS: Record<SettingsKey, MessageKey> = {
+  provider: 'settingErrorProvider',
+  hibpApiKey: 'settingErrorHibpApiKey',
+  xposedornotBaseUrl: 'settingErrorXposedornotBaseUrl',
+  hibpBaseUrl: 'settingErrorHibpBaseUrl',
+  pwnedPasswordsBaseUrl: 'settingErrorPwnedPasswordsBaseUrl',
+  hibpRequestsPerMinute: 'settingErrorHibpRequestsPerMinute',
+  hibpRangeSearch: 'settingErrorHibpRangeSearch',
+  extraRateLimit: 'settingErrorExtraRateLimit',
+  extraRateWindowSeconds: 'settingErrorExtraRateWindowSeconds',
+  recheckIntervalHours: 'settingErrorRecheckIntervalHours',
+  siteAlerts: 'settingErrorSiteAlerts',
+  siteAlertRecentMonths: 'settingErrorSiteAlertRecentMonths',
+  siteAlertDoubtful: 'settingErrorSiteAlertDoubtful',
+  silencedSites: 'settingErrorSilencedSites',
+  requestTimeoutMs: 'settingErrorRequestTimeoutMs',
 };

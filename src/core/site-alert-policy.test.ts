@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { tEn } from './i18n-test-helper';
 import { NO_FLAGS, type Breach } from './breach';
 import { maskEmail } from './email';
 import { judgeSite, siteBreachLine } from './site-alert-policy';
@@ -47,9 +48,9 @@ describe('judgeSite', () => {
 
 describe('siteBreachLine', () => {
   it('says whose address was in which breach and what leaked', () => {
-    expect(siteBreachLine({ breach: breach('Example', ''), emails: ['alice@example.com'] }, maskEmail)).toBe(
+    expect(siteBreachLine({ breach: breach('Example', ''), emails: ['alice@example.com'] }, maskEmail, tEn)).toBe(
       'a…@example.com was in the 2013 breach of Example: passwords, password hints.',
     );
-    expect(siteBreachLine({ breach: breach('Example', ''), emails: [] }, maskEmail)).toBe('Example was breached in 2013: passwords, password hints.');
+    expect(siteBreachLine({ breach: breach('Example', ''), emails: [] }, maskEmail, tEn)).toBe('Example was breached in 2013: passwords, password hints.');
   });
 });

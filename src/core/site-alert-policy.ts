@@ -1,4 +1,5 @@
 import type { Breach } from './breach';
+import type { Translate } from './i18n';
 
 /** Noise control for site alerts; each a setting with a sensible default. */
 export interface SiteAlertPolicy {
@@ -55,11 +56,21 @@ export function judgeSite(
 }
 
 /** The one-line reason a card gives for a breach: whose address, when, what leaked. */
-export function siteBreachLine(entry: SiteBreach, mask: (email: string) => string): string {
+export function siteBreachLine(entry: SiteBreach, mask: (email: string) => string, t: Translate): string {
   const { breach, emails } = entry;
-  const year = breach.breachDate?.slice(0, 4) ?? 'an unknown year';
+  const year = breach.breachDate?.slice(0, 4);
+  // The data classes are the provider's own words, listed as it gives them.
   const leaked = breach.dataClasses.length > 0 ? `: ${breach.dataClasses.map((c) => c.toLowerCase()).join(', ')}` : '';
-  if (emails.length === 0) return `${breach.title} was breached in ${year}${leaked}.`;
-  const who = emails.length === 1 ? mask(emails[0]!) : `${emails.length} of your addresses (${emails.map(mask).join(', ')})`;
-  return `${who} ${emails.length === 1 ? 'was' : 'were'} in the ${year} breach of ${breach.title}${leaked}.`;
+  let clause: string;
+  // Without a date the sentence changes shape, so undated breaches have sentences of their own.
+  if (emails.length === 0) clause = year ? t('siteLineOther', breach.title, year) : t('siteLineOtherUndated', breach.title);
+  else if (emails.length === 1) {
+    clause = year ? t('siteLineMineOne', mask(emails[0]!), year, breach.title) : t('siteLineMineOneUndated', mask(emails[0]!), breach.title);
+  } else {
+    const who = emails.map(mask).join(', ');
+    clause = year
+      ? t('siteLineMineOther', emails.length, who, year, breach.title)
+      : t('siteLineMineOtherUndated', emails.length, who, breach.title);
+  }
+  return `${clause}${leaked}.`;
 }

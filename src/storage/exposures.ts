@@ -1,4 +1,3 @@
-import type { Exposure } from '../core/exposure';
 import type { Db } from './schema';
 
 /** How many exposures the user has not yet seen: the toolbar badge. */
@@ -23,23 +22,3 @@ export async function acknowledgeExposures(db: Db, emails: readonly string[], no
   return changed;
 }
 
-/** How many exposures an address has, and how many of them are unseen — from indexes alone. */
-export async function exposureSummary(db: Db, email: string): Promise<{ total: number; unseen: number }> {
-  const [total, unseen] = await Promise.all([
-    db.countFromIndex('exposures', 'by-email', email),
-    db.countFromIndex('exposures', 'by-email-state', [email, 'new']),
-  ]);
-  return { total, unseen };
-}
-
-/** The address's most recently found exposures, newest first, reading only those. */
-export async function newestExposures(db: Db, email: string, limit: number): Promise<Exposure[]> {
-  const out: Exposure[] = [];
-  const range = IDBKeyRange.bound([email, -Infinity], [email, Infinity]);
-  let cursor = await db.transaction('exposures').store.index('by-email-first-seen').openCursor(range, 'prev');
-  while (cursor && out.length < limit) {
-    out.push(cursor.value);
-    cursor = await cursor.continue();
-  }
-  return out;
-}

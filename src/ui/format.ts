@@ -1,5 +1,7 @@
+import { t, uiLanguage } from '../adapters/i18n';
+
 /** Dates and numbers in the UI's language, through Intl. */
-const lang = typeof navigator !== 'undefined' ? navigator.language : 'en';
+const lang = uiLanguage();
 
 const time = new Intl.DateTimeFormat(lang, { hour: '2-digit', minute: '2-digit' });
 const dateTime = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' });
@@ -12,7 +14,7 @@ export const formatCount = (n: number) => number.format(n);
 
 /** A breach date as precise as the provider gave it: "Oct 2013", or "2025" when only the year is known. */
 export function formatBreachDate(date: string | null): string {
-  if (!date) return 'date unknown';
+  if (!date) return t('dateUnknown');
   if (/^\d{4}$/.test(date)) return date;
   const ms = Date.parse(date);
   return Number.isNaN(ms) ? date : monthYear.format(ms);

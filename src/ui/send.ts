@@ -1,4 +1,5 @@
 import browser from 'webextension-polyfill';
+import { t } from '../adapters/i18n';
 import { STATE_CHANGED, type MessageType, type Reply, type ReplyOf, type RequestOf } from '../messages';
 
 /** A refusal written for the user, with the field it concerns. */
@@ -11,7 +12,7 @@ export class RequestRefused extends Error {
 /** Sends one typed request to the background and unwraps its reply. */
 export async function send<T extends MessageType>(type: T, payload: RequestOf<T>): Promise<ReplyOf<T>> {
   const reply = (await browser.runtime.sendMessage({ type, payload })) as Reply<ReplyOf<T>> | undefined;
-  if (!reply) throw new RequestRefused('The extension did not answer. Close this window and open it again.');
+  if (!reply) throw new RequestRefused(t('extensionNoAnswer'));
   if (!reply.ok) throw new RequestRefused(reply.error, reply.field);
   return reply.value;
 }

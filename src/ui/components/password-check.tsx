@@ -4,6 +4,7 @@ import { ProviderError } from '../../core/provider-error';
 import { describePasswordCheckFailure } from '../../core/pwned-passwords';
 import { breachCountForSha1, type RangeContext } from '../../providers/pwned-passwords';
 import { formatCount } from '../format';
+import { t } from '../i18n';
 import { passwordSha1Hex } from './password-hash';
 import './password-check.css';
 
@@ -78,7 +79,7 @@ export function PasswordCheck({ baseUrl, timeoutMs, fetch: fetchImpl = pageFetch
       if (run !== latest.current) return;
       setResult({
         kind: 'error',
-        message: err instanceof ProviderError ? describePasswordCheckFailure(err) : 'The password could not be checked. Try again.',
+        message: err instanceof ProviderError ? describePasswordCheckFailure(err, t) : t('passwordCheckFailed'),
       });
     } finally {
       password = null;
@@ -89,10 +90,9 @@ export function PasswordCheck({ baseUrl, timeoutMs, fetch: fetchImpl = pageFetch
 
   return (
     <form class="password-check" onSubmit={submit} noValidate>
-      <label for={`${id}-password`}>Password</label>
+      <label for={`${id}-password`}>{t('passwordLabel')}</label>
       <p id={`${id}-hint`} class="muted password-check-hint">
-        Checked against Pwned Passwords without sending it: only the first 5 characters of its SHA-1 hash leave this
-        browser. It is never stored, and the field is cleared once checked.
+        {t('passwordHint')}
       </p>
       <div class="row">
         {/* Uncontrolled on purpose, and without a name: the value lives only in the DOM field until submit. */}
@@ -106,7 +106,7 @@ export function PasswordCheck({ baseUrl, timeoutMs, fetch: fetchImpl = pageFetch
           aria-describedby={`${id}-hint`}
           data-testid="password-input"
         />
-        <button type="submit">Check</button>
+        <button type="submit">{t('passwordCheck')}</button>
       </div>
       <div
         class="password-check-result"
@@ -127,34 +127,25 @@ function ResultText({ result }: { result: Result }) {
     case 'idle':
       return null;
     case 'empty':
-      return <p>Type a password to check it.</p>;
+      return <p>{t('passwordEmpty')}</p>;
     case 'checking':
-      return <p class="muted">Checking…</p>;
+      return <p class="muted">{t('checking')}</p>;
     case 'found':
       return (
         <>
           <p class="bad">
-            <strong>
-              This password has appeared {formatCount(result.count)} {result.count === 1 ? 'time' : 'times'} in known data
-              breaches.
-            </strong>
+            <strong>{t(result.count === 1 ? 'passwordFoundOne' : 'passwordFoundOther', formatCount(result.count))}</strong>
           </p>
-          <p>
-            Stop using it. Change it everywhere you use it — your email account first — and give every account a different
-            password. A password manager can create and remember them for you.
-          </p>
+          <p>{t('passwordFoundAdvice')}</p>
         </>
       );
     case 'not-found':
       return (
         <>
           <p class="ok">
-            <strong>Not found in known breaches.</strong>
+            <strong>{t('passwordNotFound')}</strong>
           </p>
-          <p class="muted">
-            That does not make it safe: a short or guessable password, or one used on several sites, is still at risk. Use
-            a long password that is unique to each site; a password manager helps.
-          </p>
+          <p class="muted">{t('passwordNotFoundAdvice')}</p>
         </>
       );
     case 'error':

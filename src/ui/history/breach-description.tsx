@@ -1,4 +1,5 @@
 import { useMemo } from 'preact/hooks';
+import { t } from '../i18n';
 import { sanitiseDescription } from './sanitise';
 
 /**
@@ -7,6 +8,6 @@ import { sanitiseDescription } from './sanitise';
  */
 export function BreachDescription({ html }: { html: string }) {
   const clean = useMemo(() => sanitiseDescription(html), [html]);
-  if (clean.trim() === '') return <p class="muted">The provider gives no description of this breach.</p>;
+  if (clean.trim() === '') return <p class="muted">{t('historyNoDescription')}</p>;
   return <div class="description" data-testid="breach-description" dangerouslySetInnerHTML={{ __html: clean }} />;
 }

@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
+import { t } from '../i18n';
 
 interface Props {
   open: boolean;
@@ -48,10 +49,10 @@ export function ConfirmDialog({ open, title, children, confirmLabel, busy = fals
       <div id={`${id}-body`}>{children}</div>
       <div class="dialog-actions">
         <button type="button" ref={cancelRef} onClick={onCancel} disabled={busy}>
-          Cancel
+          {t('cancel')}
         </button>
         <button type="button" class="danger" onClick={onConfirm} disabled={busy}>
-          {busy ? 'Working…' : confirmLabel}
+          {busy ? t('dialogWorking') : confirmLabel}
         </button>
       </div>
     </dialog>

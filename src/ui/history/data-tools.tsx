@@ -2,26 +2,28 @@ import { useRef, useState } from 'preact/hooks';
 import { MAX_IMPORT_BYTES, buildCsv, buildExport, type ExportCounts } from '../../core/export-format';
 import { readExportData } from '../../storage/export-import';
 import { db } from '../../storage/open-db';
+import type { MessageKey } from '../../core/i18n';
 import { formatCount } from '../format';
+import { t } from '../i18n';
 import { send } from '../send';
 import { ConfirmDialog } from './confirm-dialog';
 import { downloadText, exportFileName } from './download';
 
 type Message = { kind: 'ok' | 'error'; text: string } | null;
 
-const COUNT_WORDS: ReadonlyArray<[keyof ExportCounts, string, string]> = [
-  ['addresses', 'address', 'addresses'],
-  ['exposures', 'exposure', 'exposures'],
-  ['breaches', 'breach record', 'breach records'],
-  ['notices', 'notice', 'notices'],
-  ['siteAlerts', 'site alert', 'site alerts'],
-  ['runs', 'check run', 'check runs'],
-  ['results', 'check result', 'check results'],
+const COUNT_WORDS: ReadonlyArray<[keyof ExportCounts, MessageKey, MessageKey]> = [
+  ['addresses', 'countAddressesOne', 'countAddressesOther'],
+  ['exposures', 'countExposuresOne', 'countExposuresOther'],
+  ['breaches', 'countBreachRecordsOne', 'countBreachRecordsOther'],
+  ['notices', 'countNoticesOne', 'countNoticesOther'],
+  ['siteAlerts', 'countSiteAlertsOne', 'countSiteAlertsOther'],
+  ['runs', 'countRunsOne', 'countRunsOther'],
+  ['results', 'countResultsOne', 'countResultsOther'],
 ];
 
 export function describeCounts(counts: ExportCounts): string {
-  const parts = COUNT_WORDS.map(([key, one, many]) => `${formatCount(counts[key])} ${counts[key] === 1 ? one : many}`);
-  return `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)!}`;
+  const parts = COUNT_WORDS.map(([key, one, many]) => t(counts[key] === 1 ? one : many, formatCount(counts[key])));
+  return t('countList', parts.slice(0, -1).join(', '), parts.at(-1)!);
 }
 
 const megabytes = (bytes: number) => `${Math.ceil((bytes / (1024 * 1024)) * 10) / 10} MB`;
@@ -38,11 +40,11 @@ export function DataTools({ onChanged }: { onChanged: () => Promise<void> }) {
     setMessage(null);
     try {
       const data = await readExportData(await db());
-      if (format === 'json') downloadText(buildExport(data), 'application/json', exportFileName('json'));
+      if (format === 'json') downloadText(buildExport(data, t), 'application/json', exportFileName('json'));
       else downloadText(buildCsv(data), 'text/csv;charset=utf-8', exportFileName('csv'));
-      setMessage({ kind: 'ok', text: format === 'json' ? 'Exported everything to a JSON file. Keep it somewhere private: it lists your addresses.' : 'Exported the timeline to a CSV file for spreadsheets.' });
+      setMessage({ kind: 'ok', text: format === 'json' ? t('dataExportedJson') : t('dataExportedCsv') });
     } catch (err) {
-      setMessage({ kind: 'error', text: `The export failed: ${(err as Error).message}` });
+      setMessage({ kind: 'error', text: t('dataExportFailed', (err as Error).message) });
     } finally {
       setBusy(null);
     }
@@ -57,13 +59,13 @@ export function DataTools({ onChanged }: { onChanged: () => Promise<void> }) {
     try {
       // Checked here too, so a huge file is never read into memory or sent to the background.
       if (file.size > MAX_IMPORT_BYTES) {
-        throw new Error(`The file is too large to import (${megabytes(file.size)}); the limit is ${megabytes(MAX_IMPORT_BYTES)}.`);
+        throw new Error(t('importTooLarge', megabytes(file.size), megabytes(MAX_IMPORT_BYTES)));
       }
       const counts = await send('history/import', { text: await file.text() });
-      setMessage({ kind: 'ok', text: `Imported ${describeCounts(counts)} from ${file.name}. Records you already had were merged with them.` });
+      setMessage({ kind: 'ok', text: t('dataImported', describeCounts(counts), file.name) });
       await onChanged();
     } catch (err) {
-      setMessage({ kind: 'error', text: `${file.name} was not imported: ${(err as Error).message} Nothing was changed.` });
+      setMessage({ kind: 'error', text: t('dataNotImported', file.name, (err as Error).message) });
     } finally {
       input.value = ''; // choosing the same file again imports it again
       setBusy(null);
@@ -76,7 +78,7 @@ export function DataTools({ onChanged }: { onChanged: () => Promise<void> }) {
     try {
       await send('history/delete-all', { confirm: 'delete everything' });
       setConfirming(false);
-      setMessage({ kind: 'ok', text: 'Everything was deleted from this browser.' });
+      setMessage({ kind: 'ok', text: t('dataDeleted') });
       await onChanged();
     } catch (err) {
       setConfirming(false);
@@ -88,21 +90,21 @@ export function DataTools({ onChanged }: { onChanged: () => Promise<void> }) {
 
   return (
     <section class="data-tools card" aria-labelledby="data-title">
-      <h2 id="data-title">Your data</h2>
-      <p class="muted">Everything stays in this browser. Export it as a backup or to move it to another browser; import merges a backup into what is here.</p>
+      <h2 id="data-title">{t('dataTitle')}</h2>
+      <p class="muted">{t('dataIntro')}</p>
       <div class="button-row">
         <button type="button" disabled={busy !== null} onClick={() => void exportAs('json')}>
-          Export everything (JSON)
+          {t('dataExportJson')}
         </button>
         <button type="button" disabled={busy !== null} onClick={() => void exportAs('csv')}>
-          Export timeline (CSV)
+          {t('dataExportCsv')}
         </button>
         <label class={`file-button${busy !== null ? ' disabled' : ''}`}>
           <input ref={fileRef} type="file" accept=".json,application/json" data-testid="import-file" disabled={busy !== null} onChange={(e) => void importFile(e)} />
-          <span>{busy === 'import' ? 'Importing…' : 'Import a JSON export…'}</span>
+          <span>{busy === 'import' ? t('dataImporting') : t('dataImport')}</span>
         </label>
         <button type="button" class="danger" disabled={busy !== null} onClick={() => setConfirming(true)}>
-          Delete everything…
+          {t('dataDeleteAllEllipsis')}
         </button>
       </div>
       {message?.kind === 'ok' && (
@@ -117,16 +119,13 @@ export function DataTools({ onChanged }: { onChanged: () => Promise<void> }) {
       )}
       <ConfirmDialog
         open={confirming}
-        title="Delete everything?"
-        confirmLabel="Delete everything"
+        title={t('dataDeleteTitle')}
+        confirmLabel={t('dataDeleteConfirm')}
         busy={busy === 'delete'}
         onConfirm={() => void deleteAll()}
         onCancel={() => setConfirming(false)}
       >
-        <p>
-          This deletes your addresses, every exposure, your notices, the record of site alerts and the check history from this browser. It cannot be
-          undone: export first if you may want them back.
-        </p>
+        <p>{t('dataDeleteBody')}</p>
       </ConfirmDialog>
     </section>
   );

@@ -1,5 +1,7 @@
+import { t, uiLanguage } from '../i18n';
+
 /** Date wording for the history page, through Intl in the UI's language. */
-const lang = typeof navigator !== 'undefined' ? navigator.language : 'en';
+const lang = uiLanguage();
 
 const day = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeZone: 'UTC' });
 const month = new Intl.DateTimeFormat(lang, { month: 'long', year: 'numeric', timeZone: 'UTC' });
@@ -7,7 +9,7 @@ const localDay = new Intl.DateTimeFormat(lang, { dateStyle: 'medium' });
 
 /** A breach or notice date as precise as it was given: "12 Oct 2013", "October 2013" or "2013". */
 export function formatEventDate(date: string | null): string {
-  if (!date) return 'Unknown';
+  if (!date) return t('unknown');
   if (/^\d{4}$/.test(date)) return date;
   if (/^\d{4}-\d{2}$/.test(date)) {
     const ms = Date.parse(`${date}-01T00:00:00Z`);
@@ -19,7 +21,7 @@ export function formatEventDate(date: string | null): string {
 
 /** An ISO timestamp (the provider's "added" time) as a day; the text itself when unreadable. */
 export function formatIsoDay(iso: string | null): string {
-  if (!iso) return 'Unknown';
+  if (!iso) return t('unknown');
   const ms = Date.parse(iso);
   return Number.isNaN(ms) ? iso : localDay.format(ms);
 }

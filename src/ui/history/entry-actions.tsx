@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { ExposureState } from '../../core/exposure';
 import type { TimelineEntry } from '../../core/history-query';
 import type { RequestOf } from '../../messages';
+import { t } from '../i18n';
 import { send } from '../send';
 import { ConfirmDialog } from './confirm-dialog';
 
@@ -67,43 +68,43 @@ export function EntryActions({ entry, onChanged }: Props) {
         <div class="button-row">
           {entry.state === 'new' && (
             <button type="button" class="primary" disabled={busy} onClick={() => void setState('acknowledged')}>
-              Acknowledge
+              {t('actionAcknowledge')}
             </button>
           )}
           {entry.state !== 'resolved' && (
             <button type="button" disabled={busy} onClick={() => setResolving(true)}>
-              Mark resolved…
+              {t('actionResolveEllipsis')}
             </button>
           )}
           {entry.state === 'resolved' && (
             <button type="button" disabled={busy} onClick={() => void setState('acknowledged')}>
-              Reopen
+              {t('actionReopen')}
             </button>
           )}
           {entry.kind === 'notice' && (
             <button type="button" class="quiet danger-text" disabled={busy} onClick={() => setConfirmDelete(true)}>
-              Delete notice…
+              {t('actionDeleteNoticeEllipsis')}
             </button>
           )}
         </div>
       )}
       {resolving && (
         <form class="resolve-form" onSubmit={resolve}>
-          <label for="resolve-note">What did you do? (optional)</label>
+          <label for="resolve-note">{t('actionResolveNoteLabel')}</label>
           <textarea
             id="resolve-note"
             rows={3}
             maxLength={5000}
-            placeholder="For example: changed the password and turned on two-factor sign-in."
+            placeholder={t('actionResolveNotePlaceholder')}
             value={note}
             onInput={(e) => setNote((e.currentTarget as HTMLTextAreaElement).value)}
           />
           <div class="button-row">
             <button type="submit" class="primary" disabled={busy}>
-              Mark resolved
+              {t('actionResolve')}
             </button>
             <button type="button" disabled={busy} onClick={() => setResolving(false)}>
-              Cancel
+              {t('cancel')}
             </button>
           </div>
         </form>
@@ -116,15 +117,13 @@ export function EntryActions({ entry, onChanged }: Props) {
       {entry.kind === 'notice' && (
         <ConfirmDialog
           open={confirmDelete}
-          title="Delete this notice?"
-          confirmLabel="Delete notice"
+          title={t('actionDeleteNoticeTitle')}
+          confirmLabel={t('actionDeleteNotice')}
           busy={busy}
           onConfirm={deleteNotice}
           onCancel={() => setConfirmDelete(false)}
         >
-          <p>
-            The notice from {entry.title} for {entry.email} will be removed from your history. This cannot be undone.
-          </p>
+          <p>{t('actionDeleteNoticeBody', entry.title, entry.email)}</p>
         </ConfirmDialog>
       )}
     </div>

@@ -2,6 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { PROVIDER_NAMES } from '../../core/failure-text';
 import type { TimelineEntry } from '../../core/history-query';
 import { formatCount, formatDateTime } from '../format';
+import { t, tx } from '../i18n';
 import { BreachDescription } from './breach-description';
 import { flagNotes } from './breach-flags';
 import { formatEventDate, formatIsoDay } from './dates';
@@ -24,9 +25,9 @@ function Fact({ label, children }: { label: string; children: ComponentChildren 
 
 function statusText(entry: TimelineEntry): string {
   const when = formatDateTime(entry.stateChangedAt);
-  if (entry.state === 'new') return 'New — not looked at yet.';
-  if (entry.state === 'resolved') return `Resolved on ${when}.`;
-  return `Seen, not resolved yet (since ${when}).`;
+  if (entry.state === 'new') return t('statusNew');
+  if (entry.state === 'resolved') return t('statusResolved', when);
+  return t('statusSeen', when);
 }
 
 /** Everything about the selected entry: the breach, what leaked, what to do, and the actions. */
@@ -34,8 +35,8 @@ export function EntryDetail({ entry, onChanged }: Props) {
   if (!entry) {
     return (
       <div class="detail-empty">
-        <p class="empty">Choose an entry in the list to see what leaked and what to do about it.</p>
-        <p class="muted">Keyboard: focus the list, move with the arrow keys, Home and End, and press Enter to open an entry.</p>
+        <p class="empty">{t('detailChoose')}</p>
+        <p class="muted">{t('detailKeyboard')}</p>
       </div>
     );
   }
@@ -46,16 +47,18 @@ export function EntryDetail({ entry, onChanged }: Props) {
       <header>
         <h2 id="detail-title">{entry.title}</h2>
         <p class="muted">
-          {entry.kind === 'notice' ? 'Recorded by you' : `Reported by ${PROVIDER_NAMES[entry.provider]}`} for <strong>{entry.email}</strong>
+          {entry.kind === 'notice'
+            ? tx('detailRecordedByYou', <strong>{entry.email}</strong>)
+            : tx('detailReportedBy', PROVIDER_NAMES[entry.provider], <strong>{entry.email}</strong>)}
         </p>
       </header>
 
       <p class={`status-line state-${entry.state}`} data-testid="entry-status">
-        <strong>Status:</strong> {statusText(entry)}
+        <strong>{t('detailStatus')}</strong> {statusText(entry)}
       </p>
       {entry.note && (
         <p class="entry-note">
-          <strong>Your note:</strong> {entry.note}
+          <strong>{t('detailYourNote')}</strong> {entry.note}
         </p>
       )}
       <EntryActions entry={entry} onChanged={onChanged} />
@@ -63,24 +66,24 @@ export function EntryDetail({ entry, onChanged }: Props) {
       <dl class="facts">
         {entry.kind === 'breach' ? (
           <>
-            <Fact label="Site">{entry.domain || 'Not named by the provider'}</Fact>
-            <Fact label="Breach date">{formatEventDate(entry.date)}</Fact>
-            <Fact label="Added to the provider">{formatIsoDay(breach?.addedDate ?? null)}</Fact>
-            <Fact label="Accounts affected">{breach?.pwnCount != null ? formatCount(breach.pwnCount) : 'Unknown'}</Fact>
-            <Fact label="First found here">{formatDateTime(entry.firstSeen)}</Fact>
-            <Fact label="Last confirmed">{formatDateTime(entry.lastSeen)}</Fact>
+            <Fact label={t('factSite')}>{entry.domain || t('factSiteNotNamed')}</Fact>
+            <Fact label={t('factBreachDate')}>{formatEventDate(entry.date)}</Fact>
+            <Fact label={t('factAdded')}>{formatIsoDay(breach?.addedDate ?? null)}</Fact>
+            <Fact label={t('factAccounts')}>{breach?.pwnCount != null ? formatCount(breach.pwnCount) : t('factUnknown')}</Fact>
+            <Fact label={t('factFirstFound')}>{formatDateTime(entry.firstSeen)}</Fact>
+            <Fact label={t('factLastConfirmed')}>{formatDateTime(entry.lastSeen)}</Fact>
           </>
         ) : (
           <>
-            <Fact label="Site">{entry.domain || 'Not given'}</Fact>
-            <Fact label="When it happened">{formatEventDate(entry.date)}</Fact>
-            <Fact label="Recorded">{formatDateTime(entry.notice.createdAt)}</Fact>
+            <Fact label={t('factSite')}>{entry.domain || t('factSiteNotGiven')}</Fact>
+            <Fact label={t('factWhen')}>{formatEventDate(entry.date)}</Fact>
+            <Fact label={t('factRecorded')}>{formatDateTime(entry.notice.createdAt)}</Fact>
           </>
         )}
       </dl>
 
       <section aria-labelledby="leaked-title">
-        <h3 id="leaked-title">What was exposed</h3>
+        <h3 id="leaked-title">{t('detailExposedTitle')}</h3>
         {entry.dataClasses.length > 0 ? (
           <ul class="chips" data-testid="data-classes">
             {entry.dataClasses.map((c) => (
@@ -88,17 +91,17 @@ export function EntryDetail({ entry, onChanged }: Props) {
             ))}
           </ul>
         ) : (
-          <p class="muted">Not known.</p>
+          <p class="muted">{t('detailNotKnown')}</p>
         )}
       </section>
 
       {notes.length > 0 && (
         <section aria-labelledby="flags-title" class="flags">
-          <h3 id="flags-title">Worth knowing</h3>
+          <h3 id="flags-title">{t('detailFlagsTitle')}</h3>
           <ul>
             {notes.map((n) => (
               <li key={n.flag} data-flag={n.flag}>
-                <strong>{n.label}:</strong> {n.text}
+                <strong>{t('detailFlagLabel', n.label)}</strong> {n.text}
               </li>
             ))}
           </ul>
@@ -107,13 +110,11 @@ export function EntryDetail({ entry, onChanged }: Props) {
 
       {entry.kind === 'breach' && (
         <section aria-labelledby="about-title">
-          <h3 id="about-title">About this breach</h3>
+          <h3 id="about-title">{t('detailAboutTitle')}</h3>
           {breach ? (
             <BreachDescription html={breach.description} />
           ) : (
-            <p class="muted">
-              The details of this breach ({entry.breachId}) are not stored in this browser. They are fetched again with the next check of {entry.email}.
-            </p>
+            <p class="muted">{t('detailNotStored', entry.breachId, entry.email)}</p>
           )}
         </section>
       )}

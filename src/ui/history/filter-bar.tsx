@@ -1,6 +1,7 @@
 import type { ExposureState } from '../../core/exposure';
 import type { Facets } from '../../core/history-query';
 import { formatCount } from '../format';
+import { t } from '../i18n';
 import { STATE_LABELS, isFiltered, type FilterState } from './filter-state';
 
 interface Props {
@@ -25,23 +26,23 @@ export function FilterBar({ facets, filter, onChange, extraEmails, shown, total 
   const value = (e: Event) => (e.currentTarget as HTMLInputElement | HTMLSelectElement).value;
 
   return (
-    <form class="filters" role="search" aria-label="Filter the history" onSubmit={(e) => e.preventDefault()}>
+    <form class="filters" role="search" aria-label={t('filterLabel')} onSubmit={(e) => e.preventDefault()}>
       <div class="filter search">
-        <label for="filter-text">Search</label>
+        <label for="filter-text">{t('filterSearch')}</label>
         <input
           id="filter-text"
           type="search"
           data-testid="history-filter"
-          placeholder="Breach, site, note, kind of data…"
+          placeholder={t('filterSearchPlaceholder')}
           autocomplete="off"
           value={filter.text}
           onInput={(e) => onChange({ text: value(e) })}
         />
       </div>
       <div class="filter">
-        <label for="filter-email">Address</label>
+        <label for="filter-email">{t('filterAddress')}</label>
         <select id="filter-email" value={filter.email} onChange={(e) => onChange({ email: value(e) })}>
-          <option value="">All addresses</option>
+          <option value="">{t('filterAllAddresses')}</option>
           {emails.map((email) => (
             <option key={email} value={email}>
               {email}
@@ -50,20 +51,20 @@ export function FilterBar({ facets, filter, onChange, extraEmails, shown, total 
         </select>
       </div>
       <div class="filter">
-        <label for="filter-state">Status</label>
+        <label for="filter-state">{t('filterStatus')}</label>
         <select id="filter-state" value={filter.state} onChange={(e) => onChange({ state: value(e) as FilterState['state'] })}>
-          <option value="">Any status</option>
+          <option value="">{t('filterAnyStatus')}</option>
           {STATES.map((s) => (
             <option key={s} value={s}>
-              {STATE_LABELS[s]} ({formatCount(facets.states[s])})
+              {t(STATE_LABELS[s])} ({formatCount(facets.states[s])})
             </option>
           ))}
         </select>
       </div>
       <div class="filter">
-        <label for="filter-class">Data exposed</label>
+        <label for="filter-class">{t('filterData')}</label>
         <select id="filter-class" value={filter.dataClass} onChange={(e) => onChange({ dataClass: value(e) })}>
-          <option value="">Any kind of data</option>
+          <option value="">{t('filterAnyData')}</option>
           {classes.map((c) => (
             <option key={c.name} value={c.name}>
               {c.name} ({formatCount(c.count)})
@@ -72,9 +73,9 @@ export function FilterBar({ facets, filter, onChange, extraEmails, shown, total 
         </select>
       </div>
       <div class="filter">
-        <label for="filter-year">Year</label>
+        <label for="filter-year">{t('filterYear')}</label>
         <select id="filter-year" value={filter.year} onChange={(e) => onChange({ year: value(e) })}>
-          <option value="">Any year</option>
+          <option value="">{t('filterAnyYear')}</option>
           {years.map((y) => (
             <option key={y} value={String(y)}>
               {y}
@@ -83,11 +84,11 @@ export function FilterBar({ facets, filter, onChange, extraEmails, shown, total 
         </select>
       </div>
       <p class="filter-count" aria-live="polite" data-testid="history-count">
-        {shown === total ? `${formatCount(total)} ${total === 1 ? 'entry' : 'entries'}` : `${formatCount(shown)} of ${formatCount(total)} entries`}
+        {shown === total ? t(total === 1 ? 'entriesOne' : 'entriesOther', formatCount(total)) : t('filterShownOf', formatCount(shown), formatCount(total))}
       </p>
       {isFiltered(filter) && (
         <button type="button" class="quiet clear-filters" onClick={() => onChange({ email: '', state: '', dataClass: '', year: '', text: '' })}>
-          Clear filters
+          {t('clearFilters')}
         </button>
       )}
     </form>

@@ -1,4 +1,5 @@
 import type { ExposureState } from '../../core/exposure';
+import type { MessageKey } from '../../core/i18n';
 import type { TimelineFilter } from '../../core/history-query';
 
 /** The filter controls' values, as the controls hold them ('' = any). */
@@ -12,10 +13,10 @@ export interface FilterState {
 
 export const NO_FILTER: FilterState = { email: '', state: '', dataClass: '', year: '', text: '' };
 
-export const STATE_LABELS: Readonly<Record<ExposureState, string>> = {
-  new: 'New',
-  acknowledged: 'Seen',
-  resolved: 'Resolved',
+export const STATE_LABELS: Readonly<Record<ExposureState, MessageKey>> = {
+  new: 'stateNew',
+  acknowledged: 'stateSeen',
+  resolved: 'stateResolved',
 };
 
 export function toTimelineFilter(f: FilterState, withYear = true): TimelineFilter {

@@ -1,6 +1,7 @@
 import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { countByYear, filterTimeline, type TimelineEntry } from '../../core/history-query';
 import { formatCount } from '../format';
+import { t } from '../i18n';
 import { send } from '../send';
 import { DataTools } from './data-tools';
 import { EntryDetail } from './entry-detail';
@@ -67,12 +68,12 @@ export function HistoryPage() {
     <div class="history">
       <header class="page-header">
         <div>
-          <h1>Exposure history</h1>
-          <p class="muted">Every breach found for your addresses, and the notices you recorded. It is kept only in this browser.</p>
+          <h1>{t('historyTitle')}</h1>
+          <p class="muted">{t('historyIntro')}</p>
         </div>
         {newCount > 0 && (
           <button type="button" onClick={() => void acknowledgeAll()}>
-            Mark all {formatCount(newCount)} new as seen
+            {t(newCount === 1 ? 'historyAckAllOne' : 'historyAckAllOther', formatCount(newCount))}
           </button>
         )}
       </header>
@@ -88,19 +89,15 @@ export function HistoryPage() {
       )}
       {!data && !error && (
         <p class="muted" aria-busy="true">
-          Loading your history…
+          {t('historyLoading')}
         </p>
       )}
       {data && (
         <>
           {data.timeline.length === 0 ? (
             <section class="card empty-history" data-testid="history-empty">
-              <h2>No exposures yet</h2>
-              <p>
-                {data.addresses.length === 0
-                  ? 'Add an email address in the toolbar popup and check it. Breaches it appears in will be listed here, newest first.'
-                  : 'None of your addresses has been found in a breach so far, and you have recorded no notices. Good news — the extension keeps checking.'}
-              </p>
+              <h2>{t('historyEmptyTitle')}</h2>
+              <p>{data.addresses.length === 0 ? t('historyEmptyNoAddresses') : t('historyEmptyClean')}</p>
             </section>
           ) : (
             <>
@@ -114,19 +111,19 @@ export function HistoryPage() {
               />
               <YearChart counts={yearCounts} selected={/^\d{4}$/.test(filter.year) ? Number(filter.year) : null} onSelect={(y) => changeFilter({ year: y === null ? '' : String(y) })} />
               <div class="browse">
-                <section class="timeline" aria-label="Timeline">
+                <section class="timeline" aria-label={t('historyTimelineLabel')}>
                   {filtered.length === 0 ? (
                     <div class="no-match" data-testid="history-no-match">
-                      <p class="empty">No entries match {isFiltered(filter) ? 'these filters' : 'yet'}.</p>
+                      <p class="empty">{isFiltered(filter) ? t('historyNoMatch') : t('historyNoEntriesYet')}</p>
                       <button type="button" onClick={() => changeFilter({ email: '', state: '', dataClass: '', year: '', text: '' })}>
-                        Clear filters
+                        {t('clearFilters')}
                       </button>
                     </div>
                   ) : (
                     <TimelineList entries={filtered} active={active} onActiveChange={setActive} openedKey={openedKey} onOpen={open} resetKey={filter} />
                   )}
                 </section>
-                <aside class="detail card" aria-label="Entry details">
+                <aside class="detail card" aria-label={t('historyDetailLabel')}>
                   <EntryDetail entry={opened} onChanged={refresh} />
                 </aside>
               </div>
@@ -134,8 +131,8 @@ export function HistoryPage() {
           )}
           <div class="lower">
             <section class="card" aria-labelledby="notice-title">
-              <h2 id="notice-title">Record a notice</h2>
-              <p class="muted">Had a letter or an email saying your data was exposed? Record it here so it is part of your history.</p>
+              <h2 id="notice-title">{t('noticeFormTitle')}</h2>
+              <p class="muted">{t('noticeFormIntro')}</p>
               <NoticeForm addresses={data.addresses} preferredEmail={filter.email} onSaved={refresh} />
             </section>
             <SiteAlerts alerts={data.siteAlerts} breaches={data.breaches} />

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { WatchedAddress } from '../../core/exposure';
 import type { NoticeInput } from '../../core/notice-input';
+import { t } from '../i18n';
 import { RequestRefused, send } from '../send';
 
 type Field = keyof NoticeInput;
@@ -31,7 +32,7 @@ export function NoticeForm({ addresses, preferredEmail, onSaved }: Props) {
   const [busy, setBusy] = useState(false);
 
   if (addresses.length === 0) {
-    return <p class="empty">Add an address in the toolbar popup first; then you can record notices for it here.</p>;
+    return <p class="empty">{t('noticeFormNoAddresses')}</p>;
   }
   const fallback = addresses.some((a) => a.email === preferredEmail) ? preferredEmail : addresses[0]!.email;
   const email = draft.email !== '' && addresses.some((a) => a.email === draft.email) ? draft.email : fallback;
@@ -61,7 +62,7 @@ export function NoticeForm({ addresses, preferredEmail, onSaved }: Props) {
         input: { email, organisation: draft.organisation, site: draft.site, date: draft.date, dataClasses: splitClasses(draft.dataClasses), note: draft.note },
       });
       setDraft({ ...EMPTY, email });
-      setSaved(`Recorded the notice from ${notice.organisation}. It is in the timeline.`);
+      setSaved(t('noticeFormSaved', notice.organisation));
       await onSaved();
     } catch (err) {
       const field = err instanceof RequestRefused && FIELDS.includes(err.field as Field) ? (err.field as Field) : null;
@@ -74,7 +75,7 @@ export function NoticeForm({ addresses, preferredEmail, onSaved }: Props) {
   return (
     <form class="notice-form" onSubmit={submit} noValidate data-testid="notice-form">
       <div class="field">
-        <label for="notice-email">Which address</label>
+        <label for="notice-email">{t('noticeFormEmail')}</label>
         <select id="notice-email" value={email} onChange={set('email')} {...invalid('email')}>
           {addresses.map((a) => (
             <option key={a.email} value={a.email}>
@@ -85,31 +86,31 @@ export function NoticeForm({ addresses, preferredEmail, onSaved }: Props) {
         {fieldError('email')}
       </div>
       <div class="field">
-        <label for="notice-organisation">Organisation</label>
+        <label for="notice-organisation">{t('noticeFormOrganisation')}</label>
         <input id="notice-organisation" type="text" maxLength={200} value={draft.organisation} onInput={set('organisation')} {...invalid('organisation')} />
-        <span id="notice-organisation-hint" class="hint">Who told you, for example “City Library”.</span>
+        <span id="notice-organisation-hint" class="hint">{t('noticeFormOrganisationHint')}</span>
         {fieldError('organisation')}
       </div>
       <div class="field">
-        <label for="notice-site">Site (optional)</label>
-        <input id="notice-site" type="text" inputMode="url" placeholder="library.example" value={draft.site} onInput={set('site')} {...invalid('site')} />
-        <span id="notice-site-hint" class="hint">Its web address, if it has one.</span>
+        <label for="notice-site">{t('noticeFormSite')}</label>
+        <input id="notice-site" type="text" inputMode="url" placeholder={t('noticeFormSitePlaceholder')} value={draft.site} onInput={set('site')} {...invalid('site')} />
+        <span id="notice-site-hint" class="hint">{t('noticeFormSiteHint')}</span>
         {fieldError('site')}
       </div>
       <div class="field">
-        <label for="notice-date">When it happened</label>
-        <input id="notice-date" type="text" inputMode="numeric" placeholder="YYYY-MM-DD" value={draft.date} onInput={set('date')} {...invalid('date')} />
-        <span id="notice-date-hint" class="hint">YYYY-MM-DD, or just YYYY-MM or YYYY.</span>
+        <label for="notice-date">{t('noticeFormDate')}</label>
+        <input id="notice-date" type="text" inputMode="numeric" placeholder={t('noticeFormDatePlaceholder')} value={draft.date} onInput={set('date')} {...invalid('date')} />
+        <span id="notice-date-hint" class="hint">{t('noticeFormDateHint')}</span>
         {fieldError('date')}
       </div>
       <div class="field wide">
-        <label for="notice-classes">What was exposed</label>
-        <input id="notice-classes" type="text" placeholder="Names, Email addresses, Phone numbers" value={draft.dataClasses} onInput={set('dataClasses')} {...invalid('dataClasses')} />
-        <span id="notice-dataClasses-hint" class="hint">Separate the kinds of data with commas.</span>
+        <label for="notice-classes">{t('noticeFormClasses')}</label>
+        <input id="notice-classes" type="text" placeholder={t('noticeFormClassesPlaceholder')} value={draft.dataClasses} onInput={set('dataClasses')} {...invalid('dataClasses')} />
+        <span id="notice-dataClasses-hint" class="hint">{t('noticeFormClassesHint')}</span>
         {fieldError('dataClasses')}
       </div>
       <div class="field wide">
-        <label for="notice-note">Note (optional)</label>
+        <label for="notice-note">{t('noticeFormNote')}</label>
         <textarea id="notice-note" rows={3} maxLength={5000} value={draft.note} onInput={set('note')} {...invalid('note')} />
         {fieldError('note')}
       </div>
@@ -120,7 +121,7 @@ export function NoticeForm({ addresses, preferredEmail, onSaved }: Props) {
       )}
       <div class="form-actions wide">
         <button type="submit" class="primary" disabled={busy}>
-          {busy ? 'Saving…' : 'Record notice'}
+          {busy ? t('noticeFormSaving') : t('noticeFormSubmit')}
         </button>
         {saved && (
           <span class="ok" role="status">

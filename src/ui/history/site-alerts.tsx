@@ -3,6 +3,7 @@ import { PROVIDER_IDS, type Breach, type ProviderId } from '../../core/breach';
 import { breachMapKey } from '../../core/history-query';
 import type { SiteAlertRecord } from '../../core/notice';
 import { formatCount, formatDateTime } from '../format';
+import { t } from '../i18n';
 
 interface Props {
   /** Newest first. */
@@ -23,11 +24,10 @@ export function SiteAlerts({ alerts, breaches }: Props) {
   const shown = all ? alerts : alerts.slice(0, FIRST);
   return (
     <section class="site-alerts card" aria-labelledby="site-alerts-title">
-      <h2 id="site-alerts-title">Site alerts shown</h2>
+      <h2 id="site-alerts-title">{t('siteAlertsTitle')}</h2>
       {alerts.length === 0 ? (
         <p class="empty" data-testid="site-alerts-empty">
-          No site alerts have been shown. When alerts while browsing are on (in Options), visiting a site with a known breach shows one, and it is
-          listed here.
+          {t('siteAlertsEmpty')}
         </p>
       ) : (
         <>
@@ -39,13 +39,13 @@ export function SiteAlerts({ alerts, breaches }: Props) {
                   {formatDateTime(a.shownAt)}
                 </time>
                 <span class="alert-breaches">{a.breachIds.map((id) => titleOf(breaches, a.provider, id)).join(', ')}</span>
-                {a.emails.length > 0 && <span class="muted alert-emails">Your addresses in it: {a.emails.join(', ')}</span>}
+                {a.emails.length > 0 && <span class="muted alert-emails">{t('siteAlertsYourAddresses', a.emails.join(', '))}</span>}
               </li>
             ))}
           </ul>
           {alerts.length > FIRST && !all && (
             <button type="button" class="link" onClick={() => setAll(true)}>
-              Show all {formatCount(alerts.length)}
+              {t('siteAlertsShowAll', formatCount(alerts.length))}
             </button>
           )}
         </>

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preac
 import type { TimelineEntry } from '../../core/history-query';
 import { TimelineRow, rowId } from './timeline-row';
 import { moveSelection, pageSize, scrollToReveal, visibleRange } from './visible-range';
+import { t } from '../i18n';
 
 /** Every row is this tall (px); history.css holds rows to it. */
 export const ROW_HEIGHT = 56;
@@ -118,7 +119,7 @@ export function TimelineList({ entries, active, onActiveChange, openedKey, onOpe
       ref={ref}
       class="vlist"
       role="listbox"
-      aria-label="Exposure timeline, newest first"
+      aria-label={t('timelineLabel')}
       aria-activedescendant={activeRendered ? rowId(active) : undefined}
       tabIndex={0}
       data-testid="history-list"

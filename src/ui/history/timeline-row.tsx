@@ -1,7 +1,7 @@
 import { memo } from 'preact/compat';
 import type { TimelineEntry } from '../../core/history-query';
 import { formatBreachDate } from '../format';
-import { STATE_LABELS } from './filter-state';
+import { t } from '../i18n';
 
 interface Props {
   entry: TimelineEntry;
@@ -32,8 +32,8 @@ export const TimelineRow = memo(function TimelineRow({ entry, index, count, top,
     >
       <span class="row-title">
         {entry.title}
-        {entry.kind === 'notice' && <span class="tag neutral">your notice</span>}
-        {entry.state !== 'acknowledged' && <span class={`tag ${entry.state}`}>{STATE_LABELS[entry.state].toLowerCase()}</span>}
+        {entry.kind === 'notice' && <span class="tag neutral">{t('tagYourNotice')}</span>}
+        {entry.state !== 'acknowledged' && <span class={`tag ${entry.state}`}>{entry.state === 'new' ? t('tagNew') : t('tagResolved')}</span>}
       </span>
       <span class="row-date">{formatBreachDate(entry.date)}</span>
       <span class="row-meta">

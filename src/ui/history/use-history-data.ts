@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { db } from '../../storage/open-db';
+import { t } from '../i18n';
 import { onStateChanged } from '../send';
 import { loadHistory, type HistoryData } from './load-history';
 
@@ -26,7 +27,7 @@ export function useHistoryData(): { data: HistoryData | null; error: string | nu
           setData(await loadHistory(await db()));
           setError(null);
         } catch (err) {
-          setError(`Your history could not be read from this browser's storage (${(err as Error).message || String(err)}). Reload the page to try again.`);
+          setError(t('historyReadFailed', (err as Error).message || String(err)));
         }
       } while (again.current);
     };

@@ -1,5 +1,6 @@
 import type { YearCounts } from '../../core/history-query';
 import { formatCount } from '../format';
+import { t } from '../i18n';
 
 interface Props {
   counts: YearCounts;
@@ -8,7 +9,7 @@ interface Props {
   onSelect: (year: number | null) => void;
 }
 
-const plural = (n: number) => `${formatCount(n)} ${n === 1 ? 'entry' : 'entries'}`;
+const plural = (n: number) => t(n === 1 ? 'entriesOne' : 'entriesOther', formatCount(n));
 
 /**
  * Entries per year of the breach, as a row of bars. Each bar is a button (name: the year and its
@@ -18,12 +19,12 @@ export function YearChart({ counts, selected, onSelect }: Props) {
   const max = counts.reduce((m, c) => Math.max(m, c.count), 0);
   return (
     <section class="year-chart" aria-labelledby="year-chart-title">
-      <h2 id="year-chart-title">Entries by year of the breach</h2>
+      <h2 id="year-chart-title">{t('chartTitle')}</h2>
       {counts.length === 0 ? (
-        <p class="empty">No entries with a known date{counts.unknownYearCount > 0 ? ` (${plural(counts.unknownYearCount)} without one)` : ''}.</p>
+        <p class="empty">{counts.unknownYearCount > 0 ? t('chartNoDatesSome', plural(counts.unknownYearCount)) : t('chartNoDates')}</p>
       ) : (
         <>
-          <div class="bars" role="group" aria-label="Choose a year to filter the list">
+          <div class="bars" role="group" aria-label={t('chartBarsLabel')}>
             {counts.map(({ year, count }) => {
               const pressed = selected === year;
               return (
@@ -32,8 +33,8 @@ export function YearChart({ counts, selected, onSelect }: Props) {
                   type="button"
                   class="bar-button"
                   aria-pressed={pressed ? 'true' : 'false'}
-                  aria-label={`${year}: ${plural(count)}`}
-                  title={`${year}: ${plural(count)}`}
+                  aria-label={t('chartBar', year, plural(count))}
+                  title={t('chartBar', year, plural(count))}
                   data-year={year}
                   onClick={() => onSelect(pressed ? null : year)}
                 >
@@ -49,8 +50,8 @@ export function YearChart({ counts, selected, onSelect }: Props) {
             })}
           </div>
           <p class="muted chart-note">
-            {selected !== null ? `Showing ${selected} only — choose it again to show every year.` : 'Choose a year to show only its entries.'}
-            {counts.unknownYearCount > 0 ? ` ${plural(counts.unknownYearCount)} ${counts.unknownYearCount === 1 ? 'has' : 'have'} no known date.` : ''}
+            {selected !== null ? t('chartShowingYear', selected) : t('chartChooseYear')}
+            {counts.unknownYearCount > 0 ? ` ${t(counts.unknownYearCount === 1 ? 'chartUndatedOne' : 'chartUndatedOther', formatCount(counts.unknownYearCount))}` : ''}
           </p>
         </>
       )}

@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { t } from '../i18n';
 
 interface Props {
   value: string;
@@ -21,7 +22,7 @@ export function ApiKeyField({ value, onInput, onTest, invalid }: Props) {
   };
   return (
     <div class="field">
-      <label for="hibpApiKey">API key</label>
+      <label for="hibpApiKey">{t('apiKeyLabel')}</label>
       <div class="row">
         {visible ? (
           <input id="hibpApiKey" type="text" autocomplete="off" spellcheck={false} value={value} onInput={onInput} {...invalid} />
@@ -29,10 +30,10 @@ export function ApiKeyField({ value, onInput, onTest, invalid }: Props) {
           <input id="hibpApiKey" type="password" autocomplete="off" value={value} onInput={onInput} {...invalid} />
         )}
         <button type="button" onClick={() => setVisible(!visible)} aria-pressed={visible}>
-          {visible ? 'Hide' : 'Show'}
+          {visible ? t('apiKeyHide') : t('apiKeyShow')}
         </button>
         <button type="button" onClick={test} disabled={testing}>
-          {testing ? 'Testing…' : 'Test key'}
+          {testing ? t('apiKeyTesting') : t('apiKeyTest')}
         </button>
       </div>
     </div>

@@ -3,7 +3,9 @@ import { loadSettings } from '../../adapters/settings-store';
 import type { ProviderId } from '../../core/breach';
 import type { Settings, SettingsKey } from '../../core/settings';
 import type { KeyStatus } from '../../messages';
+import type { MessageKey } from '../../core/i18n';
 import { formatCount } from '../format';
+import { t } from '../i18n';
 import { RequestRefused, send } from '../send';
 import { ApiKeyField } from './api-key-field';
 import { SiteAlertsField } from './site-alerts-field';
@@ -53,7 +55,7 @@ export function Options() {
     });
   }, []);
 
-  if (!saved || !draft) return <p aria-busy="true">Loading…</p>;
+  if (!saved || !draft) return <p aria-busy="true">{t('loading')}</p>;
 
   const set = (key: SettingsKey) => (event: Event) => {
     setDraft({ ...draft, [key]: (event.target as HTMLInputElement).value });
@@ -75,14 +77,14 @@ export function Options() {
     setError(null);
     setNotice(null);
     if (draft.provider === 'hibp' && draft.hibpApiKey.trim() === '') {
-      setError({ field: 'hibpApiKey', message: 'Have I Been Pwned needs an API key. Paste yours, or choose XposedOrNot, which needs none.' });
+      setError({ field: 'hibpApiKey', message: t('optionsNeedKey') });
       return;
     }
     try {
       const next = await send('settings/save', { patch: toPatch(draft, saved) });
       setSaved(next);
       setDraft(toDraft(next));
-      setNotice('Saved.');
+      setNotice(t('optionsSaved'));
     } catch (err) {
       setError({ ...(err instanceof RequestRefused && err.field ? { field: err.field } : {}), message: (err as Error).message });
     }
@@ -104,21 +106,21 @@ export function Options() {
   const provider = draft.provider as ProviderId;
   return (
     <main class="options">
-      <h1>Was I Exposed? — Options</h1>
+      <h1>{t('optionsPageTitle')}</h1>
       <form onSubmit={save} noValidate>
         <fieldset>
-          <legend>Breach provider</legend>
-          <p class="muted">Your addresses are sent only to the provider you choose here, to look them up.</p>
+          <legend>{t('optionsProviderLegend')}</legend>
+          <p class="muted">{t('optionsProviderIntro')}</p>
           <label class="choice">
             <input type="radio" name="provider" value="xposedornot" checked={provider === 'xposedornot'} onChange={set('provider')} />
             <span>
-              <strong>XposedOrNot</strong> — free, no key. Allows 25 checks an hour and 100 a day; checks wait their turn.
+              <strong>XposedOrNot</strong> {t('optionsXposedOrNot')}
             </span>
           </label>
           <label class="choice">
             <input type="radio" name="provider" value="hibp" checked={provider === 'hibp'} onChange={set('provider')} />
             <span>
-              <strong>Have I Been Pwned</strong> — needs your own API key (a paid subscription at haveibeenpwned.com).
+              <strong>Have I Been Pwned</strong> {t('optionsHibp')}
             </span>
           </label>
         </fieldset>
@@ -130,26 +132,28 @@ export function Options() {
             {fieldError('hibpApiKey')}
             {keyStatus && (
               <p class="ok" role="status" data-testid="key-status">
-                ✓ Key accepted: plan {keyStatus.plan}, {formatCount(keyStatus.rpm)} requests a minute
-                {keyStatus.subscribedUntil ? `, valid until ${keyStatus.subscribedUntil.slice(0, 10)}` : ''}. Checks are paced to that rate.
+                ✓{' '}
+                {keyStatus.subscribedUntil
+                  ? t('optionsKeyAcceptedUntil', keyStatus.plan, formatCount(keyStatus.rpm), keyStatus.subscribedUntil.slice(0, 10))
+                  : t('optionsKeyAccepted', keyStatus.plan, formatCount(keyStatus.rpm))}
               </p>
             )}
             <p class="muted" data-testid="lookup-mode">
               {(keyStatus?.rangeSearch ?? saved.hibpRangeSearch)
-                ? 'Lookup mode: k-anonymity search. Only the first 6 characters of a hash of each address are sent; your addresses never leave this browser.'
-                : 'Lookup mode: each address is sent to Have I Been Pwned over HTTPS with your key. (Larger plans allow k-anonymity search, which sends only part of a hash; test your key to find out.)'}{' '}
-              The key stays on this device: it is never synced, logged or exported.
+                ? t('optionsLookupRange')
+                : t('optionsLookupDirect')}{' '}
+              {t('optionsKeyStaysHere')}
             </p>
           </fieldset>
         )}
 
         <fieldset>
-          <legend>Background checks</legend>
-          <label for="recheck">Re-check every address</label>
+          <legend>{t('optionsBackgroundLegend')}</legend>
+          <label for="recheck">{t('optionsRecheckLabel')}</label>
           <select id="recheck" value={draft.recheckIntervalHours} onChange={set('recheckIntervalHours')} {...invalid('recheckIntervalHours')}>
             {[...new Set([...RECHECK_CHOICES, saved.recheckIntervalHours])].sort((a, b) => a - b).map((h) => (
               <option key={h} value={h}>
-                {h % 24 === 0 ? `every ${h / 24 === 1 ? 'day' : `${h / 24} days`}` : `every ${h} hours`}
+                {h % 24 === 0 ? (h === 24 ? t('optionsEveryDay') : t('optionsEveryDays', h / 24)) : t(h === 1 ? 'optionsEveryHour' : 'optionsEveryHours', h)}
               </option>
             ))}
           </select>
@@ -159,19 +163,19 @@ export function Options() {
         <SiteAlertsField settings={saved} onSaved={(next) => setSaved(next)} />
 
         <details>
-          <summary>Advanced</summary>
+          <summary>{t('optionsAdvanced')}</summary>
           {(['xposedornotBaseUrl', 'hibpBaseUrl', 'pwnedPasswordsBaseUrl'] as const).map((key) => (
             <div class="field" key={key}>
-              <label for={key}>{BASE_URL_LABELS[key]}</label>
+              <label for={key}>{t(BASE_URL_LABELS[key])}</label>
               <input id={key} type="url" value={draft[key]} onInput={set(key)} {...invalid(key)} />
               {fieldError(key)}
             </div>
           ))}
           <div class="field">
-            <label for="extraRateLimit">Extra limit of your own (requests, 0 = off)</label>
+            <label for="extraRateLimit">{t('optionsExtraLimit')}</label>
             <input id="extraRateLimit" type="number" min="0" value={draft.extraRateLimit} onInput={set('extraRateLimit')} {...invalid('extraRateLimit')} />
             {fieldError('extraRateLimit')}
-            <label for="extraRateWindowSeconds">per this many seconds</label>
+            <label for="extraRateWindowSeconds">{t('optionsExtraWindow')}</label>
             <input id="extraRateWindowSeconds" type="number" min="1" value={draft.extraRateWindowSeconds} onInput={set('extraRateWindowSeconds')} {...invalid('extraRateWindowSeconds')} />
             {fieldError('extraRateWindowSeconds')}
           </div>
@@ -184,7 +188,7 @@ export function Options() {
         )}
         <div class="form-actions">
           <button type="submit" class="primary">
-            Save
+            {t('optionsSave')}
           </button>
           {notice && (
             <span class="ok" role="status">
@@ -197,8 +201,8 @@ export function Options() {
   );
 }
 
-const BASE_URL_LABELS = {
-  xposedornotBaseUrl: 'XposedOrNot API address',
-  hibpBaseUrl: 'Have I Been Pwned API address',
-  pwnedPasswordsBaseUrl: 'Pwned Passwords API address',
-} as const;
+const BASE_URL_LABELS: Record<'xposedornotBaseUrl' | 'hibpBaseUrl' | 'pwnedPasswordsBaseUrl', MessageKey> = {
+  xposedornotBaseUrl: 'optionsXposedOrNotUrl',
+  hibpBaseUrl: 'optionsHibpUrl',
+  pwnedPasswordsBaseUrl: 'optionsPwnedPasswordsUrl',
+};

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import type { Settings } from '../../core/settings';
+import { t } from '../i18n';
 import { send } from '../send';
 
 /**
@@ -15,7 +16,7 @@ export function SiteAlertsField({ settings, onSaved }: { settings: Settings; onS
     if (on) {
       const granted = await browser.permissions.request({ permissions: ['tabs'] }).catch(() => false);
       if (!granted) {
-        setError('Site alerts stay off: the browser did not give permission to see which site a tab is on.');
+        setError(t('alertsNoPermission'));
         return;
       }
     } else {
@@ -28,15 +29,13 @@ export function SiteAlertsField({ settings, onSaved }: { settings: Settings; onS
 
   return (
     <fieldset>
-      <legend>Alerts while browsing</legend>
+      <legend>{t('alertsLegend')}</legend>
       <label class="choice">
         <input type="checkbox" checked={settings.siteAlerts} onChange={(e) => void toggle((e.target as HTMLInputElement).checked)} />
         <span>
-          <strong>Warn me when I visit a site that had a breach</strong> — first of all when one of my addresses was in it.
+          <strong>{t('alertsToggle')}</strong> {t('alertsToggleMore')}
           <br />
-          <span class="muted">
-            This needs permission to see which site each tab is on. Sites are looked up on this device; visited addresses never leave the browser.
-          </span>
+          <span class="muted">{t('alertsPermissionNote')}</span>
         </span>
       </label>
       {error && (
@@ -44,23 +43,23 @@ export function SiteAlertsField({ settings, onSaved }: { settings: Settings; onS
           {error}
         </p>
       )}
-      <label for="recentMonths">Breaches that did not involve my addresses: warn only when added in the last</label>
+      <label for="recentMonths">{t('alertsRecentLabel')}</label>
       <select id="recentMonths" value={settings.siteAlertRecentMonths} onChange={(e) => void save({ siteAlertRecentMonths: Number((e.target as HTMLSelectElement).value) })}>
         {[0, 3, 6, 12, 24, 60, 1200].map((m) => (
           <option key={m} value={m}>
-            {m === 0 ? 'never warn about those' : m === 1200 ? 'any time' : `${m} months`}
+            {m === 0 ? t('alertsRecentNever') : m === 1200 ? t('alertsRecentAnyTime') : t('alertsRecentMonths', m)}
           </option>
         ))}
       </select>
       <label class="choice">
         <input type="checkbox" checked={settings.siteAlertDoubtful} onChange={(e) => void save({ siteAlertDoubtful: (e.target as HTMLInputElement).checked })} />
-        <span>Also warn about unverified, fabricated, spam-list and retired breaches</span>
+        <span>{t('alertsDoubtful')}</span>
       </label>
       {settings.silencedSites.length > 0 && (
         <p class="muted">
-          Never alerting for: {settings.silencedSites.join(', ')}.{' '}
+          {t('alertsSilenced', settings.silencedSites.join(', '))}{' '}
           <button type="button" class="link" onClick={() => void save({ silencedSites: [] })}>
-            Alert for them again
+            {t('alertsUnsilence')}
           </button>
         </p>
       )}

@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { t } from '../i18n';
 import { send } from '../send';
 
 /** Adds an address; the background validates and normalises it, and says precisely what is wrong. */
@@ -16,7 +17,7 @@ export function AddAddressForm() {
     try {
       const { email, existed } = await send('address/add', { email: value });
       setValue('');
-      setNotice(existed ? `${email} is already in your list.` : `Added ${email}.`);
+      setNotice(existed ? t('addAlreadyListed', email) : t('addAdded', email));
     } catch (err) {
       setError((err as Error).message);
     } finally {
@@ -26,21 +27,21 @@ export function AddAddressForm() {
 
   return (
     <form class="add-form" onSubmit={submit} noValidate>
-      <label for="new-address">Email address</label>
+      <label for="new-address">{t('addLabel')}</label>
       <div class="row">
         <input
           id="new-address"
           name="email"
           type="email"
           autocomplete="email"
-          placeholder="you@example.com"
+          placeholder={t('addPlaceholder')}
           value={value}
           aria-invalid={error ? 'true' : 'false'}
           aria-describedby={error ? 'new-address-error' : undefined}
           onInput={(e) => setValue((e.target as HTMLInputElement).value)}
         />
         <button type="submit" disabled={busy}>
-          Add
+          {t('addButton')}
         </button>
       </div>
       {error && (

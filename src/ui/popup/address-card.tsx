@@ -3,6 +3,7 @@ import { describeFailure } from '../../core/failure-text';
 import type { AddressView } from '../../messages';
 import { formatBreachDate, formatCount, formatDateTime, formatTime } from '../format';
 import browser from 'webextension-polyfill';
+import { t } from '../i18n';
 import { send } from '../send';
 import { exposureId } from './exposure-id';
 
@@ -11,18 +12,18 @@ export function AddressCard({ address, provider, seenNew }: { address: AddressVi
   const more = address.exposureCount - address.exposures.length;
   const check = () => void send('check/start', { emails: [address.email] }).catch(() => undefined);
   const remove = () => {
-    if (confirm(`Stop watching ${address.email} and delete its history?`)) void send('address/remove', { email: address.email });
+    if (confirm(t('cardConfirmRemove', address.email))) void send('address/remove', { email: address.email });
   };
   return (
     <li class="address" data-email={address.email}>
       <div class="address-head">
         <h2>{address.email}</h2>
         <div class="actions">
-          <button type="button" onClick={check} disabled={address.job !== null} aria-label={`Check ${address.email} now`}>
-            Check
+          <button type="button" onClick={check} disabled={address.job !== null} aria-label={t('cardCheckLabel', address.email)}>
+            {t('cardCheck')}
           </button>
-          <button type="button" class="quiet" onClick={remove} aria-label={`Remove ${address.email}`}>
-            Remove
+          <button type="button" class="quiet" onClick={remove} aria-label={t('cardRemoveLabel', address.email)}>
+            {t('cardRemove')}
           </button>
         </div>
       </div>
@@ -30,14 +31,14 @@ export function AddressCard({ address, provider, seenNew }: { address: AddressVi
         <Status address={address} provider={provider} count={count} />
       </p>
       {count > 0 && (
-        <ul class="breaches" aria-label={`Breaches for ${address.email}`}>
+        <ul class="breaches" aria-label={t('cardBreachesLabel', address.email)}>
           {address.exposures.map(({ exposure, breach }) => (
             <li key={`${exposure.provider}/${exposure.breachId}`} class="breach" data-breach={exposure.breachId}>
               <span class="breach-title">{breach?.title ?? exposure.breachId}</span>
-              {(exposure.state === 'new' || seenNew.has(exposureId(exposure))) && <span class="tag">new</span>}
+              {(exposure.state === 'new' || seenNew.has(exposureId(exposure))) && <span class="tag">{t('tagNew')}</span>}
               <span class="breach-meta">
                 {formatBreachDate(breach?.breachDate ?? null)}
-                {breach?.pwnCount ? ` · ${formatCount(breach.pwnCount)} accounts` : ''}
+                {breach?.pwnCount ? ` · ${t('cardAccounts', formatCount(breach.pwnCount))}` : ''}
               </span>
               {breach && breach.dataClasses.length > 0 && <span class="breach-data">{breach.dataClasses.join(', ')}</span>}
             </li>
@@ -45,7 +46,7 @@ export function AddressCard({ address, provider, seenNew }: { address: AddressVi
           {address.notices.map((notice) => (
             <li key={notice.id} class="breach notice" data-notice={notice.id}>
               <span class="breach-title">{notice.organisation}</span>
-              <span class="tag neutral">your notice</span>
+              <span class="tag neutral">{t('tagYourNotice')}</span>
               <span class="breach-meta">{notice.date}{notice.site ? ` · ${notice.site}` : ''}</span>
               <span class="breach-data">{notice.dataClasses.join(', ')}</span>
             </li>
@@ -55,7 +56,7 @@ export function AddressCard({ address, provider, seenNew }: { address: AddressVi
       {more > 0 && (
         <p class="more">
           <a href={historyUrl(address.email)} target="_blank" rel="noopener noreferrer">
-            and {formatCount(more)} more — see the full history
+            {t('cardMore', formatCount(more))}
           </a>
         </p>
       )}
@@ -71,26 +72,26 @@ function Status({ address, provider, count }: { address: AddressView; provider: 
     if (job.state === 'waiting') {
       return (
         <span role="status" class={job.failure ? 'warning' : undefined}>
-          {job.failure ? describeFailure(provider, job.failure, job.notBefore, formatTime) : `Queued — waiting for the rate limit until ${formatTime(job.notBefore)}.`}
+          {job.failure ? describeFailure(provider, job.failure, job.notBefore, formatTime, t) : t('cardQueued', formatTime(job.notBefore))}
         </span>
       );
     }
-    return <span role="status">Checking…</span>;
+    return <span role="status">{t('checking')}</span>;
   }
-  const checked = address.lastCheckedAt !== null ? ` · checked ${formatDateTime(address.lastCheckedAt)}` : '';
+  const checked = address.lastCheckedAt !== null ? ` · ${t('cardCheckedAt', formatDateTime(address.lastCheckedAt))}` : '';
   if (address.lastOutcome === 'failed' && address.lastFailure) {
     return (
       <span class="warning" role="alert" data-testid="address-failure">
-        ⚠ {describeFailure(provider, address.lastFailure, null, formatTime)}
-        {count > 0 ? ' Earlier results are kept below.' : ''}
+        ⚠ {describeFailure(provider, address.lastFailure, null, formatTime, t)}
+        {count > 0 ? ` ${t('cardEarlierKept')}` : ''}
       </span>
     );
   }
-  if (address.lastCheckedAt === null) return <span class="muted">Not checked yet.</span>;
-  if (count === 0) return <span class="ok">✓ No breaches found{checked}</span>;
+  if (address.lastCheckedAt === null) return <span class="muted">{t('cardNotChecked')}</span>;
+  if (count === 0) return <span class="ok">✓ {t('cardNoBreaches')}{checked}</span>;
   return (
     <span class="bad">
-      ⚠ Found in {count} {count === 1 ? 'breach' : 'breaches'}
+      ⚠ {t(count === 1 ? 'cardFoundOne' : 'cardFoundOther', count)}
       {checked}
     </span>
   );

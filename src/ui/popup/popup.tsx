@@ -3,7 +3,11 @@ import browser from 'webextension-polyfill';
 import { PROVIDER_NAMES } from '../../core/failure-text';
 import type { PopupState } from '../../messages';
 import { PasswordCheck } from '../components/password-check';
+import { t } from '../i18n';
 import { exposureId } from './exposure-id';
+import { loadSettings } from '../../adapters/settings-store';
+import { db } from '../../storage/open-db';
+import { popupState } from '../../storage/popup-view';
 import { onStateChanged, send } from '../send';
 import { AddAddressForm } from './add-address-form';
 import { AddressCard } from './address-card';
@@ -19,9 +23,11 @@ export function Popup() {
   // tagged "new" for as long as this popup stays open.
   const [seenNew, setSeenNew] = useState<ReadonlySet<string>>(new Set());
 
-  const refresh = useCallback(async () => {
+  const refresh = useCallback(async (direct = false) => {
     try {
-      setState(await send('state/get', {}));
+      // The first render reads IndexedDB itself: no waiting for the background to wake. Later
+      // refreshes ask the background, which also wakes it to resume any interrupted run.
+      setState(direct ? await popupState(await db(), await loadSettings(), Date.now()) : await send('state/get', {}));
       setLoadError(null);
     } catch (error) {
       setLoadError((error as Error).message);
@@ -29,7 +35,7 @@ export function Popup() {
   }, []);
 
   useEffect(() => {
-    void refresh();
+    void refresh(true);
     return onStateChanged(() => void refresh());
   }, [refresh]);
 
@@ -70,10 +76,10 @@ export function Popup() {
   return (
     <main class="popup">
       <header class="popup-header">
-        <h1>Was I Exposed?</h1>
+        <h1>{t('extName')}</h1>
         {state && state.addresses.length > 0 && (
           <button type="button" class="primary" onClick={checkAll} disabled={running}>
-            {running ? 'Checking…' : 'Check now'}
+            {running ? t('checking') : t('popupCheckNow')}
           </button>
         )}
       </header>
@@ -89,35 +95,34 @@ export function Popup() {
           {loadError}
         </p>
       )}
-      {!state && !loadError && <p class="muted" aria-busy="true">Loading…</p>}
+      {!state && !loadError && <p class="muted" aria-busy="true">{t('loading')}</p>}
       {state && state.run && <RunProgress run={state.run} />}
       {state && state.addresses.length === 0 && (
         <p class="empty" data-testid="empty-state">
-          Add an email address you use to see whether it appears in known data breaches. It is sent only to{' '}
-          {state.provider === 'hibp' ? 'Have I Been Pwned' : 'XposedOrNot'}, and the results stay in this browser.
+          {t('popupEmpty', PROVIDER_NAMES[state.provider])}
         </p>
       )}
       {state && state.addresses.length > 0 && (
-        <ul class="address-list" aria-label="Your addresses">
+        <ul class="address-list" aria-label={t('popupAddressesLabel')}>
           {state.addresses.map((address) => (
             <AddressCard key={address.email} address={address} provider={state.provider} seenNew={seenNew} />
           ))}
         </ul>
       )}
       <details class="password-check-section">
-        <summary>Check a password</summary>
+        <summary>{t('popupPasswordSection')}</summary>
         <PasswordCheck />
       </details>
       <footer class="popup-footer">
         <button type="button" class="quiet" onClick={() => void browser.runtime.openOptionsPage()}>
-          Options
+          {t('popupOptions')}
         </button>
         <button type="button" class="quiet" onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('src/ui/history/index.html') })}>
-          History
+          {t('popupHistory')}
         </button>
         {state && (
           <span class="muted">
-            Provider: {PROVIDER_NAMES[state.provider]}
+            {t('popupProvider', PROVIDER_NAMES[state.provider])}
           </span>
         )}
       </footer>

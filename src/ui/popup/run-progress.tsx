@@ -1,15 +1,16 @@
 import type { RunView } from '../../messages';
 import { formatTime } from '../format';
+import { t } from '../i18n';
 
 export function RunProgress({ run }: { run: RunView }) {
   if (run.finishedAt !== null) return null;
   return (
     <section class="run" aria-live="polite" data-testid="run-progress">
       <p>
-        Checked {run.done} of {run.total}
-        {run.estimatedEnd !== null && <> · done by about {formatTime(run.estimatedEnd)}</>}
+        {t('runChecked', run.done, run.total)}
+        {run.estimatedEnd !== null && <> · {t('runDoneBy', formatTime(run.estimatedEnd))}</>}
       </p>
-      <progress max={run.total} value={run.done} aria-label="Check progress" />
+      <progress max={run.total} value={run.done} aria-label={t('runProgressLabel')} />
     </section>
   );
 }

@@ -3,6 +3,7 @@ import browser from 'webextension-polyfill';
 import { maskEmail } from '../../core/email';
 import { siteBreachLine } from '../../core/site-alert-policy';
 import type { SiteCardView } from '../../messages';
+import { t } from '../i18n';
 import { send } from '../send';
 
 /**
@@ -32,11 +33,11 @@ export function SiteCard({ refreshKey }: { refreshKey: unknown }) {
   if (card.shown.length === 0 && card.notices.length === 0) {
     if (card.silenced.length === 0) return null;
     return (
-      <section class="site-card quiet-card" aria-label="This site" data-testid="site-card">
+      <section class="site-card quiet-card" aria-label={t('siteCardLabel')} data-testid="site-card">
         <p>
-          Alerts are off for {card.host}.{' '}
+          {t('siteCardAlertsOff', card.host)}{' '}
           <button type="button" class="link" onClick={() => void silence(false)}>
-            Turn them back on
+            {t('siteCardTurnBackOn')}
           </button>
         </p>
       </section>
@@ -44,26 +45,26 @@ export function SiteCard({ refreshKey }: { refreshKey: unknown }) {
   }
   const mine = card.shown.filter((s) => s.emails.length > 0).length + card.notices.length;
   return (
-    <section class={`site-card ${mine > 0 ? 'mine' : ''}`} aria-label="This site" data-testid="site-card">
+    <section class={`site-card ${mine > 0 ? 'mine' : ''}`} aria-label={t('siteCardLabel')} data-testid="site-card">
       <h2>
-        {mine > 0 ? '⚠ Your address was exposed by this site' : `ⓘ ${card.host} had ${card.shown.length === 1 ? 'a breach' : `${card.shown.length} breaches`}`}
+        {mine > 0 ? `⚠ ${t('siteCardMine')}` : `ⓘ ${t(card.shown.length === 1 ? 'siteCardHadOne' : 'siteCardHadOther', card.host, card.shown.length)}`}
       </h2>
       <ul>
         {card.shown.map((entry) => (
           <li key={`${entry.breach.provider}/${entry.breach.id}`} data-breach={entry.breach.id}>
-            {siteBreachLine(entry, maskEmail)}
+            {siteBreachLine(entry, maskEmail, t)}
           </li>
         ))}
         {card.notices.map((notice) => (
           <li key={notice.id} data-notice={notice.id}>
-            Your notice: {notice.organisation} ({notice.date}) exposed {maskEmail(notice.email)}
+            {t('siteCardNotice', notice.organisation, notice.date, maskEmail(notice.email))}
             {notice.dataClasses.length > 0 ? `: ${notice.dataClasses.join(', ').toLowerCase()}` : ''}.
           </li>
         ))}
       </ul>
       {card.shown.length > 0 && (
         <button type="button" class="quiet" onClick={() => void silence(true)}>
-          Never alert for this site
+          {t('siteCardSilence')}
         </button>
       )}
     </section>

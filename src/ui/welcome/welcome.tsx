@@ -7,6 +7,7 @@ import type { PopupState } from '../../messages';
 import { ApiKeyField } from '../options/api-key-field';
 import { SiteAlertsField } from '../options/site-alerts-field';
 import { AddAddressForm } from '../popup/add-address-form';
+import { t, tx } from '../i18n';
 import { onStateChanged, send } from '../send';
 
 /**
@@ -31,7 +32,7 @@ export function Welcome() {
     return onStateChanged(() => void refresh());
   }, []);
 
-  if (!settings) return <p aria-busy="true">Loading…</p>;
+  if (!settings) return <p aria-busy="true">{t('loading')}</p>;
 
   const choose = async (provider: ProviderId) => {
     setError(null);
@@ -63,25 +64,25 @@ export function Welcome() {
   const done = started && run !== null && run !== undefined && run.finishedAt !== null;
   return (
     <main class="options welcome">
-      <h1>Welcome to Was I Exposed?</h1>
+      <h1>{t('welcomeTitle')}</h1>
       <ul class="promise">
-        <li>It tells you whether your own email addresses appear in known data breaches, and keeps checking.</li>
-        <li>Your addresses go only to the breach service you choose below; nothing goes to us — there is no "us" server.</li>
-        <li>Your history stays in this browser. You can export it or delete it at any time.</li>
+        <li>{t('welcomePromiseChecks')}</li>
+        <li>{t('welcomePromiseProvider')}</li>
+        <li>{t('welcomePromiseHistory')}</li>
       </ul>
 
       <fieldset>
-        <legend>1. Who should check your addresses?</legend>
+        <legend>{t('welcomeStepProvider')}</legend>
         <label class="choice">
           <input type="radio" name="provider" checked={settings.provider === 'xposedornot'} onChange={() => void choose('xposedornot')} />
           <span>
-            <strong>XposedOrNot</strong> — free, no account needed.
+            <strong>XposedOrNot</strong> {t('welcomeXposedOrNot')}
           </span>
         </label>
         <label class="choice">
           <input type="radio" name="provider" checked={settings.provider === 'hibp'} onChange={() => void choose('hibp')} />
           <span>
-            <strong>Have I Been Pwned</strong> — with your own API key.
+            <strong>Have I Been Pwned</strong> {t('welcomeHibp')}
           </span>
         </label>
         {settings.provider === 'hibp' && (
@@ -95,10 +96,10 @@ export function Welcome() {
       </fieldset>
 
       <fieldset>
-        <legend>2. Your email addresses</legend>
+        <legend>{t('welcomeStepAddresses')}</legend>
         <AddAddressForm />
         {addresses.length > 0 && (
-          <ul class="welcome-addresses" aria-label="Addresses you added">
+          <ul class="welcome-addresses" aria-label={t('welcomeAddressesLabel')}>
             {addresses.map((a) => (
               <li key={a.email}>{a.email}</li>
             ))}
@@ -115,22 +116,18 @@ export function Welcome() {
       )}
       <div class="form-actions">
         <button type="button" class="primary" onClick={() => void start()} disabled={addresses.length === 0 || (started && !done)}>
-          {started && !done ? 'Checking…' : 'Run the first check'}
+          {started && !done ? t('checking') : t('welcomeRunFirstCheck')}
         </button>
-        {addresses.length === 0 && <span class="muted">Add an address first.</span>}
+        {addresses.length === 0 && <span class="muted">{t('welcomeAddFirst')}</span>}
       </div>
       {started && run && (
         <section class="welcome-result" aria-live="polite" data-testid="welcome-result">
           {done ? (
             <p>
-              Done: {summary(addresses)}{' '}
-              <a href={browser.runtime.getURL('src/ui/history/index.html')}>See the details in your history.</a> You can close this tab; checks go on in the
-              background.
+              {tx('welcomeDone', summary(addresses), <a href={browser.runtime.getURL('src/ui/history/index.html')}>{t('welcomeSeeHistory')}</a>)}
             </p>
           ) : (
-            <p>
-              Checked {run.done} of {run.total}…
-            </p>
+            <p>{t('welcomeProgress', run.done, run.total)}</p>
           )}
         </section>
       )}
@@ -140,6 +137,6 @@ export function Welcome() {
 
 function summary(addresses: PopupState['addresses']): string {
   const exposed = addresses.filter((a) => a.exposureCount > 0);
-  if (exposed.length === 0) return `none of your ${addresses.length === 1 ? 'address' : `${addresses.length} addresses`} is in a known breach.`;
-  return exposed.map((a) => `${a.email} is in ${a.exposureCount} ${a.exposureCount === 1 ? 'breach' : 'breaches'}`).join('; ') + '.';
+  if (exposed.length === 0) return addresses.length === 1 ? t('welcomeNoneOne') : t('welcomeNoneOther', addresses.length);
+  return `${exposed.map((a) => t(a.exposureCount === 1 ? 'welcomeInBreachesOne' : 'welcomeInBreachesOther', a.email, a.exposureCount)).join('; ')}.`;
 }
