@@ -10,7 +10,7 @@ const browserApis = [
 const zone = (from, message) => ({ group: from, message });
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'dist-granted/**', 'dist-firefox/**', 'dist-firefox-granted/**', 'artifacts/**', '.tmp/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'bench/results.json', 'bench/results.quick.json'] },
+  { ignores: ['dist/**', 'artifacts/**', '.tmp/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'bench/results.json', 'bench/results.quick.json'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -2,7 +2,7 @@
  * History page with the big data set (measured only once the page exists in dist).
  *
  * What the page must provide (the contract this code measures against):
- *  - dist/src/ui/history/index.html, the built history page;
+ *  - dist/chrome/src/ui/history/index.html, the built history page;
  *  - performance.mark('history-rendered') once, after its first render that shows stored data;
  *  - a text filter control with data-testid="history-filter" (an <input>, reacting to 'input'
  *    events), and performance.mark('history-filtered') after each render that applies a filter

@@ -32,7 +32,7 @@ const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const reportOnly = args.includes('--report-only');
 const distArg = args.indexOf('--dist');
-const SOURCE_DIST = resolve(distArg >= 0 ? (args[distArg + 1] ?? 'dist') : (process.env.EXTENSION_DIST ?? 'dist'));
+const SOURCE_DIST = resolve(distArg >= 0 ? (args[distArg + 1] ?? 'dist/chrome') : (process.env.EXTENSION_DIST ?? 'dist/chrome'));
 /** A private copy of the build, so a rebuild of dist/ during the run cannot mix two builds. */
 const DIST = mkdtempSync(join(tmpdir(), 'wie-bench-dist-'));
 
@@ -160,7 +160,7 @@ async function popupAndWorker(server: FixtureServer): Promise<void> {
       if (size.name === '100k') {
         await section(`history page (${count} exposures)`, async () => {
           if (!historyPageBuilt(DIST)) {
-            notes.push('history_*: null — dist/src/ui/history/index.html does not exist yet.');
+            notes.push('history_*: null — dist/chrome/src/ui/history/index.html does not exist yet.');
             log('history page not built: history_* stay null');
             return;
           }

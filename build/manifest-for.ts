@@ -46,5 +46,5 @@ export function manifestFor<M extends ManifestShape>(base: M, target: Target, ve
 }
 
 export function outDirFor(target: Target, grantOptional: boolean): string {
-  return `${target === 'chrome' ? 'dist' : `dist-${target}`}${grantOptional ? '-granted' : ''}`;
+  return `dist/${target}${grantOptional ? '-granted' : ''}`;
 }

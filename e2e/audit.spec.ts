@@ -7,7 +7,7 @@ import { expect, test } from '@playwright/test';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
-const BUILDS = ['dist', 'dist-firefox'];
+const BUILDS = ['dist/chrome', 'dist/firefox'];
 const PROVIDER_HOSTS = ['https://api.xposedornot.com/*', 'https://haveibeenpwned.com/*', 'https://api.pwnedpasswords.com/*'];
 const README = readFileSync('README.md', 'utf8');
 

@@ -1,6 +1,6 @@
 /**
  * The Firefox build in a real Firefox (Debian's firefox-esr), driven headless over WebDriver BiDi
- * with puppeteer-core: install dist-firefox as a temporary add-on, add and check an address
+ * with puppeteer-core: install dist/firefox as a temporary add-on, add and check an address
  * against the local server, see the result.
  */
 import { test, expect } from '@playwright/test';
@@ -11,7 +11,7 @@ import { GECKO_ID } from '../build/manifest-for';
 import { startFixtureServer } from './server/fixture-server';
 
 const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
-const DIST_FIREFOX = resolve(process.env.EXTENSION_DIST_FIREFOX ?? 'dist-firefox');
+const DIST_FIREFOX = resolve(process.env.EXTENSION_DIST_FIREFOX ?? 'dist/firefox');
 /** Fixed so the test knows the moz-extension:// origin before installing. */
 const UUID = 'a3c2b6f0-4b1e-4f7e-9a51-2f7d5c1e8b10';
 

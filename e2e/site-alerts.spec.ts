@@ -1,6 +1,6 @@
 /**
  * Alerts while browsing, end to end: the production code paths with the "tabs" permission granted
- * (dist-granted), the HIBP catalog served by the local fixture server under HIBP's real hostname,
+ * (dist/chrome-granted), the HIBP catalog served by the local fixture server under HIBP's real hostname,
  * and the visited websites served by a second local HTTPS server under their real hostnames.
  * Nothing leaves the machine; Chromium resolves every name to 127.0.0.1.
  */

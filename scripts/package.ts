@@ -1,5 +1,5 @@
 /**
- * `npm run package`: the zips the stores accept, from the builds in dist/ and dist-firefox/:
+ * `npm run package`: the zips the stores accept, from the builds in dist/chrome and dist/firefox:
  *   artifacts/was-i-exposed-chrome-<version>.zip   Chrome Web Store (and Edge Add-ons)
  *   artifacts/was-i-exposed-firefox-<version>.zip  addons.mozilla.org
  *   artifacts/was-i-exposed-source-<version>.zip   the source AMO reviewers ask for (git-tracked files)
@@ -38,7 +38,7 @@ function packBuild(dir: string, name: string): void {
 }
 
 mkdirSync(OUT, { recursive: true });
-packBuild('dist', 'chrome');
-packBuild('dist-firefox', 'firefox');
+packBuild('dist/chrome', 'chrome');
+packBuild('dist/firefox', 'firefox');
 const tracked = execFileSync('git', ['ls-files', '-z'], { encoding: 'utf8' }).split('\0').filter((f) => f !== '');
 zip(tracked.map((f) => [f, f]), join(OUT, `was-i-exposed-source-${pkg.version}.zip`));

@@ -1,7 +1,7 @@
 /** Prints the size of what the built extension loads, raw and gzip (run after `vite build`). */
 import { backgroundScripts, kb, pageScripts } from './bundle-size';
 
-const dist = process.argv[2] ?? 'dist';
+const dist = process.argv[2] ?? 'dist/chrome';
 const rows = [
   ['popup', pageScripts(dist, 'src/ui/popup/index.html')],
   ['background', backgroundScripts(dist)],

@@ -10,7 +10,7 @@ import { chromiumPath, extensionArgs } from '../e2e/chromium-path';
 import { seedDemo } from '../e2e/server/demo';
 import { startFixtureServer } from '../e2e/server/fixture-server';
 
-const dist = resolve('dist');
+const dist = resolve('dist/chrome');
 
 function printManualLoad(): void {
   console.log(`

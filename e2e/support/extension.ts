@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { chromiumPath, extensionArgs } from '../chromium-path';
 import { startFixtureServer, type FixtureServer } from '../server/fixture-server';
 
-export const DIST = resolve(process.env.EXTENSION_DIST ?? 'dist');
+export const DIST = resolve(process.env.EXTENSION_DIST ?? 'dist/chrome');
 
 export interface ExtensionFixtures {
   /** The unpacked extension to load; a spec may `test.use({ extensionDir })` another build. */

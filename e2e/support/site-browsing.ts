@@ -15,7 +15,7 @@ import { chromiumPath, extensionArgs } from '../chromium-path';
  * The build that declares the optional "tabs" permission as required (`npm run build:granted`):
  * site alerts need tab URLs, and an optional permission cannot be granted in a headless test.
  */
-export const DIST_GRANTED = resolve(process.env.EXTENSION_DIST_GRANTED ?? 'dist-granted');
+export const DIST_GRANTED = resolve(process.env.EXTENSION_DIST_GRANTED ?? 'dist/chrome-granted');
 
 export const PROVIDER_HOSTS = ['haveibeenpwned.com', 'api.xposedornot.com', 'api.pwnedpasswords.com'] as const;
 
