@@ -52,6 +52,18 @@ export default tseslint.config(
     },
   },
   {
+    // Injected into web pages: kept tiny and on its own. Only the pure hash helpers may come in.
+    files: ['src/content/**'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [...browserApis, { name: 'preact', message: 'The content script stays tiny: plain DOM only.' }],
+        patterns: [zone(['**/storage/**', '**/background/**', '**/ui/**', '**/providers/**', '**/adapters/**', '**/messages*', 'preact/*'], 'The content script imports only src/core.')],
+      }],
+      'no-restricted-globals': ['error', 'localStorage', 'sessionStorage', 'indexedDB', 'fetch'],
+      'no-console': 'error',
+    },
+  },
+  {
     files: ['src/background/**', 'src/storage/**'],
     rules: {
       'no-restricted-imports': ['error', {

@@ -1,4 +1,6 @@
-import { defineConfig } from 'vite';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { defineConfig, type Plugin } from 'vite';
 import preact from '@preact/preset-vite';
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import manifestJson from './manifest.json' with { type: 'json' };
@@ -16,8 +18,31 @@ const EXTRA_PAGES: Array<[string, string]> = [
   ['welcome', 'src/ui/welcome/index.html'],
 ];
 
+/**
+ * crxjs lists every `?script` file under web_accessible_resources, for scripts injected with a
+ * <script> tag. Ours is registered with the scripting API, which needs no such entry, and an entry
+ * would let any web page load it (and so detect the extension). Dropped from the written manifest.
+ */
+function noWebAccessibleContentScripts(): Plugin {
+  return {
+    name: 'wie:no-web-accessible-content-scripts',
+    apply: 'build',
+    writeBundle(options) {
+      const path = join(options.dir ?? outDirFor(target, grantOptional), 'manifest.json');
+      const written = JSON.parse(readFileSync(path, 'utf8')) as { web_accessible_resources?: Array<{ resources: string[] }> };
+      if (!written.web_accessible_resources) return;
+      const kept = written.web_accessible_resources
+        .map((entry) => ({ ...entry, resources: entry.resources.filter((r) => !r.startsWith('src/content/')) }))
+        .filter((entry) => entry.resources.length > 0);
+      if (kept.length > 0) written.web_accessible_resources = kept;
+      else delete written.web_accessible_resources;
+      writeFileSync(path, JSON.stringify(written, null, 2));
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [preact(), crx({ manifest, browser: target })],
+  plugins: [preact(), crx({ manifest, browser: target }), noWebAccessibleContentScripts()],
   build: {
     outDir: outDirFor(target, grantOptional),
     emptyOutDir: true,

@@ -9,6 +9,8 @@ export interface ManifestShape {
   version: string;
   permissions: string[];
   optional_permissions?: string[];
+  host_permissions?: string[];
+  optional_host_permissions?: string[];
   background: { service_worker?: string; scripts?: string[]; type?: string };
   minimum_chrome_version?: string;
   browser_specific_settings?: unknown;
@@ -24,6 +26,8 @@ export function manifestFor<M extends ManifestShape>(base: M, target: Target, ve
     // the end-to-end suite also gets a build that declares them as required. Never shipped.
     manifest.permissions = [...manifest.permissions, ...(manifest.optional_permissions ?? [])];
     delete manifest.optional_permissions;
+    manifest.host_permissions = [...(manifest.host_permissions ?? []), ...(manifest.optional_host_permissions ?? [])];
+    delete manifest.optional_host_permissions;
   }
   if (target === 'firefox') {
     const worker = manifest.background.service_worker;

@@ -40,17 +40,22 @@ for (const dir of BUILDS) {
     expect(manifest.permissions?.sort()).toEqual(
       ['activeTab', 'alarms', 'contextMenus', 'declarativeNetRequestWithHostAccess', 'notifications', 'storage'].sort(),
     );
-    // Seeing visited sites is optional, asked for when the user turns site alerts on.
-    expect(manifest.optional_permissions).toEqual(['tabs']);
+    // Seeing visited sites is optional, asked for when the user turns site alerts on; running the
+    // password-field script is optional, asked for when the user turns that check on.
+    expect(manifest.optional_permissions).toEqual(['tabs', 'scripting']);
   });
 
   test(`${dir}: host access covers the provider hosts only; nothing broader is required`, () => {
     const manifest = manifestOf(dir);
     expect([...(manifest.host_permissions ?? [])].sort()).toEqual([...PROVIDER_HOSTS].sort());
-    expect(manifest.optional_host_permissions ?? []).toEqual([]);
-    // No content scripts and no door for web pages or other extensions to message us.
+    // Access to https sites is optional, only for the password-field script (registered at run time).
+    expect(manifest.optional_host_permissions).toEqual(['https://*/*']);
+    expect(README, 'README must explain the optional host access').toContain('`https://*/*`');
+    // No declared content scripts, no door for web pages or other extensions to message us, and
+    // nothing a web page may load from the package.
     expect(manifest.content_scripts).toBeUndefined();
     expect(manifest.externally_connectable).toBeUndefined();
+    expect(manifest.web_accessible_resources).toBeUndefined();
   });
 
   test(`${dir}: keeps the default content security policy and loads no remote code`, () => {

@@ -7,6 +7,7 @@ import { createContextMenus } from './context-menu';
 import { RECHECK_ALARM, enqueueScheduledRun, ensureRecheckAlarm } from './schedule';
 import { installUserAgentRule } from './user-agent';
 import { broadcastStateChanged } from './broadcast';
+import { syncPasswordFieldScript } from './password-field';
 import { CATALOG_ALARM, CATALOG_RETRY_ALARM, ensureCatalogAlarm, syncCatalog } from './catalog-sync';
 
 export async function onInstalled(details: Runtime.OnInstalledDetailsType): Promise<void> {
@@ -20,6 +21,7 @@ export async function onStartup(): Promise<void> {
   const settings = await loadSettings();
   await ensureRecheckAlarm(settings);
   await ensureCatalogAlarm();
+  await syncPasswordFieldScript(settings);
   await pump();
 }
 
@@ -40,6 +42,7 @@ export async function onStorageChanged(changes: Record<string, Storage.StorageCh
   const settings = await loadSettings();
   if (keys.includes('recheckIntervalHours')) await ensureRecheckAlarm(settings);
   if (keys.includes('hibpBaseUrl')) await installUserAgentRule(settings);
+  if (keys.includes('passwordFieldCheck')) await syncPasswordFieldScript(settings);
   if (keys.includes('provider')) await syncCatalog(await db(), settings);
   broadcastStateChanged();
 }

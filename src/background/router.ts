@@ -23,6 +23,7 @@ import { db } from '../storage/open-db';
 import { broadcastStateChanged } from './broadcast';
 import { pump } from './check-runner';
 import { popupState } from '../storage/popup-view';
+import { passwordFieldRange, syncPasswordFieldScript } from './password-field';
 
 /** A handler's input is already validated; it returns the reply or throws a UserError. */
 type Handlers = { [T in MessageType]: (payload: RequestOf<T>) => Promise<ReplyOf<T>> };
@@ -75,7 +76,10 @@ const HANDLERS: Handlers = {
     const checked = validateSettingsPatch(patch, t);
     if (!checked.ok) throw new UserError(checked.message, checked.key);
     await saveSettings(checked.patch);
-    return loadSettings();
+    const settings = await loadSettings();
+    // Registered (or gone) before the reply, so Options can give the permissions back right after.
+    if ('passwordFieldCheck' in checked.patch) await syncPasswordFieldScript(settings);
+    return settings;
   },
   async 'site/card'({ url }) {
     const settings = await loadSettings();
@@ -168,6 +172,8 @@ const HANDLERS: Handlers = {
 /** Answers only this extension's own pages; anything else is ignored, not answered. */
 export function handleMessage(message: unknown, sender: Runtime.MessageSender): Promise<Reply<unknown>> | undefined {
   if (sender.id !== browser.runtime.id) return undefined;
+  // The one message a content script may send: the password-field check's 5-character hash prefix.
+  if (sender.tab !== undefined && isObject(message) && message.type === 'password-field/range') return passwordFieldRange(message.prefix);
   if (sender.url !== undefined && !sender.url.startsWith(browser.runtime.getURL(''))) return undefined;
   if (!isObject(message) || typeof message.type !== 'string' || !(message.type in HANDLERS)) return undefined;
   return dispatch(message as unknown as Envelope);

@@ -67,8 +67,9 @@ export async function onNavigation(store: Db, settings: Settings, tabId: number,
   if (!card) return;
   const count = card.shown.length + card.notices.length;
   if (count === 0) {
-    // Back to the global badge (the count of unseen exposures).
+    // Back to the global badge (the count of unseen exposures) and the plain title.
     await browser.action.setBadgeText({ tabId, text: null as unknown as string });
+    await browser.action.setTitle({ tabId, title: t('extName') });
     return;
   }
   await browser.action.setBadgeBackgroundColor({ tabId, color: '#b45309' });

@@ -34,6 +34,11 @@ export const DEFAULT_SETTINGS = {
   siteAlertDoubtful: false,
   /** Breach domains the user said "never for this site" to. */
   silencedSites: [] as string[],
+  /**
+   * Warn beside a password field on a web page when the password typed there is in Pwned Passwords
+   * (needs the optional "scripting" permission and access to https sites).
+   */
+  passwordFieldCheck: false,
   /** Per-request timeout; kept below the service worker's 30 s fetch limit. */
   requestTimeoutMs: 25_000,
 };
@@ -80,6 +85,7 @@ const VALIDATORS: { [K in SettingsKey]: Validator<Settings[K]> } = {
   siteAlertDoubtful: isBoolean,
   silencedSites: (v): v is string[] =>
     Array.isArray(v) && v.length <= 10_000 && v.every((h) => typeof h === 'string' && /^[a-z0-9.-]{1,253}$/.test(h)),
+  passwordFieldCheck: isBoolean,
   requestTimeoutMs: isIntIn(1_000, 28_000),
 };
 
@@ -133,5 +139,6 @@ const SETTING_ERRORS: Record<SettingsKey, MessageKey> = {
   siteAlertRecentMonths: 'settingErrorSiteAlertRecentMonths',
   siteAlertDoubtful: 'settingErrorSiteAlertDoubtful',
   silencedSites: 'settingErrorSilencedSites',
+  passwordFieldCheck: 'settingErrorPasswordFieldCheck',
   requestTimeoutMs: 'settingErrorRequestTimeoutMs',
 };

@@ -9,6 +9,7 @@ import { t } from '../i18n';
 import { RequestRefused, send } from '../send';
 import { ApiKeyField } from './api-key-field';
 import { SiteAlertsField } from './site-alerts-field';
+import { PasswordFieldField } from './password-field-field';
 
 type Draft = Record<SettingsKey, string>;
 
@@ -161,6 +162,8 @@ export function Options() {
         </fieldset>
 
         <SiteAlertsField settings={saved} onSaved={(next) => setSaved(next)} />
+
+        <PasswordFieldField settings={saved} onSaved={(next) => setSaved(next)} />
 
         <details>
           <summary>{t('optionsAdvanced')}</summary>

@@ -1,0 +1,56 @@
+import { useState } from 'preact/hooks';
+import browser, { type Permissions } from 'webextension-polyfill';
+import type { Settings } from '../../core/settings';
+import { t } from '../i18n';
+import { send } from '../send';
+
+/** What the password-field check needs: to run its small script on https pages. */
+const PERMISSIONS: Permissions.Permissions = { permissions: ['scripting'], origins: ['https://*/*'] };
+
+/**
+ * The password-field check injects a content script into https pages: the optional "scripting"
+ * permission and access to https sites, asked for only when the user turns it on, and given back
+ * (after the script is unregistered) when they turn it off.
+ */
+export function PasswordFieldField({ settings, onSaved }: { settings: Settings; onSaved: (s: Settings) => void }) {
+  const [error, setError] = useState<string | null>(null);
+
+  const toggle = async (on: boolean) => {
+    setError(null);
+    if (on) {
+      const granted = await browser.permissions.request(PERMISSIONS).catch(() => false);
+      if (!granted) {
+        setError(t('passwordFieldNoPermission'));
+        return;
+      }
+      onSaved(await send('settings/save', { patch: { passwordFieldCheck: true } }));
+    } else {
+      onSaved(await send('settings/save', { patch: { passwordFieldCheck: false } }));
+      await browser.permissions.remove(PERMISSIONS).catch(() => false);
+    }
+  };
+
+  return (
+    <fieldset>
+      <legend>{t('passwordFieldLegend')}</legend>
+      <label class="choice">
+        <input
+          type="checkbox"
+          data-testid="password-field-check"
+          checked={settings.passwordFieldCheck}
+          onChange={(e) => void toggle((e.target as HTMLInputElement).checked)}
+        />
+        <span>
+          <strong>{t('passwordFieldToggle')}</strong>
+          <br />
+          <span class="muted">{t('passwordFieldPermissionNote')}</span>
+        </span>
+      </label>
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
+    </fieldset>
+  );
+}
