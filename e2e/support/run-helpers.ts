@@ -1,6 +1,6 @@
-import type { CDPSession, Page, Worker } from '@playwright/test';
+import type { Page, Worker } from '@playwright/test';
 import type { FixtureServer, LoggedRequest } from '../server/fixture-server';
-import { expect, readStore } from './extension';
+import { expect, readStore, test } from './extension';
 
 /**
  * Helpers for the "watch in the background" specs: bulk setup through the background's own
@@ -106,6 +106,22 @@ export function statusCounts(requests: readonly LoggedRequest[]): Record<number,
   return counts;
 }
 
+/** The whole request log, one line each, relative to the first request: a failure message worth reading. */
+export function requestLog(server: FixtureServer): string {
+  const t0 = server.requests[0]?.time ?? 0;
+  return server.requests.map((r) => `+${String(r.time - t0).padStart(6)} ms ${r.status} ${r.method} ${r.url}`).join('\n');
+}
+
+/** In the spec files that call this: a failed test gets the server's request log attached (and printed). */
+export function attachRequestLogOnFailure(): void {
+  test.afterEach(async ({ server }, testInfo) => {
+    if (testInfo.status === testInfo.expectedStatus) return;
+    const log = requestLog(server);
+    await testInfo.attach('fixture-server-requests.txt', { body: log, contentType: 'text/plain' });
+    console.log(`requests the fixture server received (${testInfo.title}):\n${log}`);
+  });
+}
+
 /** First-to-last arrival time of the given requests, in ms. */
 export function span(requests: readonly LoggedRequest[]): number {
   const times = requests.map((r) => r.time);
@@ -151,11 +167,68 @@ export async function expectEstimateNear(page: Page, progressText: string, actua
   return shown ?? '';
 }
 
-/** Opens a DevTools session able to stop the extension's service worker at will. */
-export async function workerKiller(page: Page): Promise<{ kill: () => Promise<void>; cdp: CDPSession }> {
+/** The current run's estimated end (epoch ms) as the background reports it to the popup. */
+export async function estimatedEnd(page: Page): Promise<number | null> {
+  const reply = (await page.evaluate(() => chrome.runtime.sendMessage({ type: 'state/get', payload: {} }))) as {
+    ok: boolean;
+    value?: { run: { estimatedEnd: number | null } | null };
+  };
+  expect(reply.ok).toBe(true);
+  return reply.value?.run?.estimatedEnd ?? null;
+}
+
+export interface WorkerKiller {
+  /**
+   * Waits until the extension's service worker is running (it restarts on the next event) and has
+   * been for at least `minLifeMs`, stops it through DevTools, and waits until Chrome reports it
+   * stopped: every call is a real kill. The minimum life keeps a worker that was just woken from
+   * being stopped, over and over, before it can do anything at all.
+   */
+  kill(minLifeMs?: number): Promise<void>;
+  /** Times the worker went from running to stopped, as DevTools reported it. */
+  readonly stops: number;
+}
+
+/**
+ * A DevTools session on `page` that stops the extension's service worker at will (ServiceWorker.
+ * stopWorker on the running version: what the Stop link of chrome://serviceworker-internals does).
+ */
+export async function workerKiller(page: Page, extensionId: string): Promise<WorkerKiller> {
   const cdp = await page.context().newCDPSession(page);
+  let status = 'unknown';
+  let versionId = '';
+  let runningSince = Date.now();
+  let stops = 0;
+  cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+    for (const version of versions) {
+      if (!version.scriptURL.startsWith(`chrome-extension://${extensionId}/`)) continue;
+      if (version.runningStatus === 'stopped' && status !== 'stopped') stops++;
+      if (version.runningStatus === 'running' && status !== 'running') runningSince = Date.now();
+      status = version.runningStatus;
+      versionId = version.versionId;
+    }
+  });
   await cdp.send('ServiceWorker.enable');
-  return { cdp, kill: async () => void (await cdp.send('ServiceWorker.stopAllWorkers')) };
+  const running = () => expect.poll(() => status, { timeout: 15_000, intervals: [20], message: 'service worker running' }).toBe('running');
+  return {
+    get stops() {
+      return stops;
+    },
+    async kill(minLifeMs = 0) {
+      await running();
+      const lived = Date.now() - runningSince;
+      if (lived < minLifeMs) await sleep(minLifeMs - lived);
+      const before = stops;
+      // Counted, not sampled: the next event may restart the worker within milliseconds. A stop
+      // sent while the worker is still settling in can go unheeded; then it is sent again.
+      for (let attempt = 1; stops === before; attempt++) {
+        await cdp.send('ServiceWorker.stopWorker', { versionId });
+        const deadline = Date.now() + 2_000;
+        while (stops === before && Date.now() < deadline) await sleep(20);
+        if (stops === before && attempt === 5) throw new Error('The service worker did not stop after 5 attempts.');
+      }
+    },
+  };
 }
 
 /** Reads a whole object store from inside the service worker (no page needed, so no popup opens). */
