@@ -22,6 +22,8 @@ import {
 attachRequestLogOnFailure();
 
 const EMAIL = 'victim@example.com';
+/** Faults hit the address lookups only; the background also refreshes the public breach catalog. */
+const LOOKUPS: Fault['match'] = { provider: 'xposedornot', pathIncludes: '/v1/breach-analytics' };
 const BREACHES = ['Adobe', 'LinkedIn'];
 
 interface StoredBreach {
@@ -86,14 +88,14 @@ async function expectHistoryIntact(popup: PopupPage, before: Snapshot): Promise<
 const TRANSIENT: Array<{ name: string; fault: Fault; settings?: Record<string, unknown>; kind: string; status: number; text: string }> = [
   {
     name: '503',
-    fault: { match: { provider: 'xposedornot' }, times: 1, status: 503 },
+    fault: { match: LOOKUPS, times: 1, status: 503 },
     kind: 'unavailable',
     status: 503,
     text: 'XposedOrNot is unavailable right now (503). Trying again at',
   },
   {
     name: 'a timeout',
-    fault: { match: { provider: 'xposedornot' }, times: 1, hang: true },
+    fault: { match: LOOKUPS, times: 1, hang: true },
     settings: { requestTimeoutMs: 2000 },
     kind: 'timeout',
     status: 0, // never answered: the extension gave up
@@ -101,7 +103,7 @@ const TRANSIENT: Array<{ name: string; fault: Fault; settings?: Record<string, u
   },
   {
     name: 'a malformed body',
-    fault: { match: { provider: 'xposedornot' }, times: 1, status: 200, body: '{"ExposedBreaches": {"breaches_details": [ {"breach": ' },
+    fault: { match: LOOKUPS, times: 1, status: 200, body: '{"ExposedBreaches": {"breaches_details": [ {"breach": ' },
     kind: 'malformed',
     status: 200,
     text: 'XposedOrNot sent an answer that could not be read. Trying again at',
@@ -140,7 +142,7 @@ for (const c of TRANSIENT) {
 
 test('a 403 with a Cloudflare ray id: the popup quotes it, the run ends, history intact', async ({ server, openPopup }) => {
   const { popup, before } = await checkedOnce(server, openPopup);
-  server.injectFault({ match: { provider: 'xposedornot' }, times: 1, status: 403, headers: { 'cf-ray': '8abc123-LHR' } });
+  server.injectFault({ match: LOOKUPS, times: 1, status: 403, headers: { 'cf-ray': '8abc123-LHR' } });
   await popup.checkNow();
 
   await expect(popup.status(EMAIL)).toHaveText(

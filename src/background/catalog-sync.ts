@@ -5,6 +5,7 @@ import type { Settings } from '../core/settings';
 import { refreshCatalog, type CatalogMark } from '../providers/catalog';
 import { catalogOf, saveCatalog } from '../storage/catalog';
 import type { Db } from '../storage/schema';
+import { claimSlot } from './pacer';
 import { contextFor } from './providers';
 
 export const CATALOG_ALARM = 'catalog';
@@ -16,6 +17,23 @@ let cached: { provider: ProviderId; index: Promise<DomainIndex> } | null = null;
 export function domainIndex(store: Db, provider: ProviderId): Promise<DomainIndex> {
   if (cached?.provider !== provider) cached = { provider, index: catalogOf(store, provider).then(buildDomainIndex) };
   return cached.index;
+}
+
+/** Catalog waits on the rate limit this long at most; a longer wait is left to the retry alarm. */
+const MAX_SLOT_WAIT_MS = 20_000;
+
+/**
+ * XposedOrNot counts every request from this browser, catalog included, so a refresh takes a slot
+ * like an address check. HIBP's catalog endpoints are free and not counted against the key.
+ */
+async function waitForSlot(store: Db, settings: Settings): Promise<void> {
+  if (settings.provider !== 'xposedornot') return;
+  for (;;) {
+    const at = await claimSlot(store, settings.provider, settings);
+    if (at === null) return;
+    if (at - Date.now() > MAX_SLOT_WAIT_MS) throw new Error('the provider\'s rate limit leaves no slot for the catalog now');
+    await new Promise((resolve) => setTimeout(resolve, at - Date.now()));
+  }
 }
 
 export const CATALOG_RETRY_ALARM = 'catalog-retry';
@@ -42,6 +60,7 @@ async function refresh(store: Db, settings: Settings): Promise<'changed' | 'unch
   const key = markKey(provider);
   const mark = ((await browser.storage.local.get(key))[key] ?? {}) as CatalogMark;
   try {
+    await waitForSlot(store, settings);
     const result = await refreshCatalog(provider, contextFor(provider, settings), mark);
     if (result.kind === 'changed') {
       await saveCatalog(store, provider, result.breaches);

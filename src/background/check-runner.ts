@@ -1,14 +1,13 @@
 import browser from 'webextension-polyfill';
-import { horizon, nextSlot } from '../core/pacing';
 import { ProviderError, type ProviderFailure } from '../core/provider-error';
 import { decideRetry } from '../core/retry-policy';
 import { loadSettings } from '../adapters/settings-store';
 import { db } from '../storage/open-db';
-import { holdProvider, noteRequest, pendingJobs, postponeJob, recentRequests, recordJobResult } from '../storage/check-queue';
+import { holdProvider, pendingJobs, postponeJob, recordJobResult } from '../storage/check-queue';
 import type { CheckJob } from '../storage/schema';
 import { deliverRunNotices, updateBadge } from './alerts';
 import { broadcastStateChanged } from './broadcast';
-import { rulesFor } from '../core/pacing';
+import { claimSlot } from './pacer';
 import { checkAddress } from './providers';
 import { installUserAgentRule } from './user-agent';
 
@@ -51,11 +50,9 @@ async function drain(): Promise<void> {
       await installUserAgentRule(settings); // session rules vanish with the browser session
       userAgentReady = true;
     }
-    const rules = rulesFor(job.provider, settings);
-    const now = Date.now();
-    const sent = await recentRequests(store, job.provider, now - horizon(rules));
-    const at = Math.max(job.notBefore, nextSlot(rules, sent, now));
-    if (at > now) {
+    const at = await claimSlot(store, job.provider, settings, job.notBefore);
+    if (at !== null) {
+      const now = Date.now();
       // The alarm is the backstop: if this worker dies while waiting, a new one picks up.
       await browser.alarms.create(QUEUE_ALARM, { when: at });
       if (at - now > MAX_IN_WORKER_WAIT_MS) return;
@@ -69,8 +66,6 @@ async function drain(): Promise<void> {
 async function checkOne(job: CheckJob, settings: Awaited<ReturnType<typeof loadSettings>>): Promise<void> {
   const store = await db();
   await browser.alarms.create(QUEUE_ALARM, { when: Date.now() + WATCHDOG_MS });
-  // Counted before sending: a request cut short by a killed worker still counts against the limit.
-  await noteRequest(store, job.provider, Date.now());
   try {
     const outcome = await checkAddress(job.provider, settings, job.email, () => store.getAll('breaches'));
     await recordJobResult(store, job, { kind: 'checked', outcome }, Date.now());

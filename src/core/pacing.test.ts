@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DAY, HOUR, MINUTE, SECOND, XPOSEDORNOT_RULES, estimateFinish, hibpRules, nextSlot, prune } from './pacing';
+import { DAY, HOUR, MINUTE, SECOND, XPOSEDORNOT_RULES, estimateFinish, hibpRules, nextSlot, prune, rulesFor } from './pacing';
 
 describe('nextSlot', () => {
   it('lets a request go at once when nothing was sent', () => {
@@ -66,5 +66,22 @@ describe('estimateFinish', () => {
 describe('prune', () => {
   it('keeps only times some rule can still count', () => {
     expect(prune(XPOSEDORNOT_RULES, [0, DAY - 1, DAY + 5], DAY + 10)).toEqual([DAY - 1, DAY + 5]);
+  });
+});
+
+describe('rulesFor', () => {
+  const settings = { hibpRequestsPerMinute: 10, extraRateLimit: 0, extraRateWindowSeconds: 1 };
+
+  it('widens each window a little, so arrival skew cannot put two requests in one provider window', () => {
+    expect(rulesFor('hibp', settings)).toEqual([{ limit: 10, windowMs: MINUTE + 200 }]);
+    expect(rulesFor('xposedornot', settings)).toEqual([
+      { limit: 2, windowMs: SECOND + 100 },
+      { limit: 25, windowMs: HOUR + 200 },
+      { limit: 100, windowMs: DAY + 200 },
+    ]);
+  });
+
+  it('adds the user\'s own limit', () => {
+    expect(rulesFor('hibp', { ...settings, extraRateLimit: 1, extraRateWindowSeconds: 1 })).toContainEqual({ limit: 1, windowMs: 1100 });
   });
 });

@@ -87,9 +87,18 @@ export function estimateFinish(
   return at;
 }
 
+/**
+ * A request is timed when it is claimed, a moment before it leaves, and reaches the provider later
+ * still on a busy machine; the provider counts arrivals. Each window is widened by this much (at
+ * most a tenth of it) so that skew cannot squeeze two requests into one window.
+ */
+export const SKEW_MARGIN_MS = 200;
+
+const widen = (rule: RateRule): RateRule => ({ ...rule, windowMs: rule.windowMs + Math.min(SKEW_MARGIN_MS, rule.windowMs / 10) });
+
 /** The pace each provider allows. HIBP's depends on the key's plan (10/min on the entry plan). */
 export function rulesFor(id: ProviderId, settings: PacingSettings): readonly RateRule[] {
   const base = id === 'hibp' ? hibpRules(settings.hibpRequestsPerMinute) : XPOSEDORNOT_RULES;
-  if (settings.extraRateLimit === 0) return base;
-  return [...base, { limit: settings.extraRateLimit, windowMs: settings.extraRateWindowSeconds * SECOND }];
+  const extra = settings.extraRateLimit === 0 ? [] : [{ limit: settings.extraRateLimit, windowMs: settings.extraRateWindowSeconds * SECOND }];
+  return [...base, ...extra].map(widen);
 }
