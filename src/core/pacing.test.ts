@@ -75,13 +75,13 @@ describe('rulesFor', () => {
   it('widens each window a little, so arrival skew cannot put two requests in one provider window', () => {
     expect(rulesFor('hibp', settings)).toEqual([{ limit: 10, windowMs: MINUTE + 200 }]);
     expect(rulesFor('xposedornot', settings)).toEqual([
-      { limit: 2, windowMs: SECOND + 100 },
+      { limit: 2, windowMs: SECOND + 50 },
       { limit: 25, windowMs: HOUR + 200 },
       { limit: 100, windowMs: DAY + 200 },
     ]);
   });
 
   it('adds the user\'s own limit', () => {
-    expect(rulesFor('hibp', { ...settings, extraRateLimit: 1, extraRateWindowSeconds: 1 })).toContainEqual({ limit: 1, windowMs: 1100 });
+    expect(rulesFor('hibp', { ...settings, extraRateLimit: 1, extraRateWindowSeconds: 1 })).toContainEqual({ limit: 1, windowMs: 1050 });
   });
 });

@@ -90,11 +90,11 @@ export function estimateFinish(
 /**
  * A request is timed when it is claimed, a moment before it leaves, and reaches the provider later
  * still on a busy machine; the provider counts arrivals. Each window is widened by this much (at
- * most a tenth of it) so that skew cannot squeeze two requests into one window.
+ * most a twentieth of it) so that skew cannot squeeze two requests into one window.
  */
 export const SKEW_MARGIN_MS = 200;
 
-const widen = (rule: RateRule): RateRule => ({ ...rule, windowMs: rule.windowMs + Math.min(SKEW_MARGIN_MS, rule.windowMs / 10) });
+const widen = (rule: RateRule): RateRule => ({ ...rule, windowMs: rule.windowMs + Math.min(SKEW_MARGIN_MS, rule.windowMs / 20) });
 
 /** The pace each provider allows. HIBP's depends on the key's plan (10/min on the entry plan). */
 export function rulesFor(id: ProviderId, settings: PacingSettings): readonly RateRule[] {
