@@ -24,6 +24,15 @@ import {
 
 attachRequestLogOnFailure();
 
+/**
+ * Chromium 156's browser process sometimes dies (SIGTRAP) a moment after DevTools stops a service
+ * worker, about one run in ten on a loaded machine. That says nothing about the extension, so this
+ * spec may be retried; a failure of the extension's own fails every attempt, and a pass on retry
+ * is reported as flaky, not hidden.
+ */
+test.describe.configure({ retries: 2 });
+const BROWSER_GONE = 'Chromium itself went away (browser crash) while its service worker was being stopped through DevTools';
+
 /** Pauses between kills: 1.1–2.1 s and never the same twice in a row, so kills land at varied points of the 1 s pacing. */
 const KILL_GAPS_MS = [1100, 1650, 2000, 1300, 1850, 1450, 1950, 1200, 1700, 1400, 2100, 1550];
 /**
@@ -56,8 +65,13 @@ test('a 20-address run killed 10+ times still ends with one result per address a
   await popup.checkNow();
   const started = Date.now();
   const finished = async () => {
-    const runs = await readStore<StoredRun>(page, 'runs');
-    return runs.length === 1 && runs[0]!.finishedAt !== null;
+    try {
+      const runs = await readStore<StoredRun>(page, 'runs');
+      return runs.length === 1 && runs[0]!.finishedAt !== null;
+    } catch (error) {
+      if (page.isClosed()) throw new Error(`${BROWSER_GONE}: ${(error as Error).message}`);
+      throw error;
+    }
   };
   const killedAt: number[] = [];
   const lookupsAtKill: number[] = [];
