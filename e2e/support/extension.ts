@@ -78,9 +78,12 @@ export const test = base.extend<ExtensionFixtures, { workerServer: FixtureServer
 
 export const expect = test.expect;
 
-/** Reads a whole object store of the extension's database from an extension page. */
-export async function readStore<T = unknown>(page: Page, store: string): Promise<T[]> {
-  return page.evaluate(
+/**
+ * Reads a whole object store of the extension's database, from an extension page or from inside
+ * the service worker (both evaluate the same way).
+ */
+export async function readStore<T = unknown>(target: Page | Worker, store: string): Promise<T[]> {
+  return (target as Page).evaluate(
     (name) =>
       new Promise<T[]>((resolvePromise, reject) => {
         const open = indexedDB.open('was-i-exposed');

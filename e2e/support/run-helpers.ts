@@ -233,23 +233,7 @@ export async function workerKiller(page: Page, extensionId: string): Promise<Wor
 
 /** Reads a whole object store from inside the service worker (no page needed, so no popup opens). */
 export function readWorkerStore<T = unknown>(worker: Worker, store: string): Promise<T[]> {
-  return worker.evaluate(
-    (name) =>
-      new Promise<T[]>((resolvePromise, reject) => {
-        const open = indexedDB.open('was-i-exposed');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          const request = db.transaction(name).objectStore(name).getAll();
-          request.onsuccess = () => {
-            db.close();
-            resolvePromise(request.result as T[]);
-          };
-          request.onerror = () => reject(request.error);
-        };
-      }),
-    store,
-  );
+  return readStore<T>(worker, store);
 }
 
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
