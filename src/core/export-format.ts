@@ -12,14 +12,12 @@
  *   such as `__proto__` inside a record are dropped, never assigned.
  * - Merging never loses the user's own decisions (see `mergeImport`).
  *
- * src/core may not import src/storage, so the run and result records are restated here as
- * `ExportRun` and `ExportResult`. They must stay structurally identical to `CheckRun` and
- * `CheckResult` in src/storage/schema.ts: the storage code passes its records straight in and
- * writes imported ones straight back, and the type checker holds the two together at those call
- * sites. When a stored record gains a field, add it here (reader, writer, merge) and decide
- * whether that needs EXPORT_VERSION 2.
+ * Runs and results are the stored `CheckRun` and `CheckResult` of src/core/check-run.ts. When a
+ * stored record gains a field, add it here too (reader, writer, merge) and decide whether that
+ * needs EXPORT_VERSION 2.
  */
 import { PROVIDER_IDS, type Breach, type BreachFlags, type ProviderId } from './breach';
+import type { CheckResult, CheckRun } from './check-run';
 import { normaliseEmail } from './email';
 import { silentTranslate, type MessageKey, type Translate } from './i18n';
 import type { Exposure, ExposureState, WatchedAddress } from './exposure';
@@ -41,28 +39,9 @@ export const MAX_DESCRIPTION_LENGTH = 100_000;
 /** The last instant a JavaScript Date can hold; later times cannot be shown or written as ISO. */
 const MAX_TIME = 8_640_000_000_000_000;
 
-/** Same shape as `CheckRun` in src/storage/schema.ts. */
-export interface ExportRun {
-  id: string;
-  provider: ProviderId;
-  trigger: 'manual' | 'scheduled' | 'context-menu';
-  startedAt: number;
-  finishedAt: number | null;
-  emails: string[];
-  /** Absent in runs stored before notifications were recorded; kept absent on export. */
-  notifiedAt?: number | null;
-}
-
-/** Same shape as `CheckResult` in src/storage/schema.ts. */
-export interface ExportResult {
-  runId: string;
-  email: string;
-  at: number;
-  outcome: 'clean' | 'breached' | 'failed';
-  breachIds: string[];
-  newBreachIds: string[];
-  failure: ProviderFailure | null;
-}
+/** Runs and results are exported exactly as stored. */
+export type ExportRun = CheckRun;
+export type ExportResult = CheckResult;
 
 export interface ExportDocument {
   format: typeof EXPORT_FORMAT;

@@ -1,6 +1,7 @@
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import type { Breach, ProviderId } from '../core/breach';
 import type { Exposure, ExposureKey, WatchedAddress } from '../core/exposure';
+import type { CheckResult, CheckRun } from '../core/check-run';
 import type { ManualNotice, SiteAlertRecord } from '../core/notice';
 import type { ProviderFailure } from '../core/provider-error';
 
@@ -18,28 +19,7 @@ export interface CheckJob {
   lastFailure: ProviderFailure | null;
 }
 
-export interface CheckRun {
-  id: string;
-  provider: ProviderId;
-  /** Who asked: the popup's button, the re-check alarm, or the context menu. */
-  trigger: 'manual' | 'scheduled' | 'context-menu';
-  startedAt: number;
-  finishedAt: number | null;
-  emails: string[];
-  /** When the run's notification was shown (or found unneeded), so a restarted worker never repeats it. */
-  notifiedAt?: number | null;
-}
-
-/** Exactly one per (run, address): the key makes a second record of the same check impossible. */
-export interface CheckResult {
-  runId: string;
-  email: string;
-  at: number;
-  outcome: 'clean' | 'breached' | 'failed';
-  breachIds: string[];
-  newBreachIds: string[];
-  failure: ProviderFailure | null;
-}
+export type { CheckResult, CheckRun };
 
 export interface ExposureDb extends DBSchema {
   addresses: { key: string; value: WatchedAddress };
