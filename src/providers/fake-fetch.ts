@@ -2,6 +2,7 @@
  * Test support: a recording fetch double and response builders, so provider tests run against
  * recorded payloads with no network. Not imported by production code.
  */
+import { ProviderError } from '../core/provider-error';
 import type { FetchLike, ProviderContext } from './provider';
 
 export interface RecordedRequest {
@@ -81,4 +82,15 @@ export const TEST_NOW = Date.UTC(2025, 2, 10, 12, 0, 0);
 
 export function testContext(fetch: FetchLike, overrides: Partial<ProviderContext> = {}): ProviderContext {
   return { fetch, baseUrl: 'https://provider.test', timeoutMs: 1_000, now: () => TEST_NOW, ...overrides };
+}
+
+/** The ProviderError a call fails with; fails the test if it resolves or throws anything else. */
+export async function failure(promise: Promise<unknown>): Promise<ProviderError> {
+  try {
+    await promise;
+  } catch (err) {
+    if (err instanceof ProviderError) return err;
+    throw err;
+  }
+  throw new Error('expected a ProviderError');
 }

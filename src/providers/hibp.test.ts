@@ -4,7 +4,7 @@ import accountSample from '../../e2e/fixtures/data/hibp-breachedaccount-sample-v
 import catalogJson from '../../e2e/fixtures/data/hibp-breaches.json';
 import type { Breach } from '../core/breach';
 import { ProviderError, type ProviderErrorKind } from '../core/provider-error';
-import { hangingFetch, hugeBodyResponse, jsonResponse, recordingFetch, testContext, textResponse, TEST_NOW } from './fake-fetch';
+import { hangingFetch, hugeBodyResponse, jsonResponse, recordingFetch, testContext, textResponse, TEST_NOW, failure } from './fake-fetch';
 import type { Responder } from './fake-fetch';
 import {
   checkAddressByRange,
@@ -27,16 +27,6 @@ function context(respond: Responder, overrides: { apiKey?: string; timeoutMs?: n
 function check(respond: Responder, address = 'someone@example.com') {
   const { ctx, calls } = context(respond);
   return { outcome: hibpProvider.checkAddress(ctx, address), calls };
-}
-
-async function failure(promise: Promise<unknown>): Promise<ProviderError> {
-  try {
-    await promise;
-  } catch (err) {
-    if (err instanceof ProviderError) return err;
-    throw err;
-  }
-  throw new Error('expected a ProviderError');
 }
 
 describe('hibpProvider.checkAddress', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ProviderError, type ProviderErrorKind } from '../core/provider-error';
+import type { ProviderErrorKind } from '../core/provider-error';
 import {
   TEST_NOW,
   brokenBodyResponse,
@@ -10,18 +10,9 @@ import {
   stalledBodyResponse,
   testContext,
   textResponse,
+  failure,
 } from './fake-fetch';
 import { DEFAULT_RATE_LIMIT_DELAY_MS, MAX_BODY_BYTES, requestJson } from './http-client';
-
-async function failure(promise: Promise<unknown>): Promise<ProviderError> {
-  try {
-    await promise;
-  } catch (err) {
-    if (err instanceof ProviderError) return err;
-    throw err;
-  }
-  throw new Error('expected a ProviderError');
-}
 
 describe('requestJson: success', () => {
   it('GETs the URL with the given headers, no cookies, and an abort signal', async () => {

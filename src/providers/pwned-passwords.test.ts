@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ProviderError, type ProviderErrorKind } from '../core/provider-error';
-import { TEST_NOW, hangingFetch, recordingFetch, testContext, textResponse } from './fake-fetch';
+import type { ProviderErrorKind } from '../core/provider-error';
+import { TEST_NOW, hangingFetch, recordingFetch, testContext, textResponse, failure } from './fake-fetch';
 import { breachCountForSha1, fetchRange } from './pwned-passwords';
 
 const PASSWORD_SHA1 = '5BAA61E4C9B93F3F0682250B6CF8331B7EE68FD8';
@@ -10,16 +10,6 @@ const BODY = [
   '1E4C9B93F3F0682250B6CF8331B7EE68FD9:0',
   'FFF983A91443AE72BD98E59ADAB93B31974:2',
 ].join('\r\n');
-
-async function failure(promise: Promise<unknown>): Promise<ProviderError> {
-  try {
-    await promise;
-  } catch (err) {
-    if (err instanceof ProviderError) return err;
-    throw err;
-  }
-  throw new Error('expected a ProviderError');
-}
 
 describe('fetchRange', () => {
   it('GETs exactly /range/XXXXX (upper case) with Add-Padding, no cookies, no cache, no redirects', async () => {

@@ -3,7 +3,7 @@ import analyticsSample from '../../e2e/fixtures/data/xon-breach-analytics-sample
 import checkEmailSample from '../../e2e/fixtures/data/xon-check-email-sample.json';
 import catalogResponse from '../../e2e/fixtures/data/xon-v1-breaches-response.json';
 import { ProviderError, type ProviderErrorKind } from '../core/provider-error';
-import { hangingFetch, hugeBodyResponse, jsonResponse, recordingFetch, testContext, textResponse, TEST_NOW } from './fake-fetch';
+import { hangingFetch, hugeBodyResponse, jsonResponse, recordingFetch, testContext, textResponse, TEST_NOW, failure } from './fake-fetch';
 import type { Responder } from './fake-fetch';
 import {
   isXonNotFound,
@@ -21,16 +21,6 @@ function check(respond: Responder, address = 'someone@example.com', timeoutMs = 
   const { fetch, calls } = recordingFetch(respond);
   const ctx = testContext(fetch, { baseUrl: BASE, timeoutMs });
   return { outcome: xposedOrNotProvider.checkAddress(ctx, address), calls };
-}
-
-async function failure(promise: Promise<unknown>): Promise<ProviderError> {
-  try {
-    await promise;
-  } catch (err) {
-    if (err instanceof ProviderError) return err;
-    throw err;
-  }
-  throw new Error('expected a ProviderError');
 }
 
 describe('xposedOrNotProvider.checkAddress', () => {
