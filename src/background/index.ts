@@ -23,7 +23,7 @@ browser.alarms.onAlarm.addListener((alarm) => void onAlarm(alarm).catch(report('
 browser.storage.onChanged.addListener((changes, area) => void onStorageChanged(changes, area).catch(report('settings change')));
 browser.notifications.onClicked.addListener((id) => void openNotice(id).catch(report('notification')));
 // Permissions given back from the browser's own settings page: stop injecting at once.
-browser.permissions.onRemoved.addListener(() => void (async () => syncPasswordFieldScript(await loadSettings()))().catch(report('password field script')));
+browser.permissions.onRemoved.addListener(() => void syncPasswordFieldScript().catch(report('password field script')));
 browser.tabs.onUpdated.addListener((tabId, change) => {
   // Without the optional "tabs" permission no URL arrives here, and nothing is looked up.
   if (change.url) void (async () => onNavigation(await db(), await loadSettings(), tabId, change.url!))().catch(report('site lookup'));

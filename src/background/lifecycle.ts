@@ -21,7 +21,7 @@ export async function onStartup(): Promise<void> {
   const settings = await loadSettings();
   await ensureRecheckAlarm(settings);
   await ensureCatalogAlarm();
-  await syncPasswordFieldScript(settings);
+  await syncPasswordFieldScript();
   await pump();
 }
 
@@ -42,7 +42,7 @@ export async function onStorageChanged(changes: Record<string, Storage.StorageCh
   const settings = await loadSettings();
   if (keys.includes('recheckIntervalHours')) await ensureRecheckAlarm(settings);
   if (keys.includes('hibpBaseUrl')) await installUserAgentRule(settings);
-  if (keys.includes('passwordFieldCheck')) await syncPasswordFieldScript(settings);
+  if (keys.includes('passwordFieldCheck')) await syncPasswordFieldScript();
   if (keys.includes('provider')) await syncCatalog(await db(), settings);
   broadcastStateChanged();
 }

@@ -6,7 +6,6 @@
  */
 import browser from 'webextension-polyfill';
 import { isRangePrefix } from '../core/pwned-passwords';
-import type { Settings } from '../core/settings';
 import { loadSettings } from '../adapters/settings-store';
 import { fetchRange } from '../providers/pwned-passwords';
 // crxjs builds the file as one self-contained script and gives its path in the package.
@@ -18,17 +17,23 @@ export const PASSWORD_FIELD_PERMISSIONS = ['scripting'];
 
 let queue: Promise<void> = Promise.resolve();
 
-/** Registers or unregisters the content script to match the setting and the granted permissions. */
-export function syncPasswordFieldScript(settings: Settings): Promise<void> {
-  const next = queue.then(() => reconcile(settings));
+/**
+ * Registers or unregisters the content script to match the setting and the granted permissions.
+ * Calls run one at a time, and each reads the setting when its turn comes, not when it was
+ * called: a start-up sync that loaded the settings before the user turned the check on must not
+ * undo the registration the change made (seen as a flaky end-to-end test).
+ */
+export function syncPasswordFieldScript(): Promise<void> {
+  const next = queue.then(reconcile);
   queue = next.catch(() => undefined);
   return next;
 }
 
-async function reconcile(settings: Settings): Promise<void> {
+async function reconcile(): Promise<void> {
   // Without the optional "scripting" permission the API is absent, and there is nothing to undo.
   const scripting = browser.scripting as typeof browser.scripting | undefined;
   if (!scripting) return;
+  const settings = await loadSettings();
   const granted = await browser.permissions.contains({ permissions: PASSWORD_FIELD_PERMISSIONS, origins: PASSWORD_FIELD_ORIGINS });
   const wanted = settings.passwordFieldCheck && granted;
   const registered = (await scripting.getRegisteredContentScripts({ ids: [PASSWORD_FIELD_SCRIPT_ID] })).length > 0;

@@ -78,7 +78,7 @@ const HANDLERS: Handlers = {
     await saveSettings(checked.patch);
     const settings = await loadSettings();
     // Registered (or gone) before the reply, so Options can give the permissions back right after.
-    if ('passwordFieldCheck' in checked.patch) await syncPasswordFieldScript(settings);
+    if ('passwordFieldCheck' in checked.patch) await syncPasswordFieldScript();
     return settings;
   },
   async 'site/card'({ url }) {
