@@ -50,6 +50,9 @@ async function drain(): Promise<void> {
       await installUserAgentRule(settings); // session rules vanish with the browser session
       userAgentReady = true;
     }
+    // Set before the claim, so the request leaves right after it (the pacer's skew margin covers
+    // the claim-to-arrival gap); if this worker dies mid-request, the alarm resumes the queue.
+    await browser.alarms.create(QUEUE_ALARM, { when: Date.now() + WATCHDOG_MS });
     const at = await claimSlot(store, job.provider, settings, job.notBefore);
     if (at !== null) {
       const now = Date.now();
@@ -65,7 +68,6 @@ async function drain(): Promise<void> {
 
 async function checkOne(job: CheckJob, settings: Awaited<ReturnType<typeof loadSettings>>): Promise<void> {
   const store = await db();
-  await browser.alarms.create(QUEUE_ALARM, { when: Date.now() + WATCHDOG_MS });
   try {
     const outcome = await checkAddress(job.provider, settings, job.email, () => store.getAll('breaches'));
     await recordJobResult(store, job, { kind: 'checked', outcome }, Date.now());

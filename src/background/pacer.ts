@@ -15,8 +15,9 @@ const gates = new Map<ProviderId, Promise<unknown>>();
 export function claimSlot(store: Db, provider: ProviderId, settings: PacingSettings, notBefore = 0): Promise<number | null> {
   const claim = (gates.get(provider) ?? Promise.resolve()).then(async () => {
     const rules = rulesFor(provider, settings);
+    const sent = await recentRequests(store, provider, Date.now() - horizon(rules));
+    // Read after the lookup, so the time recorded is as close to the send as it can be.
     const now = Date.now();
-    const sent = await recentRequests(store, provider, now - horizon(rules));
     const at = Math.max(notBefore, nextSlot(rules, sent, now));
     if (at > now) return at;
     await noteRequest(store, provider, now);
