@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, readStore, test } from './support/extension';
-import { HISTORY_PAGE, breach, exposure, openHistory, putRecords, renderedRowKeys, sampleHistory, seedBigHistory, snapshot } from './support/history-seed';
+import { HISTORY_PAGE, breach, exposure, installVersion1Database, openHistory, putRecords, renderedRowKeys, sampleHistory, seedBigHistory, snapshot } from './support/history-seed';
 
 const list = (page: Page) => page.getByTestId('history-list');
 const rows = (page: Page) => list(page).getByRole('option');
@@ -22,20 +22,6 @@ const shownInList = (page: Page, index: number) =>
     const b = box.getBoundingClientRect();
     return r.top >= b.top - 1 && r.bottom <= b.bottom + 1;
   }, index);
-
-/** Stops the extension's service worker (it closes its database connection with it). */
-async function workerStopper(page: Page, extensionId: string): Promise<() => Promise<void>> {
-  const cdp = await page.context().newCDPSession(page);
-  let status = 'unknown';
-  cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
-    for (const v of versions) if (v.scriptURL.startsWith(`chrome-extension://${extensionId}/`)) status = v.runningStatus;
-  });
-  await cdp.send('ServiceWorker.enable');
-  return async () => {
-    await cdp.send('ServiceWorker.stopAllWorkers');
-    await expect.poll(() => status, { message: 'service worker stopped' }).toBe('stopped');
-  };
-}
 
 /** Opens the page, writes `records` into the database it created, and loads it again. */
 async function historyWith(context: Parameters<typeof openHistory>[0], extensionId: string, records: Parameters<typeof putRecords>[1], query = '') {
@@ -423,48 +409,7 @@ test('a version-1 database is migrated to the current version by the history pag
     requests: [{ provider: 'hibp', at: now - 350 }],
   };
 
-  // The worker holds the database open and reopens it whenever it wakes: stop it first, then
-  // replace the database with a version-1 one in a single step from this page.
-  const stopWorker = await workerStopper(driver, extensionId);
-  let created: { version: number; stores: string[] } | null = null;
-  for (let attempt = 0; attempt < 3 && !created; attempt++) {
-    await stopWorker();
-    created = await driver.evaluate(
-      (data) =>
-        new Promise<{ version: number; stores: string[] } | null>((resolve, reject) => {
-          const del = indexedDB.deleteDatabase('was-i-exposed');
-          del.onerror = () => reject(del.error);
-          del.onsuccess = () => {
-            const open = indexedDB.open('was-i-exposed', 1);
-            open.onupgradeneeded = () => {
-              // MIGRATIONS[0] of src/storage/schema.ts, written out with the raw API.
-              const db = open.result;
-              db.createObjectStore('addresses', { keyPath: 'email' });
-              db.createObjectStore('breaches', { keyPath: ['provider', 'id'] });
-              const exposures = db.createObjectStore('exposures', { keyPath: ['email', 'provider', 'breachId'] });
-              exposures.createIndex('by-email', 'email');
-              exposures.createIndex('by-first-seen', 'firstSeen');
-              exposures.createIndex('by-state', 'state');
-              db.createObjectStore('jobs', { keyPath: ['runId', 'email'] }).createIndex('by-not-before', 'notBefore');
-              db.createObjectStore('runs', { keyPath: 'id' }).createIndex('by-started', 'startedAt');
-              db.createObjectStore('results', { keyPath: ['runId', 'email'] }).createIndex('by-email', 'email');
-              db.createObjectStore('requests', { autoIncrement: true }).createIndex('by-provider', 'provider');
-              const tx = open.transaction!;
-              for (const [store, records] of Object.entries(data)) for (const r of records) tx.objectStore(store).put(r);
-            };
-            // The worker came back first and made the current version: try again.
-            open.onerror = () => resolve(null);
-            open.onsuccess = () => {
-              const db = open.result;
-              const out = { version: db.version, stores: [...db.objectStoreNames].sort() };
-              db.close();
-              resolve(out);
-            };
-          };
-        }),
-      v1,
-    );
-  }
+  const created = await installVersion1Database(driver, extensionId, v1);
   expect(created).toEqual({ version: 1, stores: ['addresses', 'breaches', 'exposures', 'jobs', 'requests', 'results', 'runs'] });
 
   const page = await openHistory(context, extensionId);

@@ -39,6 +39,8 @@ export interface PopupState {
   hasApiKey: boolean;
   addresses: AddressView[];
   run: RunView | null;
+  /** The last write was refused for lack of disk space: checks wait until there is room. */
+  storageFull: boolean;
 }
 
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: string; field?: string };

@@ -1,4 +1,4 @@
-import type { BrowserContext, Page } from '@playwright/test';
+import { expect, type BrowserContext, type Page } from '@playwright/test';
 
 /**
  * Data for the history page's end-to-end tests, written straight into the extension's IndexedDB
@@ -205,4 +205,84 @@ export async function seedBigHistory(page: Page, count: number, addresses = 100)
     },
     { count, addresses },
   );
+}
+
+/** Stops the extension's service worker (it closes its database connection with it). */
+export async function workerStopper(page: Page, extensionId: string): Promise<() => Promise<void>> {
+  const cdp = await page.context().newCDPSession(page);
+  // Whether it was seen stopped, not whether it is stopped now: an open popup may wake it again
+  // within milliseconds.
+  let stopped = false;
+  cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+    for (const v of versions) if (v.scriptURL.startsWith(`chrome-extension://${extensionId}/`) && v.runningStatus === 'stopped') stopped = true;
+  });
+  await cdp.send('ServiceWorker.enable');
+  return async () => {
+    stopped = false;
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await expect.poll(() => stopped, { message: 'service worker stopped' }).toBe(true);
+  };
+}
+
+/**
+ * Replaces the extension's database with a version-1 one holding `data`, from `driver` (an
+ * extension page), as the first release would have written it. With `hold`, the page keeps its
+ * connection open and ignores requests to let go — a page of an older release that predates
+ * stepping aside — until `releaseHeldDatabase(driver)`. Returns the version and stores made.
+ */
+export async function installVersion1Database(
+  driver: Page,
+  extensionId: string,
+  data: Record<string, unknown[]>,
+  hold = false,
+): Promise<{ version: number; stores: string[] } | null> {
+  // The worker holds the database open and reopens it whenever it wakes: stop it first, then
+  // replace the database with a version-1 one in a single step from this page.
+  const stopWorker = await workerStopper(driver, extensionId);
+  let created: { version: number; stores: string[] } | null = null;
+  for (let attempt = 0; attempt < 3 && !created; attempt++) {
+    await stopWorker();
+    created = await driver.evaluate(
+      ({ data, hold }) =>
+        new Promise<{ version: number; stores: string[] } | null>((resolve, reject) => {
+          const del = indexedDB.deleteDatabase('was-i-exposed');
+          del.onerror = () => reject(del.error);
+          del.onsuccess = () => {
+            const open = indexedDB.open('was-i-exposed', 1);
+            open.onupgradeneeded = () => {
+              // MIGRATIONS[0] of src/storage/schema.ts, written out with the raw API.
+              const db = open.result;
+              db.createObjectStore('addresses', { keyPath: 'email' });
+              db.createObjectStore('breaches', { keyPath: ['provider', 'id'] });
+              const exposures = db.createObjectStore('exposures', { keyPath: ['email', 'provider', 'breachId'] });
+              exposures.createIndex('by-email', 'email');
+              exposures.createIndex('by-first-seen', 'firstSeen');
+              exposures.createIndex('by-state', 'state');
+              db.createObjectStore('jobs', { keyPath: ['runId', 'email'] }).createIndex('by-not-before', 'notBefore');
+              db.createObjectStore('runs', { keyPath: 'id' }).createIndex('by-started', 'startedAt');
+              db.createObjectStore('results', { keyPath: ['runId', 'email'] }).createIndex('by-email', 'email');
+              db.createObjectStore('requests', { autoIncrement: true }).createIndex('by-provider', 'provider');
+              const tx = open.transaction!;
+              for (const [store, records] of Object.entries(data)) for (const r of records) tx.objectStore(store).put(r);
+            };
+            // The worker came back first and made the current version: try again.
+            open.onerror = () => resolve(null);
+            open.onsuccess = () => {
+              const db = open.result;
+              const out = { version: db.version, stores: [...db.objectStoreNames].sort() };
+              if (hold) (globalThis as unknown as { heldDatabase: IDBDatabase }).heldDatabase = db;
+              else db.close();
+              resolve(out);
+            };
+          };
+        }),
+      { data, hold },
+    );
+  }
+  return created;
+}
+
+/** Lets go of the connection `installVersion1Database(…, hold = true)` kept open in `driver`. */
+export async function releaseHeldDatabase(driver: Page): Promise<void> {
+  await driver.evaluate(() => (globalThis as unknown as { heldDatabase: IDBDatabase }).heldDatabase.close());
 }

@@ -2,7 +2,8 @@ import browser from 'webextension-polyfill';
 import { ProviderError, type ProviderFailure } from '../core/provider-error';
 import { decideRetry } from '../core/retry-policy';
 import { loadSettings } from '../adapters/settings-store';
-import { db } from '../storage/open-db';
+import { DatabaseBlockedError, databaseOpened, db, isQuotaError } from '../storage/open-db';
+import { setStorageFull } from '../adapters/storage-full';
 import { holdProvider, pendingJobs, postponeJob, recordJobResult } from '../storage/check-queue';
 import type { CheckJob } from '../storage/schema';
 import { deliverRunNotices, updateBadge } from './alerts';
@@ -27,9 +28,25 @@ let running: Promise<void> | null = null;
  * mid-check simply leaves the job queued for the next pump.
  */
 export function pump(): Promise<void> {
-  running ??= drain().finally(() => {
-    running = null;
-  });
+  running ??= drain()
+    .catch(async (error: unknown) => {
+      // No room to record: the job stays queued (its transaction was undone) and the alarm tries
+      // again later; meanwhile the popup says why nothing moves.
+      if (isQuotaError(error)) {
+        await browser.alarms.create(QUEUE_ALARM, { when: Date.now() + WATCHDOG_MS });
+        if (await setStorageFull(true)) broadcastStateChanged();
+        return;
+      }
+      // A page from before an update holds the old database: resume as soon as it lets go.
+      if (error instanceof DatabaseBlockedError) {
+        void databaseOpened().then(() => pump());
+        return;
+      }
+      throw error;
+    })
+    .finally(() => {
+      running = null;
+    });
   return running;
 }
 
@@ -71,7 +88,9 @@ async function checkOne(job: CheckJob, settings: Awaited<ReturnType<typeof loadS
   try {
     const outcome = await checkAddress(job.provider, settings, job.email, () => store.getAll('breaches'));
     await recordJobResult(store, job, { kind: 'checked', outcome }, Date.now());
+    await setStorageFull(false);
   } catch (error) {
+    if (isQuotaError(error)) throw error; // ours, not the provider's: handled by pump()
     await handleFailure(job, toFailure(error));
   }
   await deliverRunNotices(store);

@@ -13,6 +13,9 @@ import { onAlarm, onInstalled, onStartup, onStorageChanged } from './lifecycle';
 import { handleMessage } from './router';
 import { onNavigation } from './site-watch';
 import { syncPasswordFieldScript } from './password-field';
+import { shareBlockedStateThroughSession } from '../adapters/blocked-board';
+
+shareBlockedStateThroughSession();
 
 const report = (what: string) => (error: unknown) => console.error(`Was I Exposed?: ${what} failed`, error);
 

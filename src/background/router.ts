@@ -19,7 +19,8 @@ import { siteCard } from './site-watch';
 import { installUserAgentRule } from './user-agent';
 import { addAddress, listAddresses, removeAddress } from '../storage/addresses';
 import { enqueueRun } from '../storage/check-queue';
-import { db } from '../storage/open-db';
+import { DatabaseBlockedError, db, isQuotaError } from '../storage/open-db';
+import { isStorageFull } from '../adapters/storage-full';
 import { broadcastStateChanged } from './broadcast';
 import { pump } from './check-runner';
 import { popupState } from '../storage/popup-view';
@@ -38,7 +39,7 @@ export class UserError extends Error {
 
 const HANDLERS: Handlers = {
   async 'state/get'() {
-    return popupState(await db(), await loadSettings(), Date.now());
+    return { ...(await popupState(await db(), await loadSettings(), Date.now())), storageFull: await isStorageFull() };
   },
   async 'address/add'({ email }) {
     const normalised = normaliseEmail(email, t);
@@ -187,6 +188,9 @@ async function dispatch<T extends MessageType>({ type, payload }: Envelope<T>): 
     return { ok: true, value: await handler(payload) };
   } catch (error) {
     if (error instanceof UserError) return { ok: false, error: error.message, ...(error.field ? { field: error.field } : {}) };
+    // The write was undone whole (a transaction), so nothing stored changed: say why and what helps.
+    if (isQuotaError(error)) return { ok: false, error: t('errorStorageFull') };
+    if (error instanceof DatabaseBlockedError) return { ok: false, error: t('errorDatabaseBlocked') };
     console.error('Was I Exposed?: request failed', type, error);
     return { ok: false, error: t('errorInternal') };
   }

@@ -9,8 +9,8 @@ import type { Db } from './schema';
 const POPUP_EXPOSURES = 5;
 const POPUP_CANDIDATES = 50;
 
-/** Everything the popup shows, read in one pass. */
-export async function popupState(store: Db, settings: Settings, now: number): Promise<PopupState> {
+/** Everything the popup shows, read in one pass (the storage-full flag, kept outside the database, is added by the caller). */
+export async function popupState(store: Db, settings: Settings, now: number): Promise<Omit<PopupState, 'storageFull'>> {
   // One readonly transaction for everything: a snapshot, and no per-record transaction overhead.
   const tx = store.transaction(['addresses', 'jobs', 'runs', 'notices', 'exposures', 'breaches', 'results', 'requests']);
   const exposuresStore = tx.objectStore('exposures');

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import { db } from '../../storage/open-db';
+import { DatabaseBlockedError, databaseOpened, db } from '../../storage/open-db';
 import { t } from '../i18n';
 import { onStateChanged } from '../send';
 import { loadHistory, type HistoryData } from './load-history';
@@ -27,6 +27,12 @@ export function useHistoryData(): { data: HistoryData | null; error: string | nu
           setData(await loadHistory(await db()));
           setError(null);
         } catch (err) {
+          if (err instanceof DatabaseBlockedError) {
+            setError(t('errorDatabaseBlocked'));
+            // The upgrade goes through when the old page closes: load then, unasked.
+            void databaseOpened().then(() => refresh());
+            continue;
+          }
           setError(t('historyReadFailed', (err as Error).message || String(err)));
         }
       } while (again.current);

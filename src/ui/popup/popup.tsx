@@ -6,7 +6,8 @@ import { PasswordCheck } from '../components/password-check';
 import { t } from '../i18n';
 import { exposureId } from './exposure-id';
 import { loadSettings } from '../../adapters/settings-store';
-import { db } from '../../storage/open-db';
+import { DatabaseBlockedError, databaseOpened, db } from '../../storage/open-db';
+import { isStorageFull } from '../../adapters/storage-full';
 import { popupState } from '../../storage/popup-view';
 import { onStateChanged, send } from '../send';
 import { AddAddressForm } from './add-address-form';
@@ -27,9 +28,19 @@ export function Popup() {
     try {
       // The first render reads IndexedDB itself: no waiting for the background to wake. Later
       // refreshes ask the background, which also wakes it to resume any interrupted run.
-      setState(direct ? await popupState(await db(), await loadSettings(), Date.now()) : await send('state/get', {}));
+      setState(
+        direct
+          ? { ...(await popupState(await db(), await loadSettings(), Date.now())), storageFull: await isStorageFull() }
+          : await send('state/get', {}),
+      );
       setLoadError(null);
     } catch (error) {
+      if (error instanceof DatabaseBlockedError) {
+        setLoadError(t('errorDatabaseBlocked'));
+        // The upgrade goes through when the old page closes: show the data then, unasked.
+        void databaseOpened().then(() => refresh(true));
+        return;
+      }
       setLoadError((error as Error).message);
     }
   }, []);
@@ -88,6 +99,11 @@ export function Popup() {
       {actionError && (
         <p class="error" role="alert">
           {actionError}
+        </p>
+      )}
+      {state?.storageFull && (
+        <p class="error" role="alert" data-testid="storage-full">
+          {t('popupStorageFull')}
         </p>
       )}
       {loadError && (

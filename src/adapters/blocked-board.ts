@@ -1,0 +1,24 @@
+import browser from 'webextension-polyfill';
+import { shareBlockedState } from '../storage/open-db';
+
+/**
+ * Tells every context of the extension that a database upgrade is blocked. Only the first open
+ * request in line hears IndexedDB's `blocked` event; the others just wait behind it, so the
+ * popup opened during the wait would say "Loading…" forever without this. A flag in
+ * storage.session (memory, shared by the worker and the pages) carries the news.
+ */
+const KEY = 'databaseBlocked';
+
+export function shareBlockedStateThroughSession(): void {
+  shareBlockedState({
+    post(blocked) {
+      void (blocked ? browser.storage.session.set({ [KEY]: true }) : browser.storage.session.remove(KEY)).catch(() => undefined);
+    },
+    watch(listener) {
+      void browser.storage.session.get(KEY).then((items) => items[KEY] === true && listener(true), () => undefined);
+      browser.storage.onChanged.addListener((changes, area) => {
+        if (area === 'session' && KEY in changes) listener(changes[KEY]?.newValue === true);
+      });
+    },
+  });
+}
