@@ -7,12 +7,21 @@ import { t } from '../i18n';
 import { send } from '../send';
 import { exposureId } from './exposure-id';
 
-export function AddressCard({ address, provider, seenNew }: { address: AddressView; provider: ProviderId; seenNew: ReadonlySet<string> }) {
+interface Props {
+  address: AddressView;
+  provider: ProviderId;
+  seenNew: ReadonlySet<string>;
+  /** Shows a refused action's reason (the popup's one error line). */
+  onError: (message: string) => void;
+}
+
+export function AddressCard({ address, provider, seenNew, onError }: Props) {
   const count = address.exposureCount + address.notices.length;
   const more = address.exposureCount - address.exposures.length;
-  const check = () => void send('check/start', { emails: [address.email] }).catch(() => undefined);
+  const report = (error: unknown) => onError((error as Error).message);
+  const check = () => void send('check/start', { emails: [address.email] }).catch(report);
   const remove = () => {
-    if (confirm(t('cardConfirmRemove', address.email))) void send('address/remove', { email: address.email });
+    if (confirm(t('cardConfirmRemove', address.email))) void send('address/remove', { email: address.email }).catch(report);
   };
   return (
     <li class="address" data-email={address.email}>

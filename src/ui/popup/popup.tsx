@@ -94,7 +94,7 @@ export function Popup() {
           </button>
         )}
       </header>
-      <SiteCard refreshKey={state?.addresses.length} />
+      <SiteCard refreshKey={state?.addresses.length} onError={setActionError} />
       <AddAddressForm />
       {actionError && (
         <p class="error" role="alert">
@@ -121,7 +121,7 @@ export function Popup() {
       {state && state.addresses.length > 0 && (
         <ul class="address-list" aria-label={t('popupAddressesLabel')}>
           {state.addresses.map((address) => (
-            <AddressCard key={address.email} address={address} provider={state.provider} seenNew={seenNew} />
+            <AddressCard key={address.email} address={address} provider={state.provider} seenNew={seenNew} onError={setActionError} />
           ))}
         </ul>
       )}

@@ -11,7 +11,7 @@ import { send } from '../send';
  * grant the toolbar click gives, so this works even with site alerts off. It never leaves the
  * browser: the lookup happens in the background against the local catalog.
  */
-export function SiteCard({ refreshKey }: { refreshKey: unknown }) {
+export function SiteCard({ refreshKey, onError }: { refreshKey: unknown; onError: (message: string) => void }) {
   const [card, setCard] = useState<SiteCardView | null>(null);
 
   const load = async () => {
@@ -27,8 +27,12 @@ export function SiteCard({ refreshKey }: { refreshKey: unknown }) {
   if (!card) return null;
   const silence = async (silenced: boolean) => {
     const domains = silenced ? [...new Set(card.shown.map((s) => s.breach.domain))] : card.silenced;
-    await send('site/silence', { domains, silenced });
-    await load();
+    try {
+      await send('site/silence', { domains, silenced });
+      await load();
+    } catch (error) {
+      onError((error as Error).message);
+    }
   };
   if (card.shown.length === 0 && card.notices.length === 0) {
     if (card.silenced.length === 0) return null;
