@@ -155,6 +155,7 @@ for (const provider of PROVIDERS) {
     await expect(site).toHaveTitle(SITE);
     const action = await ActionPopup.open(cdp, extensionId, site);
     try {
+      // Dialogs from here on are reported as events; one opened earlier would block every evaluation below.
       await action.send('Page.enable');
       await action.waitFor(`document.querySelector('[data-testid=site-card] li[data-breach]')`);
       const card = await action.snapshot();
