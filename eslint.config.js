@@ -21,6 +21,16 @@ export default tseslint.config(
     },
   },
   {
+    // Nothing outside this extension may talk to it: no listener for other extensions or web pages.
+    files: ['src/**'],
+    rules: {
+      'no-restricted-properties': ['error',
+        { property: 'onMessageExternal', message: 'Messages from other extensions and web pages are never listened to.' },
+        { property: 'onConnectExternal', message: 'Connections from other extensions and web pages are never listened to.' },
+      ],
+    },
+  },
+  {
     files: ['src/core/**'],
     rules: {
       'no-restricted-imports': ['error', {

@@ -13,11 +13,12 @@ export function chromiumPath(): string {
   );
 }
 
-/** Flags every launch needs on a closed network; see DESIGN.md. */
-export function extensionArgs(dist: string): string[] {
+/** Flags every launch needs on a closed network; see DESIGN.md. Several unpacked extensions may be given. */
+export function extensionArgs(dist: string | readonly string[]): string[] {
+  const dirs = typeof dist === 'string' ? dist : dist.join(',');
   return [
-    `--disable-extensions-except=${dist}`,
-    `--load-extension=${dist}`,
+    `--disable-extensions-except=${dirs}`,
+    `--load-extension=${dirs}`,
     '--no-sandbox',
     '--disable-gpu',
     '--disable-quic',

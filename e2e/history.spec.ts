@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, readStore, test } from './support/extension';
+import { activeContent, armTripwires, requestsElsewhere } from './support/hostile-data';
 import { HISTORY_PAGE, breach, exposure, installVersion1Database, openHistory, putRecords, renderedRowKeys, sampleHistory, seedBigHistory, snapshot } from './support/history-seed';
 
 const list = (page: Page) => page.getByTestId('history-list');
@@ -342,9 +343,7 @@ test('100,000 exposures: renders, filters, and keeps only the visible rows in th
 });
 
 test('a hostile breach description renders inert: no script, no image, no request elsewhere', async ({ context, extensionId, server }) => {
-  const requests: string[] = [];
-  context.on('request', (r) => requests.push(r.url()));
-  const dialogs: string[] = [];
+  const wires = armTripwires(context);
   const email = 'victim@example.com';
   const hostile = breach('Evil', {
     title: '<img src=x onerror=alert("title")>Evil Corp',
@@ -360,10 +359,6 @@ test('a hostile breach description renders inert: no script, no image, no reques
       '<math><mtext><table><mglyph><style><img src=x onerror=alert(8)>',
   });
   const page = await openHistory(context, extensionId);
-  page.on('dialog', (d) => {
-    dialogs.push(d.message());
-    void d.dismiss();
-  });
   await putRecords(page, { addresses: [{ email, addedAt: 1, lastCheckedAt: 2, lastOutcome: 'breached', lastFailure: null }], breaches: [hostile], exposures: [exposure(email, 'Evil', Date.now())] });
   await page.reload();
   await page.locator('body[data-ready="true"]').waitFor();
@@ -374,7 +369,7 @@ test('a hostile breach description renders inert: no script, no image, no reques
   const description = detail.getByTestId('breach-description');
   await expect(description).toContainText('the report');
   expect(await description.locator('img, script, svg, image, iframe, form, button, style, link, video, math, details').count()).toBe(0);
-  expect(await page.locator('img').count()).toBe(0);
+  expect(await activeContent(page)).toEqual({ pwned: undefined, active: [] });
   const links = await description.locator('a').evaluateAll((as) =>
     as.map((a) => ({ text: a.textContent, attrs: [...a.attributes].map((x) => `${x.name}=${x.value}`).sort() })),
   );
@@ -390,10 +385,9 @@ test('a hostile breach description renders inert: no script, no image, no reques
   await description.getByText('that', { exact: true }).click();
   await description.getByText('data', { exact: true }).click();
   await page.waitForTimeout(500);
-  expect(dialogs).toEqual([]);
+  expect(wires.dialogs).toEqual([]);
   expect(page.url()).toContain(HISTORY_PAGE);
-  const elsewhere = requests.filter((u) => !u.startsWith(`chrome-extension://${extensionId}/`) && !u.startsWith(server.url));
-  expect(elsewhere).toEqual([]);
+  expect(requestsElsewhere(wires, [`chrome-extension://${extensionId}`, server.url])).toEqual([]);
 });
 
 test('a version-1 database is migrated to the current version by the history page, with its data intact', async ({ context, extensionId }) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { VALIDATORS } from './message-guards';
+import { VALIDATORS, isMessageType } from './message-guards';
 import type { MessageType } from './messages';
 
 /** For every message type: payloads that must pass, and hostile or malformed ones that must not. */
@@ -42,6 +42,13 @@ describe('message guards', () => {
       for (const payload of bad) expect(VALIDATORS[type](payload), JSON.stringify(payload)?.slice(0, 80)).toBe(false);
     });
   }
+
+  it('knows the protocol\'s types and nothing inherited', () => {
+    for (const type of Object.keys(CASES)) expect(isMessageType(type), type).toBe(true);
+    for (const type of ['toString', 'constructor', '__proto__', 'hasOwnProperty', 'valueOf', 'password-field/range', 'STATE/GET', '', 42, null]) {
+      expect(isMessageType(type), String(type)).toBe(false);
+    }
+  });
 
   it('covers every message type of the protocol', () => {
     expect(Object.keys(CASES).sort()).toEqual(Object.keys(VALIDATORS).sort());

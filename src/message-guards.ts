@@ -35,6 +35,14 @@ export const VALIDATORS: Validators = {
   'hibp/test-key': (v): v is { apiKey: string } => isObject(v) && typeof v.apiKey === 'string' && v.apiKey.length <= 200,
 };
 
+/**
+ * Whether `type` names a request of the protocol. An own-property check: `'toString' in VALIDATORS`
+ * is true, and a message of that type would otherwise reach Object.prototype's methods.
+ */
+export function isMessageType(type: unknown): type is MessageType {
+  return typeof type === 'string' && Object.hasOwn(VALIDATORS, type);
+}
+
 function isExposureKey(k: unknown): boolean {
   return (
     Array.isArray(k) && k.length === 3 && typeof k[0] === 'string' && typeof k[2] === 'string' &&

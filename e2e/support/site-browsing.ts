@@ -6,8 +6,9 @@
  */
 import { chromium, type BrowserContext, type CDPSession, type Page, type Worker } from '@playwright/test';
 import { readFileSync } from 'node:fs';
+import { createServer as createHttpServer, type RequestListener } from 'node:http';
 import { createServer } from 'node:https';
-import type { AddressInfo } from 'node:net';
+import { createServer as createNetServer, type AddressInfo, type Socket } from 'node:net';
 import { resolve } from 'node:path';
 import { chromiumPath, extensionArgs } from '../chromium-path';
 
@@ -27,10 +28,16 @@ export function fixtureTls(): { key: string; cert: string } {
 export interface SiteRequest {
   host: string;
   url: string;
+  /** https, or http for a plain request (the same port answers both). */
+  scheme: 'https' | 'http';
   headers: Record<string, string>;
 }
 
-/** The websites: any host, any path, a small page whose title is the host it was asked for. */
+/**
+ * The websites: any host, any path, a small page whose title is the host it was asked for. One
+ * port speaks both HTTPS and plain HTTP, so with every hostname mapped to it (`MAP *`) it sees
+ * every request the browser makes to a host nobody else answers, whatever the scheme.
+ */
 export interface SitesServer {
   readonly port: number;
   /** Every request received, in arrival order. */
@@ -40,13 +47,14 @@ export interface SitesServer {
 
 export async function startSitesServer(tls: { key: string; cert: string }): Promise<SitesServer> {
   const requests: SiteRequest[] = [];
-  const server = createServer(tls, (req, res) => {
+  const listener: RequestListener = (req, res) => {
     const headers: Record<string, string> = {};
     for (const [name, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
     }
     const host = (headers.host ?? '').replace(/:\d+$/, '');
-    requests.push({ host, url: req.url ?? '/', headers });
+    const scheme = (req.socket as { encrypted?: boolean }).encrypted ? 'https' : 'http';
+    requests.push({ host, url: req.url ?? '/', scheme, headers });
     if (req.url === '/favicon.ico') return void res.writeHead(404).end();
     const safe = host.replace(/[^a-z0-9.-]/gi, '');
     // ?goto=host: a page that sends the browser on to that host at once (a client-side redirect).
@@ -54,18 +62,32 @@ export async function startSitesServer(tls: { key: string; cert: string }): Prom
     const script = goto ? `<script>location.replace('https://${goto}/?from=${safe}')</script>` : '';
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
     res.end(`<!doctype html><html><head><title>${safe}</title>${script}</head><body><h1>${safe}</h1><p>A page.</p></body></html>`);
+  };
+  const secure = createServer(tls, listener);
+  const plain = createHttpServer(listener);
+  const sockets = new Set<Socket>();
+  const front = createNetServer((socket) => {
+    sockets.add(socket);
+    socket.once('close', () => sockets.delete(socket));
+    socket.once('data', (first) => {
+      socket.pause();
+      socket.unshift(first);
+      // A TLS connection opens with a handshake record (0x16); anything else is plain HTTP.
+      (first[0] === 0x16 ? secure : plain).emit('connection', socket);
+      process.nextTick(() => socket.resume());
+    });
   });
   await new Promise<void>((done, fail) => {
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => done());
+    front.once('error', fail);
+    front.listen(0, '127.0.0.1', () => done());
   });
   return {
-    port: (server.address() as AddressInfo).port,
+    port: (front.address() as AddressInfo).port,
     requests,
     close: () =>
       new Promise<void>((done) => {
-        server.close(() => done());
-        server.closeAllConnections();
+        front.close(() => done());
+        for (const socket of sockets) socket.destroy();
       }),
   };
 }
@@ -79,7 +101,7 @@ export function hostResolverRules(map: ReadonlyArray<{ port: number; hosts: read
  * The extension in a fresh profile, every hostname in `rules` answered locally. The DevTools
  * flag lets the test click the toolbar button (Extensions.triggerAction) on a chosen tab.
  */
-export async function launchMapped(profile: string, rules: string, dist = DIST_GRANTED): Promise<BrowserContext> {
+export async function launchMapped(profile: string, rules: string, dist: string | readonly string[] = DIST_GRANTED): Promise<BrowserContext> {
   return chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath(),
     headless: true,
@@ -239,10 +261,15 @@ const SNAPSHOT = `(async () => {
 export class ActionPopup {
   private nextId = 1;
   private readonly pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
+  /** DevTools events from the popup, for the domains a caller enabled with send() (e.g. Page.enable). */
+  readonly events: Array<{ method: string; params: unknown }> = [];
   private readonly onMessage = (event: { sessionId: string; message: string }) => {
     if (event.sessionId !== this.sessionId) return;
-    const message = JSON.parse(event.message) as { id?: number; result?: unknown; error?: { message: string } };
-    if (message.id === undefined) return;
+    const message = JSON.parse(event.message) as { id?: number; method?: string; params?: unknown; result?: unknown; error?: { message: string } };
+    if (message.id === undefined) {
+      if (message.method) this.events.push({ method: message.method, params: message.params });
+      return;
+    }
     const waiting = this.pending.get(message.id);
     if (!waiting) return;
     this.pending.delete(message.id);
@@ -281,15 +308,20 @@ export class ActionPopup {
     return opened;
   }
 
-  /** Evaluates an expression in the popup (promises awaited) and returns its value. */
-  async evaluate<T>(expression: string): Promise<T> {
+  /** Sends one DevTools command to the popup and returns its result. */
+  async send<T = unknown>(method: string, params: Record<string, unknown> = {}): Promise<T> {
     const id = this.nextId++;
     const reply = new Promise<unknown>((resolve, reject) => this.pending.set(id, { resolve, reject }));
-    await this.browser.send('Target.sendMessageToTarget', {
-      sessionId: this.sessionId,
-      message: JSON.stringify({ id, method: 'Runtime.evaluate', params: { expression, awaitPromise: true, returnByValue: true } }),
-    });
-    const result = (await reply) as { result: { value?: unknown }; exceptionDetails?: { text: string; exception?: { description?: string } } };
+    await this.browser.send('Target.sendMessageToTarget', { sessionId: this.sessionId, message: JSON.stringify({ id, method, params }) });
+    return (await reply) as T;
+  }
+
+  /** Evaluates an expression in the popup (promises awaited) and returns its value. */
+  async evaluate<T>(expression: string): Promise<T> {
+    const result = await this.send<{ result: { value?: unknown }; exceptionDetails?: { text: string; exception?: { description?: string } } }>(
+      'Runtime.evaluate',
+      { expression, awaitPromise: true, returnByValue: true },
+    );
     if (result.exceptionDetails) throw new Error(`popup: ${result.exceptionDetails.exception?.description ?? result.exceptionDetails.text}`);
     return result.result.value as T;
   }

@@ -42,17 +42,28 @@ const RETRY_KEY = 'catalogRetryMinutes';
 const FIRST_RETRY_MINUTES = 5;
 const MAX_RETRY_MINUTES = 6 * 60;
 
-let inFlight: Promise<'changed' | 'unchanged' | 'failed'> | null = null;
+type Outcome = 'changed' | 'unchanged' | 'failed';
+
+/** The latest refresh asked for, and which provider's catalog it fetches. */
+let inFlight: { provider: ProviderId; done: Promise<Outcome> } | null = null;
 
 /**
  * Refreshes the chosen provider's catalog; an unchanged one costs one small request. One refresh
  * at a time; a failed one is retried with backoff instead of waiting a day for the next alarm.
+ * A call for the provider already being refreshed shares that refresh; a call for another
+ * provider (the user switched while the old one's catalog was still coming) runs after it, rather
+ * than being answered with the old provider's refresh and leaving the new one without a catalog
+ * until the next daily alarm.
  */
-export function syncCatalog(store: Db, settings: Settings): Promise<'changed' | 'unchanged' | 'failed'> {
-  inFlight ??= refresh(store, settings).finally(() => {
-    inFlight = null;
+export function syncCatalog(store: Db, settings: Settings): Promise<Outcome> {
+  if (inFlight?.provider === settings.provider) return inFlight.done;
+  const before = inFlight?.done ?? Promise.resolve<Outcome>('unchanged');
+  const run = () => refresh(store, settings);
+  const done: Promise<Outcome> = before.then(run, run).finally(() => {
+    if (inFlight?.done === done) inFlight = null;
   });
-  return inFlight;
+  inFlight = { provider: settings.provider, done };
+  return done;
 }
 
 async function refresh(store: Db, settings: Settings): Promise<'changed' | 'unchanged' | 'failed'> {

@@ -2,7 +2,7 @@ import browser, { type Runtime } from 'webextension-polyfill';
 import { t } from '../adapters/i18n';
 import { normaliseEmail } from '../core/email';
 import type { Envelope, MessageType, Reply, ReplyOf, RequestOf } from '../messages';
-import { VALIDATORS, isObject } from '../message-guards';
+import { VALIDATORS, isMessageType, isObject } from '../message-guards';
 import { loadSettings, saveSettings } from '../adapters/settings-store';
 import { ProviderError } from '../core/provider-error';
 import { describeFailure } from '../core/failure-text';
@@ -25,6 +25,7 @@ import { broadcastStateChanged } from './broadcast';
 import { pump } from './check-runner';
 import { popupState } from '../storage/popup-view';
 import { passwordFieldRange, syncPasswordFieldScript } from './password-field';
+import { senderKind } from './sender';
 
 /** A handler's input is already validated; it returns the reply or throws a UserError. */
 type Handlers = { [T in MessageType]: (payload: RequestOf<T>) => Promise<ReplyOf<T>> };
@@ -170,13 +171,13 @@ const HANDLERS: Handlers = {
   },
 };
 
-/** Answers only this extension's own pages; anything else is ignored, not answered. */
+/** Answers only this extension's own pages and content script; anything else is ignored, not answered. */
 export function handleMessage(message: unknown, sender: Runtime.MessageSender): Promise<Reply<unknown>> | undefined {
-  if (sender.id !== browser.runtime.id) return undefined;
+  const from = senderKind(sender, browser.runtime.id, browser.runtime.getURL(''));
+  if (from === null || !isObject(message)) return undefined;
   // The one message a content script may send: the password-field check's 5-character hash prefix.
-  if (sender.tab !== undefined && isObject(message) && message.type === 'password-field/range') return passwordFieldRange(message.prefix);
-  if (sender.url !== undefined && !sender.url.startsWith(browser.runtime.getURL(''))) return undefined;
-  if (!isObject(message) || typeof message.type !== 'string' || !(message.type in HANDLERS)) return undefined;
+  if (from === 'content-script') return message.type === 'password-field/range' ? passwordFieldRange(message.prefix) : undefined;
+  if (!isMessageType(message.type)) return undefined;
   return dispatch(message as unknown as Envelope);
 }
 

@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { DESCRIPTION_FORMAT } from '../../core/breach';
 import { PROVIDER_NAMES } from '../../core/failure-text';
 import type { TimelineEntry } from '../../core/history-query';
 import { formatCount, formatDateTime } from '../format';
@@ -112,7 +113,7 @@ export function EntryDetail({ entry, onChanged }: Props) {
         <section aria-labelledby="about-title">
           <h3 id="about-title">{t('detailAboutTitle')}</h3>
           {breach ? (
-            <BreachDescription html={breach.description} />
+            <BreachDescription text={breach.description} format={DESCRIPTION_FORMAT[breach.provider]} />
           ) : (
             <p class="muted">{t('detailNotStored', entry.breachId, entry.email)}</p>
           )}
