@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import type { Page, Request } from '@playwright/test';
 import { expect, test } from './support/extension';
+import { clockText } from './support/run-helpers';
 
 /** Distinctive, so a search for it cannot match by accident. */
 const BREACHED = 'Zq7-wie-e2e-Breached-Pa55word-4b1f';
@@ -189,7 +190,11 @@ test('shows "Checking…" while waiting, and a clear message when the service fa
   server.injectFault({ match: { provider: 'pwnedpasswords' }, status: 429, retryAfter: '2', times: 1 });
   await input.fill(UNKNOWN);
   await check.click();
-  await expect(result).toContainText('Pwned Passwords is receiving too many requests (HTTP 429). Wait a minute, then try again.');
+  // The page says when to try again: the Retry-After, counted from the answer (shown to the minute).
+  await expect(result).toContainText('Pwned Passwords is receiving too many requests (HTTP 429). Try again after ');
+  const limited = server.requests.filter((r) => r.method === 'GET' && r.path.startsWith('/range/')).at(-1)!;
+  const due = [await clockText(page, limited.time + 2_000), await clockText(page, limited.time + 5_000)];
+  expect(due.map((time) => `Pwned Passwords is receiving too many requests (HTTP 429). Try again after ${time}.`)).toContain(await result.textContent());
 
   // An empty submit sends nothing.
   const rangeRequests = () => server.requests.filter((r) => r.path.startsWith('/range/')).length;

@@ -2,17 +2,8 @@ import type { Page, Worker } from '@playwright/test';
 import type { Fault, FixtureServer } from './server/fixture-server';
 import { expect, readStore, test } from './support/extension';
 import { PopupPage } from './support/popup-page';
-import {
-  attachRequestLogOnFailure,
-  clockText,
-  configure,
-  lookups,
-  type StoredAddress,
-  type StoredExposure,
-  type StoredJob,
-  type StoredResult,
-  type StoredRun,
-} from './support/run-helpers';
+import { expectHistoryKept, historySnapshot, type HistorySnapshot } from './support/history-snapshot';
+import { attachRequestLogOnFailure, clockText, configure, lookups, type StoredExposure, type StoredJob } from './support/run-helpers';
 
 /**
  * A provider misbehaving after an earlier successful check: the popup must say exactly what
@@ -26,34 +17,8 @@ const EMAIL = 'victim@example.com';
 const LOOKUPS: Fault['match'] = { provider: 'xposedornot', pathIncludes: '/v1/breach-analytics' };
 const BREACHES = ['Adobe', 'LinkedIn'];
 
-interface StoredBreach {
-  provider: string;
-  id: string;
-}
-
-interface Snapshot {
-  addresses: StoredAddress[];
-  exposures: StoredExposure[];
-  /** The breach records the exposures point at (the store may also hold a synced catalog). */
-  breaches: StoredBreach[];
-  results: StoredResult[];
-  runs: StoredRun[];
-}
-
-async function snapshot(page: Page): Promise<Snapshot> {
-  const exposures = await readStore<StoredExposure>(page, 'exposures');
-  const wanted = new Set(exposures.map((e) => `${e.provider}/${e.breachId}`));
-  return {
-    addresses: await readStore<StoredAddress>(page, 'addresses'),
-    exposures,
-    breaches: (await readStore<StoredBreach>(page, 'breaches')).filter((b) => wanted.has(`${b.provider}/${b.id}`)),
-    results: await readStore<StoredResult>(page, 'results'),
-    runs: await readStore<StoredRun>(page, 'runs'),
-  };
-}
-
 /** One address checked successfully, its exposures shown (so acknowledged) and settled. */
-async function checkedOnce(server: FixtureServer, openPopup: () => Promise<Page>): Promise<{ popup: PopupPage; before: Snapshot }> {
+async function checkedOnce(server: FixtureServer, openPopup: () => Promise<Page>): Promise<{ popup: PopupPage; before: HistorySnapshot }> {
   server.setAccounts({ [EMAIL]: BREACHES });
   const popup = new PopupPage(await openPopup());
   await popup.addAddress(EMAIL);
@@ -62,7 +27,7 @@ async function checkedOnce(server: FixtureServer, openPopup: () => Promise<Page>
   await expect
     .poll(async () => (await readStore<StoredExposure>(popup.page, 'exposures')).map((e) => e.state))
     .toEqual(['acknowledged', 'acknowledged']);
-  const before = await snapshot(popup.page);
+  const before = await historySnapshot(popup.page);
   expect(before.results).toMatchObject([{ email: EMAIL, outcome: 'breached' }]);
   expect(before.runs).toHaveLength(1);
   expect(before.breaches.map((b) => b.id).sort()).toEqual([...BREACHES].sort());
@@ -71,13 +36,8 @@ async function checkedOnce(server: FixtureServer, openPopup: () => Promise<Page>
 }
 
 /** What must hold after any fault: the earlier check's history, untouched, and still on screen. */
-async function expectHistoryIntact(popup: PopupPage, before: Snapshot): Promise<Snapshot> {
-  const after = await snapshot(popup.page);
-  expect(after.exposures).toEqual(before.exposures);
-  // Each exposure's breach is still described (its details may be refreshed by a catalog sync).
-  expect(after.breaches.map((b) => `${b.provider}/${b.id}`).sort()).toEqual(before.breaches.map((b) => `${b.provider}/${b.id}`).sort());
-  expect(after.results.filter((r) => r.runId === before.runs[0]!.id)).toEqual(before.results);
-  expect(after.runs.find((r) => r.id === before.runs[0]!.id)).toEqual(before.runs[0]);
+async function expectHistoryIntact(popup: PopupPage, before: HistorySnapshot): Promise<HistorySnapshot> {
+  const after = await expectHistoryKept(popup.page, before);
   expect(after.runs).toHaveLength(2);
   await expect(popup.breaches(EMAIL)).toHaveCount(2);
   for (const name of BREACHES) await expect(popup.address(EMAIL).locator(`li.breach[data-breach="${name}"]`)).toBeVisible();
@@ -172,7 +132,7 @@ test('a 401 from HIBP for a key it does not know: sent to Options, the run ends,
 });
 
 /** A failure the queue will not retry: recorded as the run's result, the run finished. */
-async function expectFinalFailure(popup: PopupPage, before: Snapshot, failure: Record<string, unknown>): Promise<void> {
+async function expectFinalFailure(popup: PopupPage, before: HistorySnapshot, failure: Record<string, unknown>): Promise<void> {
   await expect.poll(async () => readStore(popup.page, 'jobs')).toEqual([]);
   const after = await expectHistoryIntact(popup, before);
   const run = after.runs.find((r) => r.id !== before.runs[0]!.id);

@@ -17,6 +17,14 @@ export interface Fault {
   hang?: boolean;
   /** Raw body instead of the normal one, e.g. truncated JSON. */
   body?: string;
+  /**
+   * A body of this many bytes (spaces: the start of valid JSON whitespace, never an answer),
+   * streamed in 64 KB chunks as the client reads them, so a 20 MB body is never built in memory
+   * and the log says how much was actually sent before the client hung up.
+   */
+  bodyBytes?: number;
+  /** With bodyBytes: announce the size in Content-Length (default: chunked, size unknown). */
+  declareLength?: boolean;
   headers?: Record<string, string>;
 }
 
@@ -62,7 +70,7 @@ export class FaultList {
 
 /** A fault replaces the response when it says what to answer; otherwise it only delays or adds headers. */
 export function replacesResponse(fault: Fault): boolean {
-  return fault.status !== undefined || fault.body !== undefined;
+  return fault.status !== undefined || fault.body !== undefined || fault.bodyBytes !== undefined;
 }
 
 export function faultHeaders(fault: Fault): Record<string, string> {

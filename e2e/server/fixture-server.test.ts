@@ -269,6 +269,31 @@ describe('faults', () => {
     await expect(res.json()).rejects.toThrow();
   });
 
+  it('streams a body of a given size, with or without Content-Length', async () => {
+    server.injectFault({ match: { provider: 'hibp' }, bodyBytes: 3 * 64 * 1024 + 5, times: 1 });
+    const chunked = await get('/api/v3/latestbreach');
+    expect(chunked.headers.get('content-length')).toBeNull();
+    expect((await chunked.arrayBuffer()).byteLength).toBe(3 * 64 * 1024 + 5);
+    server.injectFault({ match: { provider: 'hibp' }, bodyBytes: 1000, declareLength: true, times: 1 });
+    const declared = await get('/api/v3/latestbreach');
+    expect(declared.headers.get('content-length')).toBe('1000');
+    expect((await declared.text()).trim()).toBe('');
+    expect(server.requests.map((r) => r.bytesSent)).toEqual([3 * 64 * 1024 + 5, 1000]);
+  });
+
+  it('stops streaming a huge body when the client hangs up', async () => {
+    const total = 200 * 1024 * 1024;
+    server.injectFault({ match: { provider: 'hibp' }, bodyBytes: total, times: 1 });
+    const res = await get('/api/v3/latestbreach');
+    const reader = res.body!.getReader();
+    await reader.read();
+    await reader.cancel();
+    await sleep(100);
+    const [entry] = server.requests;
+    expect(entry!.bytesSent).toBeGreaterThan(0);
+    expect(entry!.bytesSent).toBeLessThan(total / 4);
+  });
+
   it('adds headers, e.g. a Cloudflare ray id on a 403, and clears', async () => {
     server.injectFault({ status: 403, headers: { 'CF-Ray': '8abc123-LHR' } });
     const res = await get('/v1/breaches');

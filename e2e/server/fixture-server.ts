@@ -139,6 +139,7 @@ export async function startFixtureServer(options: FixtureServerOptions = {}): Pr
     const fault = faults.take(mount?.service ?? null, rawUrl);
     if (fault?.hang) return; // Left open on purpose; close() tears the socket down.
     if (fault?.delayMs !== undefined && fault.delayMs > 0) await wait(fault.delayMs);
+    if (fault?.bodyBytes !== undefined) return streamBody(fault, fault.bodyBytes, entry, res, mount?.service === 'pwnedpasswords' ? 'text/plain' : JSON_TYPE);
     if (fault && replacesResponse(fault)) {
       const type = mount?.service === 'pwnedpasswords' ? 'text/plain' : JSON_TYPE;
       const typeHeader: Record<string, string> = fault.body ? { 'content-type': type } : {};
@@ -150,6 +151,26 @@ export async function startFixtureServer(options: FixtureServerOptions = {}): Pr
     if (!mount || segments === null) return send({ status: mount ? 400 : 404, body: '' }, extra);
     const request: RouteRequest = { method, path: parsed.pathname, segments, query: entry.query, headers };
     send(mount.route(request, state), extra);
+  }
+
+  /** Writes `total` bytes a chunk at a time, each only once the socket took the one before. */
+  function streamBody(fault: Fault, total: number, entry: LoggedRequest, res: ServerResponse, type: string): void {
+    if (closed || res.destroyed) return;
+    entry.status = fault.status ?? 200;
+    entry.bytesSent = 0;
+    const length: Record<string, string> = fault.declareLength ? { 'content-length': String(total) } : {};
+    res.writeHead(entry.status, { ...CORS, 'content-type': type, ...length, ...faultHeaders(fault) });
+    const chunk = Buffer.alloc(64 * 1024, 0x20);
+    const pump = (): void => {
+      while (!closed && !res.destroyed && entry.bytesSent! < total) {
+        const piece = Math.min(chunk.length, total - entry.bytesSent!);
+        entry.bytesSent! += piece;
+        if (!res.write(piece === chunk.length ? chunk : chunk.subarray(0, piece))) return void res.once('drain', pump);
+      }
+      if (!res.destroyed && entry.bytesSent === total) res.end();
+    };
+    res.on('close', () => options.onResponse?.(entry));
+    pump();
   }
 
   const listener: RequestListener = (req, res) => {

@@ -65,6 +65,8 @@ export interface LoggedRequest {
   time: number;
   /** Status we answered; 0 while unanswered (e.g. a hanging fault). */
   status: number;
+  /** For a bodyBytes fault: body bytes handed to the socket before the client hung up (or all of them). */
+  bytesSent?: number;
 }
 
 export interface ApiKeyInfo {

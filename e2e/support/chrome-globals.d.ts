@@ -11,6 +11,7 @@ declare const chrome: {
   alarms: {
     create(name: string, info: { when?: number; delayInMinutes?: number; periodInMinutes?: number }): Promise<void>;
     getAll(): Promise<Array<{ name: string; scheduledTime: number; periodInMinutes?: number }>>;
+    get(name: string): Promise<{ name: string; scheduledTime: number; periodInMinutes?: number } | undefined>;
   };
   notifications: {
     /** Notifications currently shown, by id. */

@@ -151,6 +151,21 @@ export function clockText(page: Page, epochMs: number): Promise<string> {
 }
 
 /**
+ * How the extension's pages write a coming moment (src/core/when.ts): the clock time, with the day
+ * in brackets when it is 12 hours or more from `now`. Formatted in the page's own locale.
+ */
+export function whenText(page: Page, epochMs: number, now = Date.now()): Promise<string> {
+  return page.evaluate(
+    ({ ms, at }) => {
+      const clock = new Intl.DateTimeFormat(navigator.language, { hour: '2-digit', minute: '2-digit' }).format(ms);
+      const day = new Intl.DateTimeFormat(navigator.language, { day: 'numeric', month: 'short' }).format(ms);
+      return Math.abs(ms - at) < 12 * 60 * 60 * 1000 ? clock : `${clock} (${day})`;
+    },
+    { ms: epochMs, at: now },
+  );
+}
+
+/**
  * Asserts that a "done by about HH:MM" estimate is within a minute of `actualEnd`. The popup shows
  * the estimate cut to the minute, so an estimate within ±60 s of the end reads as the minute of
  * end−60 s, of the end, or of end+60 s.

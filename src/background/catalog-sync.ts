@@ -1,6 +1,9 @@
 import browser from 'webextension-polyfill';
 import type { ProviderId } from '../core/breach';
 import { DomainIndex, buildDomainIndex } from '../core/domain-index';
+import { MINUTE } from '../core/pacing';
+import { ProviderError } from '../core/provider-error';
+import { decideCatalogRetry } from '../core/retry-policy';
 import type { Settings } from '../core/settings';
 import { refreshCatalog, type CatalogMark } from '../providers/catalog';
 import { catalogOf, saveCatalog } from '../storage/catalog';
@@ -37,10 +40,8 @@ async function waitForSlot(store: Db, settings: Settings): Promise<void> {
 }
 
 export const CATALOG_RETRY_ALARM = 'catalog-retry';
+/** The wait chosen after the last failed refresh, in minutes; cleared by a refresh that works. */
 const RETRY_KEY = 'catalogRetryMinutes';
-/** After a failed refresh: try again soon, then less eagerly, never more than 6 hours apart. */
-const FIRST_RETRY_MINUTES = 5;
-const MAX_RETRY_MINUTES = 6 * 60;
 
 type Outcome = 'changed' | 'unchanged' | 'failed';
 
@@ -83,10 +84,14 @@ async function refresh(store: Db, settings: Settings): Promise<'changed' | 'unch
     return result.kind;
   } catch (error) {
     const last = (await browser.storage.local.get(RETRY_KEY))[RETRY_KEY];
-    const minutes = typeof last === 'number' ? Math.min(last * 2, MAX_RETRY_MINUTES) : FIRST_RETRY_MINUTES;
-    await browser.storage.local.set({ [RETRY_KEY]: minutes });
-    await browser.alarms.create(CATALOG_RETRY_ALARM, { delayInMinutes: minutes });
-    console.warn(`Was I Exposed?: catalog refresh failed; retrying in ${minutes} min`, error instanceof Error ? error.message : error);
+    const failure = error instanceof ProviderError ? error.toJSON() : null;
+    const { waitMs, at } = decideCatalogRetry(failure, typeof last === 'number' ? last * MINUTE : undefined, Date.now());
+    await browser.storage.local.set({ [RETRY_KEY]: waitMs / MINUTE });
+    await browser.alarms.create(CATALOG_RETRY_ALARM, { when: at });
+    console.warn(
+      `Was I Exposed?: catalog refresh failed; retrying in ${Math.round((at - Date.now()) / MINUTE)} min`,
+      error instanceof Error ? error.message : error,
+    );
     return 'failed';
   }
 }

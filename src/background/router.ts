@@ -1,11 +1,12 @@
 import browser, { type Runtime } from 'webextension-polyfill';
-import { t } from '../adapters/i18n';
+import { t, uiLanguage } from '../adapters/i18n';
 import { normaliseEmail } from '../core/email';
 import type { Envelope, MessageType, Reply, ReplyOf, RequestOf } from '../messages';
 import { VALIDATORS, isMessageType, isObject } from '../message-guards';
 import { loadSettings, saveSettings } from '../adapters/settings-store';
 import { ProviderError } from '../core/provider-error';
-import { describeFailure } from '../core/failure-text';
+import { describeKeyTestFailure } from '../core/failure-text';
+import { whenFormatter } from '../core/when';
 import { validateSettingsPatch } from '../core/settings';
 import { getSubscriptionStatus, supportsRangeSearch } from '../providers/hibp';
 import { checkNoticeInput } from '../core/notice-input';
@@ -160,11 +161,8 @@ const HANDLERS: Handlers = {
       return { ...status, rangeSearch };
     } catch (error) {
       if (error instanceof ProviderError) {
-        const failure = error.toJSON();
-        const text = failure.kind === 'unauthorized'
-          ? t('errorKeyRejected')
-          : describeFailure('hibp', failure, null, (ms) => new Date(ms).toLocaleTimeString(), t);
-        throw new UserError(text, 'hibpApiKey');
+        const when = whenFormatter(uiLanguage());
+        throw new UserError(describeKeyTestFailure(error.toJSON(), (ms) => when(ms, Date.now()), t), 'hibpApiKey');
       }
       throw error;
     }

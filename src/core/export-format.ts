@@ -84,6 +84,7 @@ const FAILURE_KINDS = [
   'unavailable',
   'timeout',
   'network',
+  'redirected',
   'malformed',
 ] as const satisfies readonly ProviderErrorKind[];
 // Compile-time guard: a new ProviderErrorKind must be added to FAILURE_KINDS, or imports of

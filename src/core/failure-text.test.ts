@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { tEn } from './i18n-test-helper';
-import { describeFailure } from './failure-text';
+import { describeFailure, describeKeyTestFailure } from './failure-text';
 
 const at = (ms: number) => new Date(ms).toISOString().slice(11, 16);
 
@@ -26,5 +26,43 @@ describe('describeFailure', () => {
       'XposedOrNot is unavailable right now (503). Trying again at 09:05.',
     );
     expect(describeFailure('xposedornot', { kind: 'timeout', message: '' }, null, at, tEn)).toBe('XposedOrNot did not answer in time. Check again later.');
+  });
+
+  it('does not send the user to Options for a 401 from a provider that takes no key', () => {
+    expect(describeFailure('xposedornot', { kind: 'unauthorized', status: 401, message: '' }, null, at, tEn)).toBe(
+      'XposedOrNot refused the request as unauthorized (401). XposedOrNot needs no key, so a proxy or firewall on the way may be asking for one. Try again later.',
+    );
+  });
+
+  it('asks for no ray id when the 403 carried none', () => {
+    expect(describeFailure('hibp', { kind: 'forbidden', status: 403, message: '' }, null, at, tEn)).toBe(
+      'Have I Been Pwned refused the request (403). Try again later; if it keeps happening, contact Have I Been Pwned.',
+    );
+  });
+
+  it('says a redirect was refused, and when the queue tries again', () => {
+    expect(describeFailure('hibp', { kind: 'redirected', message: '' }, Date.UTC(2026, 0, 1, 9, 5), at, tEn)).toBe(
+      'Have I Been Pwned answered with a redirect to another address, which was not followed — a Wi-Fi login page or a proxy may be in the way. Trying again at 09:05.',
+    );
+  });
+});
+
+describe('describeKeyTestFailure', () => {
+  it('says a rejected key is the key\'s fault', () => {
+    expect(describeKeyTestFailure({ kind: 'unauthorized', status: 401, message: '' }, at, tEn)).toBe(
+      'Have I Been Pwned rejected this key. Copy it again from your HIBP dashboard; keys are 32 characters.',
+    );
+  });
+
+  it('says when the key may be tested again after a 429', () => {
+    expect(describeKeyTestFailure({ kind: 'rate-limited', status: 429, retryAfterMs: Date.UTC(2026, 0, 1, 14, 32), message: '' }, at, tEn)).toBe(
+      'Have I Been Pwned is limiting requests right now (429). Test the key again after 14:32.',
+    );
+  });
+
+  it('promises no automatic retry for anything else', () => {
+    expect(describeKeyTestFailure({ kind: 'unavailable', status: 502, message: '' }, at, tEn)).toBe(
+      'Have I Been Pwned is unavailable right now (502). Check again later.',
+    );
   });
 });

@@ -23,7 +23,8 @@ export function describeFailure(
   const withRetry = (text: string) => `${text} ${retryAt !== null ? t('failureRetryAt', formatTime(retryAt)) : t('failureCheckLater')}`;
   switch (failure.kind) {
     case 'unauthorized':
-      return t('failureUnauthorized', name);
+      // XposedOrNot takes no key: its 401 comes from something in between, and Options cannot fix it.
+      return provider === 'hibp' ? t('failureUnauthorized', name) : t('failureUnauthorizedKeyless', name, failure.status ?? 401);
     case 'forbidden':
       return failure.rayId ? t('failureForbiddenRay', name, failure.rayId) : t('failureForbidden', name);
     case 'rate-limited':
@@ -34,9 +35,21 @@ export function describeFailure(
       return withRetry(t('failureTimeout', name));
     case 'network':
       return withRetry(t('failureNetwork', name));
+    case 'redirected':
+      return withRetry(t('failureRedirected', name));
     case 'malformed':
       return withRetry(t('failureMalformed', name));
     case 'bad-request':
       return t('failureBadRequest', name);
   }
+}
+
+/**
+ * Why the Options page's "Test key" failed. Nothing retries a key test by itself, so a rate limit
+ * says when the user may test again (the Retry-After, clamped to 1 s…24 h by core/http.ts).
+ */
+export function describeKeyTestFailure(failure: ProviderFailure, formatWhen: (epochMs: number) => string, t: Translate): string {
+  if (failure.kind === 'unauthorized') return t('errorKeyRejected');
+  if (failure.kind === 'rate-limited' && failure.retryAfterMs !== undefined) return t('keyTestRateLimited', formatWhen(failure.retryAfterMs));
+  return describeFailure('hibp', failure, null, formatWhen, t);
 }

@@ -10,6 +10,7 @@ export type ProviderErrorKind =
   | 'unavailable' // 5xx: provider down, retry later
   | 'timeout' // no answer in time
   | 'network' // no connection at all
+  | 'redirected' // a 3xx: refused, never followed (a captive portal, a proxy, a moved or wrong base URL)
   | 'malformed'; // 2xx/404 body we could not understand
 
 export interface ProviderErrorInit {
@@ -59,5 +60,5 @@ export interface ProviderFailure {
 
 /** Whether the same request may succeed later without the user doing anything. */
 export function isTransient(kind: ProviderErrorKind): boolean {
-  return kind === 'rate-limited' || kind === 'unavailable' || kind === 'timeout' || kind === 'network';
+  return kind === 'rate-limited' || kind === 'unavailable' || kind === 'timeout' || kind === 'network' || kind === 'redirected';
 }

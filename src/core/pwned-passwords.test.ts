@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { tEn } from './i18n-test-helper';
-import { countForSuffix, describePasswordCheckFailure, isRangePrefix, parseRangeResponse, sha1Split, toHex } from './pwned-passwords';
+import { countForSuffix, describePasswordCheckFailure, isRangeAnswer, isRangePrefix, parseRangeResponse, sha1Split, toHex } from './pwned-passwords';
 import type { ProviderErrorKind } from './provider-error';
 
 /** SHA-1("password"), the test vector everyone knows. */
@@ -128,15 +128,42 @@ describe('countForSuffix', () => {
   });
 });
 
+describe('isRangeAnswer', () => {
+  it('accepts a real answer, padded or not, with CRLF or LF and a trailing line break', () => {
+    expect(isRangeAnswer(RANGE_5BAA6)).toBe(true);
+    expect(isRangeAnswer(`${RANGE_5BAA6.replace(/\r\n/g, '\n')}\n`)).toBe(true);
+  });
+
+  it('refuses what would otherwise read as "not found": nothing, HTML, JSON, an answer cut mid-line', () => {
+    expect(isRangeAnswer('')).toBe(false);
+    expect(isRangeAnswer('\r\n  \r\n')).toBe(false);
+    expect(isRangeAnswer('<!doctype html><title>Log in to the Wi-Fi</title>')).toBe(false);
+    expect(isRangeAnswer('{"HashSuffix":"1E4C9B93F3F0682250B6CF8331B7EE68FD8","Count":3}')).toBe(false);
+    const cut = RANGE_5BAA6.slice(0, RANGE_5BAA6.indexOf(PASSWORD_SUFFIX) + 20);
+    expect(isRangeAnswer(cut)).toBe(false);
+  });
+});
+
 describe('describePasswordCheckFailure', () => {
+  const when = (ms: number) => `<${new Date(ms).toISOString().slice(11, 16)}>`;
+
   it('says what happened and what to do, for every kind', () => {
-    expect(describePasswordCheckFailure({ kind: 'rate-limited', status: 429 }, tEn)).toBe(
+    expect(describePasswordCheckFailure({ kind: 'rate-limited', status: 429 }, tEn, when)).toBe(
       'Pwned Passwords is receiving too many requests (HTTP 429). Wait a minute, then try again.',
     );
-    expect(describePasswordCheckFailure({ kind: 'unavailable', status: 503 }, tEn)).toBe('Pwned Passwords is unavailable right now (HTTP 503). Try again later.');
-    expect(describePasswordCheckFailure({ kind: 'timeout' }, tEn)).toBe('Pwned Passwords did not answer in time. Try again.');
-    expect(describePasswordCheckFailure({ kind: 'network' }, tEn)).toContain('check your connection');
-    const kinds: ProviderErrorKind[] = ['unauthorized', 'forbidden', 'bad-request', 'rate-limited', 'unavailable', 'timeout', 'network', 'malformed'];
-    for (const kind of kinds) expect(describePasswordCheckFailure({ kind }, tEn)).toMatch(/^(Pwned Passwords|Could not reach Pwned Passwords) .+\.$/);
+    expect(describePasswordCheckFailure({ kind: 'unavailable', status: 503 }, tEn, when)).toBe('Pwned Passwords is unavailable right now (HTTP 503). Try again later.');
+    expect(describePasswordCheckFailure({ kind: 'timeout' }, tEn, when)).toBe('Pwned Passwords did not answer in time. Try again.');
+    expect(describePasswordCheckFailure({ kind: 'network' }, tEn, when)).toContain('check your connection');
+    expect(describePasswordCheckFailure({ kind: 'redirected' }, tEn, when)).toBe(
+      'Pwned Passwords answered with a redirect to another address, which was not followed — a Wi-Fi login page or a proxy may be in the way. Try again later.',
+    );
+    const kinds: ProviderErrorKind[] = ['unauthorized', 'forbidden', 'bad-request', 'rate-limited', 'unavailable', 'timeout', 'network', 'redirected', 'malformed'];
+    for (const kind of kinds) expect(describePasswordCheckFailure({ kind }, tEn, when)).toMatch(/^(Pwned Passwords|Could not reach Pwned Passwords) .+\.$/);
+  });
+
+  it('names the time the provider asked to wait until', () => {
+    expect(describePasswordCheckFailure({ kind: 'rate-limited', status: 429, retryAfterMs: Date.UTC(2025, 2, 11, 9, 30) }, tEn, when)).toBe(
+      'Pwned Passwords is receiving too many requests (HTTP 429). Try again after <09:30>.',
+    );
   });
 });

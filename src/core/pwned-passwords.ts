@@ -56,6 +56,22 @@ export function parseRangeResponse(text: string): Map<string, number> {
   return counts;
 }
 
+/**
+ * Whether a range answer has the documented shape: at least one line, and every non-blank line
+ * `SUFFIX:COUNT`. A real answer always has hundreds of lines (800 to 1,000 with padding). Anything
+ * else — an HTML page from a proxy, JSON, an answer cut off mid-line — is refused rather than read
+ * as "not found": the line that was lost or mangled could have been this password's.
+ */
+export function isRangeAnswer(text: string): boolean {
+  let lines = 0;
+  for (const line of text.split(/\r?\n|\r/)) {
+    if (line.trim() === '') continue;
+    if (!LINE.test(line)) return false;
+    lines += 1;
+  }
+  return lines > 0;
+}
+
 /** How many times the suffix appears in the range answer; 0 when absent or only padding. */
 export function countForSuffix(text: string, suffix: string): number {
   const wanted = suffix.toUpperCase();
@@ -65,19 +81,29 @@ export function countForSuffix(text: string, suffix: string): number {
 
 /**
  * A failed password check in words: what happened and what to do. The HTTP status, when there is
- * one, is added in brackets after the first clause.
+ * one, is added in brackets after the first clause. Nothing retries a password check by itself, so
+ * a rate limit says when the user may try again (`formatWhen` renders the provider's Retry-After,
+ * already clamped to 1 s…24 h).
  */
-export function describePasswordCheckFailure(failure: Pick<ProviderFailure, 'kind' | 'status'>, t: Translate): string {
+export function describePasswordCheckFailure(
+  failure: Pick<ProviderFailure, 'kind' | 'status' | 'retryAfterMs'>,
+  t: Translate,
+  formatWhen: (epochMs: number) => string,
+): string {
   const status = failure.status !== undefined ? ` (HTTP ${failure.status})` : '';
   switch (failure.kind) {
     case 'rate-limited':
-      return t('passwordFailureRateLimited', status);
+      return failure.retryAfterMs !== undefined
+        ? t('passwordFailureRateLimitedUntil', status, formatWhen(failure.retryAfterMs))
+        : t('passwordFailureRateLimited', status);
     case 'unavailable':
       return t('passwordFailureUnavailable', status);
     case 'timeout':
       return t('passwordFailureTimeout');
     case 'network':
       return t('passwordFailureNetwork');
+    case 'redirected':
+      return t('passwordFailureRedirected');
     case 'forbidden':
     case 'unauthorized':
       return t('passwordFailureRefused', status);

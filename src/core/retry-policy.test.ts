@@ -15,12 +15,19 @@ describe('decideRetry', () => {
   });
 
   it('backs off transient failures, then gives up', () => {
-    for (const kind of ['unavailable', 'timeout', 'network', 'malformed'] as const) {
+    for (const kind of ['unavailable', 'timeout', 'network', 'redirected', 'malformed'] as const) {
       BACKOFF_MS.forEach((wait, attempts) => {
         expect(decideRetry({ kind, message: '' }, attempts, NOW)).toMatchObject({ action: 'retry', at: NOW + wait, countAttempt: true });
       });
       expect(decideRetry({ kind, message: '' }, BACKOFF_MS.length, NOW)).toEqual({ action: 'fail' });
     }
+  });
+
+  it('holds the whole provider for a failure every request would meet, but not for one unreadable answer', () => {
+    for (const kind of ['unavailable', 'timeout', 'network', 'redirected'] as const) {
+      expect(decideRetry({ kind, message: '' }, 0, NOW)).toMatchObject({ holdProvider: true });
+    }
+    expect(decideRetry({ kind: 'malformed', message: '' }, 0, NOW)).toMatchObject({ holdProvider: false });
   });
 
   it('fails every queued address when the key or user agent is refused', () => {

@@ -50,8 +50,15 @@ export function stalledBodyResponse(): Response {
   return new Response(stream, { status: 200 });
 }
 
-/** A body of `totalBytes` produced lazily; `pulled()` says how much was actually read. */
-export function hugeBodyResponse(totalBytes: number, chunkBytes = 64 * 1024): { response: Response; pulled: () => number } {
+/**
+ * A body of `totalBytes` produced lazily; `pulled()` says how much was actually read. With
+ * `declareLength`, the size is announced in Content-Length, as a well-behaved server would.
+ */
+export function hugeBodyResponse(
+  totalBytes: number,
+  chunkBytes = 64 * 1024,
+  declareLength = false,
+): { response: Response; pulled: () => number } {
   let produced = 0;
   const chunk = new Uint8Array(chunkBytes).fill(0x20);
   const stream = new ReadableStream<Uint8Array>({
@@ -64,7 +71,19 @@ export function hugeBodyResponse(totalBytes: number, chunkBytes = 64 * 1024): { 
       controller.enqueue(chunk);
     },
   });
-  return { response: new Response(stream, { status: 200 }), pulled: () => produced };
+  const headers: Record<string, string> = declareLength ? { 'content-length': String(totalBytes) } : {};
+  return { response: new Response(stream, { status: 200, headers }), pulled: () => produced };
+}
+
+/**
+ * What a browser's fetch with `redirect: 'manual'` gives for a 3xx: an opaque response, status 0,
+ * no headers, no body. Node's Response cannot be built that way, so the two fields are set on one.
+ */
+export function opaqueRedirectResponse(): Response {
+  const response = new Response(null, { status: 200 });
+  Object.defineProperty(response, 'type', { value: 'opaqueredirect' });
+  Object.defineProperty(response, 'status', { value: 0 });
+  return response;
 }
 
 /** A body that breaks off with an error partway, like a dropped connection. */

@@ -6,7 +6,7 @@
 import type { Breach, CheckOutcome } from '../core/breach';
 import { NO_FLAGS } from '../core/breach';
 import { ProviderError } from '../core/provider-error';
-import { requestJson } from './http-client';
+import { requestJson, requestText } from './http-client';
 import {
   isRecord,
   malformed,
@@ -181,11 +181,19 @@ export async function checkAddressByRange(
  * a range query for an arbitrary prefix answers 200 or 404 on plans that have it, 401/403 otherwise.
  */
 export async function supportsRangeSearch(ctx: ProviderContext): Promise<boolean> {
-  const response = await requestJson(ctx, `${ctx.baseUrl}/breachedaccount/range/000000`, {
-    headers: { 'hibp-api-key': apiKey(ctx) },
-    passStatuses: [401, 403, 404],
-  });
-  return response.status === 200 || response.status === 404;
+  const key = apiKey(ctx);
+  try {
+    // Only the status matters; the body (matches for an arbitrary prefix) is read but not parsed.
+    await requestText(ctx, `${ctx.baseUrl}/breachedaccount/range/000000`, {
+      headers: { accept: 'application/json', 'hibp-api-key': key },
+      passStatuses: [404],
+    });
+    return true;
+  } catch (err) {
+    // The key has just been accepted by /subscription/status, so a refusal here is the plan's.
+    if (err instanceof ProviderError && (err.kind === 'unauthorized' || err.kind === 'forbidden')) return false;
+    throw err;
+  }
 }
 
 /** `/breach/{name}`: one breach's details, for names a range answer gives without them. Free, no key. */

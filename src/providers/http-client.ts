@@ -75,6 +75,31 @@ export function statusError(response: Response, now: number): ProviderError {
   return malformed(`Unexpected answer from the provider (HTTP ${status}).`, status);
 }
 
+/**
+ * A 3xx other than 304 (which conditional catalog requests ask for). In a browser, fetch with
+ * `redirect: 'manual'` returns it as an opaque response with status 0; elsewhere (Node, a test
+ * double) as the plain 3xx.
+ */
+function isRedirect(response: Response): boolean {
+  return response.type === 'opaqueredirect' || (response.status >= 300 && response.status <= 399 && response.status !== 304);
+}
+
+/**
+ * Redirects are refused, whatever their target. The provider APIs never redirect a correct
+ * request, so a redirect means something is in the way (a Wi-Fi login page, a proxy) or the base
+ * URL is wrong. Following it would send the request — the address being checked, and for HIBP
+ * the `hibp-api-key` header, which unlike Authorization fetch does not drop on a cross-origin
+ * redirect — to a host the user never chose. It is retried like a lost connection.
+ */
+function redirectError(response: Response): ProviderError {
+  const status = response.type === 'opaqueredirect' ? undefined : response.status;
+  return new ProviderError({
+    kind: 'redirected',
+    ...(status !== undefined ? { status } : {}),
+    detail: `The provider redirected the request${status !== undefined ? ` (HTTP ${status})` : ''}; the redirect was not followed.`,
+  });
+}
+
 function discardBody(response: Response): void {
   response.body?.cancel().catch(() => undefined);
 }
@@ -150,8 +175,9 @@ export async function requestText(ctx: ProviderContext, url: string, init: Reque
         signal: controller.signal,
         // Cookies for the provider's site have nothing to do with an API call.
         credentials: 'omit',
-        // A redirect would carry the request to a host the user never chose: refuse it.
-        redirect: 'error',
+        // Redirects are never followed (see redirectError): 'manual' hands the 3xx back unfollowed,
+        // where 'error' would make it indistinguishable from a lost connection.
+        redirect: 'manual',
         // Conditional requests are ours to make; the HTTP cache must not answer for the provider.
         cache: 'no-store',
       });
@@ -161,6 +187,10 @@ export async function requestText(ctx: ProviderContext, url: string, init: Reque
       throw new ProviderError({ kind: 'network', detail: `Could not reach the provider (${reason}).` });
     }
 
+    if (isRedirect(response)) {
+      discardBody(response);
+      throw redirectError(response);
+    }
     const status = response.status;
     const passed = (status >= 200 && status <= 299) || (init.passStatuses ?? []).includes(status);
     if (!passed) {
@@ -184,7 +214,8 @@ export async function requestText(ctx: ProviderContext, url: string, init: Reque
  * GETs `url` through ctx.fetch and parses the JSON answer. 2xx and `passStatuses` resolve;
  * everything else rejects with a ProviderError (400 bad-request, 401 unauthorized, 403
  * forbidden with the Cloudflare ray id, 429 rate-limited with a retry time, 5xx unavailable,
- * no answer in ctx.timeoutMs → timeout, no connection → network, unreadable body → malformed).
+ * 3xx redirected (never followed), no answer in ctx.timeoutMs → timeout, no connection →
+ * network, unreadable or oversized body → malformed).
  */
 export async function requestJson(ctx: ProviderContext, url: string, init: RequestJsonInit = {}): Promise<JsonResponse> {
   const { status, headers, text } = await requestText(ctx, url, { ...init, headers: { accept: 'application/json', ...init.headers } });

@@ -21,7 +21,7 @@ describe('fetchRange', () => {
     expect(call!.url).toBe('https://pp.test/range/5BAA6');
     expect(new URL(call!.url).pathname).toMatch(/^\/range\/[0-9A-F]{5}$/);
     expect(call!.headers.get('add-padding')).toBe('true');
-    expect(call!.init).toMatchObject({ method: 'GET', credentials: 'omit', cache: 'no-store', redirect: 'error' });
+    expect(call!.init).toMatchObject({ method: 'GET', credentials: 'omit', cache: 'no-store', redirect: 'manual' });
     expect(call!.init?.signal).toBeInstanceOf(AbortSignal);
     expect(call!.init?.body).toBeUndefined();
     expect(call!.headers.get('hibp-api-key')).toBeNull();

@@ -5,8 +5,9 @@
  * leaves the browser is provably those 5 hex characters. The UI may import this file (and only
  * this provider file; see eslint.config.js).
  */
-import { countForSuffix, isRangePrefix, sha1Split } from '../core/pwned-passwords';
+import { countForSuffix, isRangeAnswer, isRangePrefix, sha1Split } from '../core/pwned-passwords';
 import { requestText } from './http-client';
+import { malformed } from './json-shape';
 import type { ProviderContext } from './provider';
 
 /** A padded answer is 800–1,000 lines of ~40 bytes; a megabyte is far beyond any real one. */
@@ -17,7 +18,8 @@ export type RangeContext = Pick<ProviderContext, 'fetch' | 'baseUrl' | 'timeoutM
 
 /**
  * GETs `${ctx.baseUrl}/range/{PREFIX}` with `Add-Padding: true` and returns the raw text answer.
- * Throws ProviderError on failure (429 rate-limited, 5xx unavailable, timeout, network, …).
+ * Throws ProviderError on failure (429 rate-limited, 5xx unavailable, timeout, network, …), and
+ * 'malformed' for an answer that is not lines of SUFFIX:COUNT (see isRangeAnswer).
  */
 export async function fetchRange(ctx: RangeContext, prefix: string): Promise<string> {
   const upper = prefix.toUpperCase();
@@ -26,6 +28,7 @@ export async function fetchRange(ctx: RangeContext, prefix: string): Promise<str
     headers: { accept: 'text/plain', 'Add-Padding': 'true' },
     maxBytes: RANGE_MAX_BYTES,
   });
+  if (!isRangeAnswer(text)) throw malformed(`Pwned Passwords: the answer is not a list of SUFFIX:COUNT lines (${text.length} characters).`);
   return text;
 }
 

@@ -1,14 +1,16 @@
 import { t, uiLanguage } from '../adapters/i18n';
+import { whenFormatter } from '../core/when';
 
 /** Dates and numbers in the UI's language, through Intl. */
 const lang = uiLanguage();
 
-const time = new Intl.DateTimeFormat(lang, { hour: '2-digit', minute: '2-digit' });
 const dateTime = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' });
 const monthYear = new Intl.DateTimeFormat(lang, { month: 'short', year: 'numeric', timeZone: 'UTC' });
 const number = new Intl.NumberFormat(lang);
 
-export const formatTime = (ms: number) => time.format(ms);
+const when = whenFormatter(lang);
+/** A coming moment (a next try, a run's end): the clock time, with the day when it is 12 h or more away. */
+export const formatWhen = (ms: number) => when(ms, Date.now());
 export const formatDateTime = (ms: number) => dateTime.format(ms);
 export const formatCount = (n: number) => number.format(n);
 

@@ -3,7 +3,7 @@ import { loadSettings } from '../../adapters/settings-store';
 import { ProviderError } from '../../core/provider-error';
 import { describePasswordCheckFailure } from '../../core/pwned-passwords';
 import { breachCountForSha1, type RangeContext } from '../../providers/pwned-passwords';
-import { formatCount } from '../format';
+import { formatCount, formatWhen } from '../format';
 import { t } from '../i18n';
 import { passwordSha1Hex } from './password-hash';
 import './password-check.css';
@@ -79,7 +79,7 @@ export function PasswordCheck({ baseUrl, timeoutMs, fetch: fetchImpl = pageFetch
       if (run !== latest.current) return;
       setResult({
         kind: 'error',
-        message: err instanceof ProviderError ? describePasswordCheckFailure(err, t) : t('passwordCheckFailed'),
+        message: err instanceof ProviderError ? describePasswordCheckFailure(err, t, formatWhen) : t('passwordCheckFailed'),
       });
     } finally {
       password = null;

@@ -1,7 +1,7 @@
 import type { ProviderId } from '../../core/breach';
 import { describeFailure } from '../../core/failure-text';
 import type { AddressView } from '../../messages';
-import { formatBreachDate, formatCount, formatDateTime, formatTime } from '../format';
+import { formatBreachDate, formatCount, formatDateTime, formatWhen } from '../format';
 import browser from 'webextension-polyfill';
 import { t } from '../i18n';
 import { send } from '../send';
@@ -81,7 +81,7 @@ function Status({ address, provider, count }: { address: AddressView; provider: 
     if (job.state === 'waiting') {
       return (
         <span role="status" class={job.failure ? 'warning' : undefined}>
-          {job.failure ? describeFailure(provider, job.failure, job.notBefore, formatTime, t) : t('cardQueued', formatTime(job.notBefore))}
+          {job.failure ? describeFailure(provider, job.failure, job.notBefore, formatWhen, t) : t('cardQueued', formatWhen(job.notBefore))}
         </span>
       );
     }
@@ -91,7 +91,7 @@ function Status({ address, provider, count }: { address: AddressView; provider: 
   if (address.lastOutcome === 'failed' && address.lastFailure) {
     return (
       <span class="warning" role="alert" data-testid="address-failure">
-        ⚠ {describeFailure(provider, address.lastFailure, null, formatTime, t)}
+        ⚠ {describeFailure(provider, address.lastFailure, null, formatWhen, t)}
         {count > 0 ? ` ${t('cardEarlierKept')}` : ''}
       </span>
     );

@@ -1,5 +1,5 @@
 import type { RunView } from '../../messages';
-import { formatTime } from '../format';
+import { formatWhen } from '../format';
 import { t } from '../i18n';
 
 export function RunProgress({ run }: { run: RunView }) {
@@ -8,7 +8,7 @@ export function RunProgress({ run }: { run: RunView }) {
     <section class="run" aria-live="polite" data-testid="run-progress">
       <p>
         {t('runChecked', run.done, run.total)}
-        {run.estimatedEnd !== null && <> · {t('runDoneBy', formatTime(run.estimatedEnd))}</>}
+        {run.estimatedEnd !== null && <> · {t('runDoneBy', formatWhen(run.estimatedEnd))}</>}
       </p>
       <progress max={run.total} value={run.done} aria-label={t('runProgressLabel')} />
     </section>
