@@ -57,8 +57,3 @@ export interface ProviderFailure {
   rayId?: string;
   message: string;
 }
-
-/** Whether the same request may succeed later without the user doing anything. */
-export function isTransient(kind: ProviderErrorKind): boolean {
-  return kind === 'rate-limited' || kind === 'unavailable' || kind === 'timeout' || kind === 'network' || kind === 'redirected';
-}
