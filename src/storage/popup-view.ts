@@ -1,5 +1,5 @@
 import type { IDBPTransaction, StoreNames } from 'idb';
-import type { Breach } from '../core/breach';
+import type { Breach, ProviderId } from '../core/breach';
 import { estimateFinish, horizon, rulesFor } from '../core/pacing';
 import type { Settings } from '../core/settings';
 import type { AddressView, PopupState, RunView } from '../messages';
@@ -24,6 +24,7 @@ export async function popupState(store: Db, settings: Settings, now: number): Pr
   addresses.sort((a, b) => a.addedAt - b.addedAt);
   jobs.sort((a, b) => a.notBefore - b.notBefore || a.enqueuedAt - b.enqueuedAt);
   const jobByEmail = new Map(jobs.map((j) => [j.email, j]));
+  const breachOf = breachReader(tx);
 
   const views: AddressView[] = await Promise.all(
     addresses.map(async (address) => {
@@ -31,7 +32,7 @@ export async function popupState(store: Db, settings: Settings, now: number): Pr
       return {
         // The counts come with the address record: nothing here grows with the history.
         ...address,
-        exposures: await newestExposures(tx, address.email),
+        exposures: await newestExposures(tx, address.email, breachOf),
         notices: notices.filter((n) => n.email === address.email).sort((a, b) => b.date.localeCompare(a.date)),
         job: job ? { state: job.notBefore > now ? ('waiting' as const) : ('queued' as const), notBefore: job.notBefore, failure: job.lastFailure } : null,
       };
@@ -69,23 +70,31 @@ export async function popupState(store: Db, settings: Settings, now: number): Pr
  * newest is read — those, and the ones tied with it — and then sorted by breach date. A handful of
  * reads, however many exposures are stored.
  */
-async function newestExposures(tx: ReadTx, email: string): Promise<AddressView['exposures']> {
+async function newestExposures(tx: ReadTx, email: string, breachOf: (provider: ProviderId, id: string) => Promise<Breach | null>): Promise<AddressView['exposures']> {
   const index = tx.objectStore('exposures').index('by-email-first-seen');
   let cursor = await index.openKeyCursor(IDBKeyRange.bound([email, -Infinity], [email, Infinity]), 'prev');
   if (cursor) cursor = await cursor.advance(POPUP_EXPOSURES - 1);
   // Fewer than POPUP_EXPOSURES stored: all of them.
   const from = cursor ? cursor.key[1] : -Infinity;
   const candidates = await index.getAll(IDBKeyRange.bound([email, from], [email, Infinity]));
-  const breaches = tx.objectStore('breaches');
-  const joined = await Promise.all(
-    candidates.map(async (exposure) => {
-      const breach = await breaches.get([exposure.provider, exposure.breachId]);
-      return { exposure, breach: breach ? slim(breach) : null };
-    }),
-  );
+  const joined = await Promise.all(candidates.map(async (exposure) => ({ exposure, breach: await breachOf(exposure.provider, exposure.breachId) })));
   return joined
     .sort((a, b) => b.exposure.firstSeen - a.exposure.firstSeen || (b.breach?.breachDate ?? '').localeCompare(a.breach?.breachDate ?? ''))
     .slice(0, POPUP_EXPOSURES);
+}
+
+/** Breach records as the popup shows them, each read once however many addresses were in it. */
+function breachReader(tx: ReadTx): (provider: ProviderId, id: string) => Promise<Breach | null> {
+  const read = new Map<string, Promise<Breach | null>>();
+  return (provider, id) => {
+    const key = `${provider}\u0000${id}`;
+    let pending = read.get(key);
+    if (!pending) {
+      pending = tx.objectStore('breaches').get([provider, id]).then((breach) => (breach ? slim(breach) : null));
+      read.set(key, pending);
+    }
+    return pending;
+  };
 }
 
 /** What the popup shows of a breach: the long provider description stays behind. */

@@ -14,7 +14,16 @@ import { AddressCard } from './address-card';
 import { RunProgress } from './run-progress';
 import { SiteCard } from './site-card';
 
-export function Popup() {
+/**
+ * The first state, read from IndexedDB by the page itself: no waiting for the background to wake.
+ * main.tsx starts it before the first render, so the reads overlap the drawing of the page.
+ */
+export async function readPopupState(): Promise<PopupState> {
+  const [store, settings] = await Promise.all([db(), loadSettings()]);
+  return popupState(store, settings, Date.now());
+}
+
+export function Popup({ first }: { first: Promise<PopupState> }) {
   const [state, setState] = useState<PopupState | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
@@ -23,11 +32,10 @@ export function Popup() {
   // tagged "new" for as long as this popup stays open.
   const [seenNew, setSeenNew] = useState<ReadonlySet<string>>(new Set());
 
-  const refresh = useCallback(async (direct = false) => {
+  const refresh = useCallback(async (read?: Promise<PopupState>) => {
     try {
-      // The first render reads IndexedDB itself: no waiting for the background to wake. Later
-      // refreshes ask the background, which also wakes it to resume any interrupted run.
-      setState(direct ? await popupState(await db(), await loadSettings(), Date.now()) : await send('state/get', {}));
+      // Later refreshes ask the background, which also wakes it to resume any interrupted run.
+      setState(await (read ?? send('state/get', {})));
       setLoadError(null);
     } catch (error) {
       setLoadError((error as Error).message);
@@ -35,9 +43,9 @@ export function Popup() {
   }, []);
 
   useEffect(() => {
-    void refresh(true);
+    void refresh(first);
     return onStateChanged(() => void refresh());
-  }, [refresh]);
+  }, [refresh, first]);
 
   // While a run waits on the rate limit nothing is broadcast; a slow tick keeps its countdown true.
   const running = state?.run !== null && state?.run !== undefined && state.run.finishedAt === null;
