@@ -25,7 +25,7 @@ import { measureCatalog } from './catalog';
 import { historyPageBuilt, openHistoryOnce } from './history';
 import { openPopupOnce, stateReplyBytes } from './popup';
 import { formatTable } from './report';
-import { BENCH_LAYOUT, ensureDatabase, seedAddressesAndBreaches, seedExposures } from './seed';
+import { BENCH_LAYOUT, ensureDatabase, readStore, seedAddressesAndBreaches, seedExposures } from './seed';
 import { describeSamples, median, ratio, round } from './stats';
 import { measureStorage } from './storage';
 import { measureThroughput } from './throughput';
@@ -170,6 +170,10 @@ async function popupAndWorker(server: FixtureServer): Promise<void> {
       const t0 = Date.now();
       await seedExposures(driver, seeded, count);
       seeded = count;
+      // The popup shows the counts stored on the addresses: a seed that left them wrong would be measured as data.
+      const addresses = await readStore<{ exposureCount: number; newCount: number }>(driver, 'addresses');
+      const counted = addresses.reduce((sum, a) => sum + a.exposureCount, 0);
+      if (counted !== count || addresses.some((a) => a.newCount !== 0)) throw new Error(`seeded ${count} exposures but the addresses count ${counted}`);
       const bytes = await stateReplyBytes(driver); // also warms the background's read path
       log(`seeded ${count} exposures in ${Date.now() - t0} ms; state/get reply ${round(bytes / 1024)} KB`);
       const timeout = 30_000 + count * 2;
