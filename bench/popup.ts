@@ -3,13 +3,15 @@
  *
  * Figure: `performance.measure` from the navigation start of the popup document (time 0) to the
  * popup's own 'popup-rendered' mark, which src/ui/popup/popup.tsx sets in the effect after the
- * first render that has the background's state (the same moment it sets body[data-ready]). That
- * includes loading and running the popup's scripts, the state/get round trip to the background
- * (reading IndexedDB, building the view, cloning it across), and Preact rendering the lists.
+ * first render that has its state, once that render is painted (Preact runs effects after the next
+ * frame), the same moment it sets body[data-ready]. That includes loading and running the popup's
+ * scripts, the first read of its state — the popup page opens IndexedDB and builds the view itself
+ * (src/storage/popup-view.ts), with no round trip to the background — and Preact rendering the
+ * lists. Later refreshes go through state/get, whose reply size is popup_state_reply_kb_*.
  *
  * Baseline: navigation start → DOMContentLoaded end of the same popup page in the same browser
- * with an empty database: the HTML, CSS and scripts loaded and run and the "Loading…" shell drawn,
- * before any data work (the state/get request is sent from an effect, after DOMContentLoaded).
+ * with an empty database: the HTML, CSS and scripts loaded and run and the "Loading…" shell drawn.
+ * The popup starts its read as its script runs, so part of that read may overlap the baseline.
  */
 import type { Page } from '@playwright/test';
 import { POPUP_PAGE, type ExtensionBrowser } from './browser';

@@ -2,11 +2,14 @@
  * `npm run bench` (after a build) and `npm run bench:quick`: measures what users feel, against
  * budgets, with baselines measured in the same run. See BENCHMARKS.md for what each figure means.
  *
- *   tsx bench/run.ts [--quick] [--report-only] [--dist <dir>]
+ *   tsx bench/run.ts [--quick] [--report-only] [--dist <dir>] [--only <section>[,<section>…]]
  *
  * --quick        tiny sizes and repeats: proves every measurement still runs; never fails on a
  *                timing, only when a measurement breaks. Writes bench/results.quick.json.
  * --report-only  full run that prints and writes results but exits 0 when a budget is missed.
+ * --only         runs only the named sections (bundle, lookup, popup, worker, history, storage,
+ *                catalog, throughput), to work on one figure; figures of the others stay null and
+ *                are not judged. Writes bench/results.only.json, leaving the full results alone.
  *
  * Exit status: 1 when a measurement failed to run; 2 (full run only) when a budget is missed.
  */
@@ -15,14 +18,14 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startFixtureServer, type FixtureServer } from '../e2e/server/fixture-server';
 import { measureLookup } from '../scripts/bench-lookup';
-import { launchExtension, settleStartup } from './browser';
+import { launchExtension, settleStartup, type ExtensionBrowser } from './browser';
 import { emptyResults, type Results } from './budgets';
 import { measureBundles } from './bundle';
 import { measureCatalog } from './catalog';
 import { historyPageBuilt, openHistoryOnce } from './history';
 import { openPopupOnce, stateReplyBytes } from './popup';
 import { formatTable } from './report';
-import { BENCH_LAYOUT, ensureDatabase, seedAddressesAndBreaches, seedExposures } from './seed';
+import { BENCH_LAYOUT, ensureDatabase, readStore, seedAddressesAndBreaches, seedExposures } from './seed';
 import { describeSamples, median, ratio, round } from './stats';
 import { measureStorage } from './storage';
 import { measureThroughput } from './throughput';
@@ -32,6 +35,12 @@ const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const reportOnly = args.includes('--report-only');
 const distArg = args.indexOf('--dist');
+const SECTIONS = ['bundle', 'lookup', 'popup', 'worker', 'history', 'storage', 'catalog', 'throughput'] as const;
+type SectionName = (typeof SECTIONS)[number];
+const onlyArg = args.indexOf('--only');
+const only: ReadonlySet<SectionName> | null = onlyArg >= 0 ? parseOnly(args[onlyArg + 1]) : null;
+/** Whether a section is to run: all of them, unless --only names some. */
+const wanted = (name: SectionName): boolean => only === null || only.has(name);
 const SOURCE_DIST = resolve(distArg >= 0 ? (args[distArg + 1] ?? 'dist/chrome') : (process.env.EXTENSION_DIST ?? 'dist/chrome'));
 /** A private copy of the build, so a rebuild of dist/ during the run cannot mix two builds. */
 const DIST = mkdtempSync(join(tmpdir(), 'wie-bench-dist-'));
@@ -69,6 +78,15 @@ const CONFIG = quick
       lookup: {},
     };
 
+function parseOnly(list: string | undefined): ReadonlySet<SectionName> {
+  const names = (list ?? '').split(',').map((n) => n.trim()).filter((n) => n !== '');
+  const unknown = names.filter((n) => !(SECTIONS as readonly string[]).includes(n));
+  if (names.length === 0 || unknown.length > 0) {
+    throw new Error(`--only takes a comma-separated list of ${SECTIONS.join(', ')}${unknown.length > 0 ? ` (unknown: ${unknown.join(', ')})` : ''}`);
+  }
+  return new Set(names as SectionName[]);
+}
+
 const results: Results = emptyResults();
 const errors: string[] = [];
 const notes: string[] = [];
@@ -98,6 +116,29 @@ function compactLog(entries: readonly string[]): string {
   return runs.map((r) => (r.n > 1 ? `${r.what} ×${r.n}` : r.what)).join(', ');
 }
 
+/** The popup's first render with `count` exposures stored (the layout's addresses and breaches). */
+async function measurePopup(b: ExtensionBrowser, name: string, count: number, replyBytes: number): Promise<void> {
+  results[`popup_state_reply_kb_${name}`] = round(replyBytes / 1024);
+  const timeout = 30_000 + count * 2;
+  const settle = 200 + Math.round(count / 50); // 100k exposures: 2.2 s between opens
+  const warm = await openPopupOnce(b, timeout, settle); // warm-up, not counted
+  const expected = BENCH_LAYOUT.addresses;
+  // The popup may list only some breaches per address (the rest are in the history); it must
+  // show every address and at least one breach for each.
+  if (warm.addressesShown !== expected || warm.breachesShown < expected) {
+    throw new Error(`popup showed ${warm.addressesShown} addresses and ${warm.breachesShown} breaches; expected ${expected} addresses with breaches`);
+  }
+  const samples = [];
+  for (let i = 0; i < (CONFIG.popupRepeats[name] ?? 1); i++) samples.push(await openPopupOnce(b, timeout, settle));
+  const renders = samples.map((s) => s.renderMs);
+  log(
+    `${count} exposures (${warm.breachesShown} breach rows shown): popup-rendered ${describeSamples(renders)} ms ` +
+      `(script start ${describeSamples(samples.map((s) => s.scriptStartMs))} ms, DOMContentLoaded ${describeSamples(samples.map((s) => s.domContentLoadedMs))} ms)`,
+  );
+  results[`popup_render_ms_${name}`] = round(median(renders));
+  results[`popup_render_ratio_${name}`] = ratio(results[`popup_render_ms_${name}`] ?? null, results.popup_empty_page_ms ?? null);
+}
+
 async function popupAndWorker(server: FixtureServer): Promise<void> {
   const b = await launchExtension(DIST, {
     xposedornotBaseUrl: server.url,
@@ -110,46 +151,36 @@ async function popupAndWorker(server: FixtureServer): Promise<void> {
     log(`settled: ${await settleStartup(b)}`);
 
     // Baseline: the popup page with nothing stored.
-    await openPopupOnce(b, 30_000); // warm-up, not counted
-    const empty = [];
-    for (let i = 0; i < CONFIG.emptyRepeats; i++) empty.push(await openPopupOnce(b, 30_000));
-    const dcl = empty.map((s) => s.domContentLoadedMs);
-    const render0 = empty.map((s) => s.renderMs);
-    log(`empty DB: DOMContentLoaded ${describeSamples(dcl)} ms; popup-rendered ${describeSamples(render0)} ms`);
-    results.popup_empty_page_ms = round(median(dcl));
-    results.popup_render_ms_0 = round(median(render0));
+    if (wanted('popup')) {
+      await openPopupOnce(b, 30_000); // warm-up, not counted
+      const empty = [];
+      for (let i = 0; i < CONFIG.emptyRepeats; i++) empty.push(await openPopupOnce(b, 30_000));
+      const dcl = empty.map((s) => s.domContentLoadedMs);
+      const render0 = empty.map((s) => s.renderMs);
+      log(`empty DB: DOMContentLoaded ${describeSamples(dcl)} ms; popup-rendered ${describeSamples(render0)} ms`);
+      results.popup_empty_page_ms = round(median(dcl));
+      results.popup_render_ms_0 = round(median(render0));
+    }
 
     await seedAddressesAndBreaches(driver);
+    // The worker figures need 1k exposures stored; the popup's and the history's go up to 100k.
+    const sizes = wanted('popup') || wanted('history') ? SIZES : SIZES.filter((s) => s.name === '1k');
     let seeded = 0;
-    for (const size of SIZES) {
+    for (const size of sizes) {
       const count = Math.round(size.full * SCALE);
       const t0 = Date.now();
       await seedExposures(driver, seeded, count);
       seeded = count;
+      // The popup shows the counts stored on the addresses: a seed that left them wrong would be measured as data.
+      const addresses = await readStore<{ exposureCount: number; newCount: number }>(driver, 'addresses');
+      const counted = addresses.reduce((sum, a) => sum + a.exposureCount, 0);
+      if (counted !== count || addresses.some((a) => a.newCount !== 0)) throw new Error(`seeded ${count} exposures but the addresses count ${counted}`);
       const bytes = await stateReplyBytes(driver); // also warms the background's read path
       log(`seeded ${count} exposures in ${Date.now() - t0} ms; state/get reply ${round(bytes / 1024)} KB`);
-      results[`popup_state_reply_kb_${size.name}`] = round(bytes / 1024);
-
       const timeout = 30_000 + count * 2;
-      const settle = 200 + Math.round(count / 50); // 100k exposures: 2.2 s between opens
-      const warm = await openPopupOnce(b, timeout, settle); // warm-up, not counted
-      const expected = BENCH_LAYOUT.addresses;
-      // The popup may list only some breaches per address (the rest are in the history); it must
-      // show every address and at least one breach for each.
-      if (warm.addressesShown !== expected || warm.breachesShown < expected) {
-        throw new Error(`popup showed ${warm.addressesShown} addresses and ${warm.breachesShown} breaches; expected ${expected} addresses with breaches`);
-      }
-      const samples = [];
-      for (let i = 0; i < (CONFIG.popupRepeats[size.name] ?? 1); i++) samples.push(await openPopupOnce(b, timeout, settle));
-      const renders = samples.map((s) => s.renderMs);
-      log(
-        `${count} exposures (${warm.breachesShown} breach rows shown): popup-rendered ${describeSamples(renders)} ms ` +
-          `(script start ${describeSamples(samples.map((s) => s.scriptStartMs))} ms, DOMContentLoaded ${describeSamples(samples.map((s) => s.domContentLoadedMs))} ms)`,
-      );
-      results[`popup_render_ms_${size.name}`] = round(median(renders));
-      results[`popup_render_ratio_${size.name}`] = ratio(results[`popup_render_ms_${size.name}`] ?? null, results.popup_empty_page_ms ?? null);
+      if (wanted('popup')) await measurePopup(b, size.name, count, bytes);
 
-      if (size.name === '1k') {
+      if (size.name === '1k' && wanted('worker')) {
         await section(`worker cold start (${count} exposures stored)`, async () => {
           const { cold, warm: warmReplies } = await measureColdStart(b, driver, CONFIG.coldStarts);
           log(`cold state/get ${describeSamples(cold)} ms; warm ${describeSamples(warmReplies)} ms`);
@@ -158,7 +189,7 @@ async function popupAndWorker(server: FixtureServer): Promise<void> {
           results.worker_cold_start_ratio = ratio(results.worker_cold_start_ms, results.worker_warm_reply_ms);
         });
       }
-      if (size.name === '100k') {
+      if (size.name === '100k' && wanted('history')) {
         await section(`history page (${count} exposures)`, async () => {
           if (!historyPageBuilt(DIST)) {
             notes.push('history_*: null — dist/chrome/src/ui/history/index.html does not exist yet.');
@@ -189,11 +220,13 @@ async function main(): Promise<void> {
   if (!existsSync(resolve(SOURCE_DIST, 'manifest.json'))) throw new Error(`${SOURCE_DIST} has no manifest.json: run \`npm run build\` first`);
   cpSync(SOURCE_DIST, DIST, { recursive: true });
 
-  await section('bundle sizes', () => {
-    Object.assign(results, measureBundles(DIST));
-  });
+  if (wanted('bundle')) {
+    await section('bundle sizes', () => {
+      Object.assign(results, measureBundles(DIST));
+    });
+  }
 
-  await section('domain lookup (scripts/bench-lookup.ts)', async () => {
+  if (wanted('lookup')) await section('domain lookup (scripts/bench-lookup.ts)', async () => {
     const r = await measureLookup(CONFIG.lookup);
     log(`lookup: ${r.hostnames} hostnames, indexed ${r.lookup_median_ns} ns, naive ${r.lookup_naive_median_ns} ns, index build ${r.catalog_index_ms} ms`);
     results.lookup_median_ns = r.lookup_median_ns;
@@ -204,9 +237,9 @@ async function main(): Promise<void> {
 
   const server = await startFixtureServer();
   try {
-    await section('popup and worker', () => popupAndWorker(server));
+    if (wanted('popup') || wanted('worker') || wanted('history')) await section('popup and worker', () => popupAndWorker(server));
 
-    await section('storage', async () => {
+    if (wanted('storage')) await section('storage', async () => {
       const r = await measureStorage(DIST, server, CONFIG.storageExposures);
       log(
         `storage: ${r.exposures} exposures, ${round(r.bytesPerExposure)} B each (estimate), ` +
@@ -219,7 +252,7 @@ async function main(): Promise<void> {
       results.transactions_total_per_check_50 = r.totalTransactions;
     });
 
-    await section('catalog refresh', async () => {
+    if (wanted('catalog')) await section('catalog refresh', async () => {
       const r = await measureCatalog(DIST, server, CONFIG.catalogRefreshes);
       if (!r) {
         notes.push('catalog_*: null — this build does not refresh the breach catalog (no \'catalog\' alarm).');
@@ -233,7 +266,7 @@ async function main(): Promise<void> {
       results.catalog_unchanged_refresh_ms = round(r.unchangedRefreshMs);
     });
 
-    await section('check throughput', async () => {
+    if (wanted('throughput')) await section('check throughput', async () => {
       let count429 = 0;
       for (const [name, t] of Object.entries(CONFIG.throughput)) {
         const r = await measureThroughput(DIST, server, t);
@@ -258,7 +291,7 @@ async function main(): Promise<void> {
 
   results.load_avg_1m_end = round(loadavg()[0] ?? 0, 2);
   log(`load average (1 min) ${results.load_avg_1m_start} at start, ${results.load_avg_1m_end} at end, on ${cpus().length} CPUs`);
-  const out = resolve(quick ? 'bench/results.quick.json' : 'bench/results.json');
+  const out = resolve(only !== null ? 'bench/results.only.json' : quick ? 'bench/results.quick.json' : 'bench/results.json');
   writeFileSync(out, `${JSON.stringify(quick ? { ...results, exposure_scale: SCALE } : results, null, 2)}\n`);
   const { text, failures } = formatTable(results, !quick);
   if (quick) console.log('\nQUICK run: rows named _1k, _10k, _100k hold 10, 100 and 1,000 exposures; budgets are not judged.');

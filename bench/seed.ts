@@ -1,7 +1,9 @@
 /**
  * Puts benchmark data straight into the extension's IndexedDB from an extension page: raw
  * indexedDB puts in a few big transactions, generated inside the page so nothing large crosses
- * the DevTools protocol. The records have exactly the shapes src/storage/schema.ts stores.
+ * the DevTools protocol. The records have exactly the shapes src/storage/schema.ts stores, and
+ * each address's exposure counts are counted again in the transaction that adds its exposures, as
+ * the extension's own writes keep them.
  *
  * Layout (deterministic): exposure number i belongs to address i % addresses; the j-th exposure of
  * an address (j = floor(i / addresses)) is with provider j % 2 (XposedOrNot, then HIBP) and breach
@@ -49,6 +51,8 @@ export async function seedAddressesAndBreaches(page: Page, layout: SeedLayout = 
               lastCheckedAt: now - 3_600_000,
               lastOutcome: 'breached',
               lastFailure: null,
+              exposureCount: 0, // seedExposures counts them
+              newCount: 0,
             }),
           );
           const classes = ['Email addresses', 'Passwords', 'Usernames', 'IP addresses', 'Names', 'Phone numbers', 'Dates of birth'];
@@ -98,7 +102,7 @@ export async function seedExposures(page: Page, from: number, to: number, layout
           open.onerror = () => reject(open.error);
           open.onsuccess = () => {
             const db = open.result;
-            const tx = db.transaction('exposures', 'readwrite');
+            const tx = db.transaction(['exposures', 'addresses'], 'readwrite');
             const store = tx.objectStore('exposures');
             const base = Date.now() - 86_400_000;
             for (let i = s; i < e; i++) {
@@ -115,6 +119,16 @@ export async function seedExposures(page: Page, from: number, to: number, layout
                 stateChangedAt: seen,
                 note: '',
               });
+            }
+            // Requests run in order: these counts see every put above.
+            const addresses = tx.objectStore('addresses');
+            for (const email of list) {
+              const total = store.index('by-email').count(email);
+              const unseen = store.index('by-email-state').count([email, 'new']);
+              const address = addresses.get(email);
+              address.onsuccess = () => {
+                if (address.result) addresses.put({ ...address.result, exposureCount: total.result, newCount: unseen.result });
+              };
             }
             tx.oncomplete = () => {
               db.close();

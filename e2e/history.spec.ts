@@ -6,6 +6,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, readStore, test } from './support/extension';
 import { activeContent, armTripwires, requestsElsewhere } from './support/hostile-data';
+import { PopupPage } from './support/popup-page';
 import { HISTORY_PAGE, breach, exposure, installVersion1Database, openHistory, putRecords, renderedRowKeys, sampleHistory, seedBigHistory, snapshot } from './support/history-seed';
 
 const list = (page: Page) => page.getByTestId('history-list');
@@ -158,6 +159,43 @@ test('empty states, and the popup footer opens the history page', async ({ conte
   const url = `chrome-extension://${extensionId}/${HISTORY_PAGE}`;
   await expect.poll(() => context.pages().some((p) => p.url() === url)).toBe(true);
   await context.pages().find((p) => p.url() === url)!.locator('body[data-ready="true"]').waitFor();
+});
+
+test('the popup shows a stored history: each address its count and newest breaches, and opening it acknowledges the new ones', async ({ context, extensionId, openPopup }) => {
+  const history = sampleHistory();
+  const carol = 'carol@example.net';
+  const found = Date.UTC(2025, 0, 1);
+  // Seven for carol: four found by one check (the same firstSeen), three found earlier.
+  const dates = ['2010-01-01', '2023-06-01', '2016-01-01', '2020-01-01', '2011-01-01', '2012-01-01', '2013-01-01'];
+  const carolBreaches = dates.map((breachDate, i) => breach(`Carol${i}`, { title: `Carol ${i}`, breachDate }));
+  const carolExposures = dates.map((_, i) => exposure(carol, `Carol${i}`, i < 4 ? found : found - i * 86_400_000, { state: i === 0 ? 'new' : 'acknowledged' }));
+  const page = await openHistory(context, extensionId);
+  await putRecords(page, {
+    ...history,
+    addresses: [...history.addresses, { email: carol, addedAt: found - 1, lastCheckedAt: found, lastOutcome: 'breached', lastFailure: null }],
+    breaches: [...history.breaches, ...carolBreaches],
+    exposures: [...history.exposures, ...carolExposures],
+  });
+  await page.close();
+
+  const popup = new PopupPage(await openPopup());
+  await expect(popup.status('alice@example.com')).toContainText('Found in 2 breaches');
+  await expect(popup.status('bob@example.org')).toContainText('Found in 3 breaches');
+  await expect(popup.status(carol)).toContainText('Found in 7 breaches');
+  const shown = (email: string) => popup.breaches(email).evaluateAll((items) => items.map((li) => li.getAttribute('data-breach')));
+  expect(await shown('alice@example.com')).toEqual(['ForumSouth', 'ShopNorth']);
+  expect(await shown('bob@example.org')).toEqual(['GoneMissing', 'ShopNorth', 'TravelEast']);
+  // The check that found four: latest breach first; then the newest of the earlier ones.
+  expect(await shown(carol)).toEqual(['Carol1', 'Carol3', 'Carol2', 'Carol0', 'Carol4']);
+  await expect(popup.address(carol).locator('p.more')).toHaveText('and 2 more — see the full history');
+  await expect(popup.address(carol).locator('li.breach[data-breach="Carol0"] .tag')).toHaveText('new');
+
+  // Shown, so acknowledged: no exposure is new any more, and each address's counts say so.
+  await expect.poll(async () => (await readStore<{ state: string }>(popup.page, 'exposures')).filter((e) => e.state === 'new').length).toBe(0);
+  const counts = (await readStore<{ email: string; exposureCount: number; newCount: number }>(popup.page, 'addresses')).map((a) => [a.email, a.exposureCount, a.newCount]);
+  expect(counts.sort()).toEqual([['alice@example.com', 2, 0], ['bob@example.org', 3, 0], [carol, 7, 0]]);
+  // Still tagged while this popup stays open.
+  await expect(popup.address(carol).locator('li.breach[data-breach="Carol0"] .tag')).toHaveText('new');
 });
 
 test('a manual notice: field errors keep the input, then it joins the timeline and can be deleted', async ({ context, extensionId }) => {
@@ -431,13 +469,14 @@ test('a version-1 database is migrated to the current version by the history pag
       }),
   );
   expect(schema).toEqual({
-    version: 3,
+    version: 4,
     stores: ['addresses', 'breaches', 'exposures', 'jobs', 'notices', 'requests', 'results', 'runs', 'siteAlerts'],
     noticeIndexes: ['by-created', 'by-email', 'by-state'],
     alertIndexes: ['by-host', 'by-shown'],
   });
   const sortBy = <T>(items: T[], key: (t: T) => string) => [...items].sort((a, b) => key(a).localeCompare(key(b)));
-  expect(await readStore(page, 'addresses')).toEqual(v1.addresses);
+  // The address gained its exposure counts (one new, one resolved), and kept every field it had.
+  expect(await readStore(page, 'addresses')).toEqual([{ ...v1.addresses[0], exposureCount: 2, newCount: 1 }]);
   // The woken worker may store its provider's public catalog meanwhile (XposedOrNot's): ours are HIBP's.
   const breaches = (await readStore<{ id: string; provider: string }>(page, 'breaches')).filter((b) => b.provider === 'hibp');
   expect(sortBy(breaches, (b) => b.id)).toEqual(sortBy(v1.breaches, (b) => b.id));

@@ -5,16 +5,14 @@
  */
 import type { Breach, ProviderId } from './core/breach';
 import type { ExportCounts } from './core/export-format';
-import type { Exposure, ExposureKey, ExposureState, WatchedAddress } from './core/exposure';
+import type { Exposure, ExposureKey, ExposureState, StoredAddress } from './core/exposure';
 import type { NoticeInput } from './core/notice-input';
 import type { Settings, SettingsKey } from './core/settings';
 import type { ManualNotice } from './core/notice';
 import type { ProviderFailure } from './core/provider-error';
 
-export interface AddressView extends WatchedAddress {
-  /** All exposures of the address, and how many the user has not seen yet. */
-  exposureCount: number;
-  newCount: number;
+/** An address with its counts: all exposures, and how many the user has not seen yet. */
+export interface AddressView extends StoredAddress {
   /** The newest few, for the popup's list. */
   exposures: Array<{ exposure: Exposure; breach: Breach | null }>;
   /** Exposures the user recorded by hand; they count like any other. */

@@ -3,6 +3,8 @@ import { expect, type BrowserContext, type Page } from '@playwright/test';
 /**
  * Data for the history page's end-to-end tests, written straight into the extension's IndexedDB
  * from an extension page (raw puts; records in exactly the shapes src/storage/schema.ts stores).
+ * Each address's exposure counts are counted again in the transaction that writes, as the
+ * extension's own writes keep them: seeded records need not carry them.
  */
 
 export const HISTORY_PAGE = 'src/ui/history/index.html';
@@ -80,7 +82,10 @@ export function sampleHistory(now = Date.UTC(2025, 0, 15, 12)): Required<Records
   };
 }
 
-/** Puts records into the extension's database (which the page's first load has created). */
+/**
+ * Puts records into the extension's database (which the page's first load has created), then sets
+ * every address's exposure counts from what the store holds, in the same transaction.
+ */
 export async function putRecords(page: Page, records: Records): Promise<void> {
   await page.evaluate(
     (data) =>
@@ -95,8 +100,22 @@ export async function putRecords(page: Page, records: Records): Promise<void> {
             resolve();
             return;
           }
-          const tx = db.transaction(names, 'readwrite');
+          const counted = names.includes('addresses') || names.includes('exposures');
+          const tx = db.transaction(counted ? [...new Set([...names, 'addresses', 'exposures'])] : names, 'readwrite');
           for (const name of names) for (const record of (data as Record<string, unknown[]>)[name]!) tx.objectStore(name).put(record);
+          if (counted) {
+            // Requests run in order: the counts see every put above.
+            const addresses = tx.objectStore('addresses');
+            const exposures = tx.objectStore('exposures');
+            const all = addresses.getAll();
+            all.onsuccess = () => {
+              for (const address of all.result as Array<{ email: string }>) {
+                const total = exposures.index('by-email').count(address.email);
+                const unseen = exposures.index('by-email-state').count([address.email, 'new']);
+                unseen.onsuccess = () => addresses.put({ ...address, exposureCount: total.result, newCount: unseen.result });
+              }
+            };
+          }
           tx.oncomplete = () => {
             db.close();
             resolve();
@@ -163,9 +182,17 @@ export async function seedBigHistory(page: Page, count: number, addresses = 100)
       const classes = ['Email addresses', 'Passwords', 'Usernames', 'IP addresses', 'Names', 'Phone numbers', 'Dates of birth'];
       const flags = { verified: true, fabricated: false, sensitive: false, retired: false, spamList: false, malware: false, stealerLog: false };
       const breaches = Math.ceil(n / k);
+      // The counts each address carries, from the same layout as the exposures below.
+      const counts = emails.map(() => ({ exposureCount: 0, newCount: 0 }));
+      for (let i = 0; i < n; i++) {
+        counts[i % k]!.exposureCount++;
+        if (i % 97 === 0) counts[i % k]!.newCount++;
+      }
       return (async () => {
         await put((tx) => {
-          emails.forEach((email, i) => tx.objectStore('addresses').put({ email, addedAt: base + i, lastCheckedAt: base + 1000, lastOutcome: 'breached', lastFailure: null }));
+          emails.forEach((email, i) =>
+            tx.objectStore('addresses').put({ email, addedAt: base + i, lastCheckedAt: base + 1000, lastOutcome: 'breached', lastFailure: null, ...counts[i] }),
+          );
           for (let j = 0; j < breaches; j++) {
             tx.objectStore('breaches').put({
               id: `Big${j}`,

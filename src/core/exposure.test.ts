@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { diffExposures, type Exposure } from './exposure';
+import { countByEmail, countChange, diffExposures, NO_EXPOSURES, type Exposure } from './exposure';
 import { NO_FLAGS, type Breach } from './breach';
 
 const breach = (id: string): Breach => ({
@@ -45,5 +45,28 @@ describe('diffExposures', () => {
   it('ignores a breach repeated within one answer', () => {
     const { added } = diffExposures('a@b.com', 'hibp', [], [breach('Adobe'), breach('Adobe')], 9);
     expect(added).toHaveLength(1);
+  });
+});
+
+describe('exposure counts', () => {
+  it('change by one exposure appearing, changing state or going away', () => {
+    const one = countChange(NO_EXPOSURES, undefined, 'new');
+    expect(one).toEqual({ exposureCount: 1, newCount: 1 });
+    expect(countChange(one, 'new', 'acknowledged')).toEqual({ exposureCount: 1, newCount: 0 });
+    expect(countChange({ exposureCount: 1, newCount: 0 }, 'resolved', 'new')).toEqual({ exposureCount: 1, newCount: 1 });
+    expect(countChange(one, 'new', 'new')).toEqual(one);
+    expect(countChange({ exposureCount: 3, newCount: 1 }, 'acknowledged', undefined)).toEqual({ exposureCount: 2, newCount: 1 });
+    expect(countChange({ exposureCount: 3, newCount: 1 }, 'new', undefined)).toEqual({ exposureCount: 2, newCount: 0 });
+  });
+
+  it('are counted per address from the records', () => {
+    const counts = countByEmail([
+      { email: 'a@x.com', state: 'new' },
+      { email: 'b@x.com', state: 'resolved' },
+      { email: 'a@x.com', state: 'acknowledged' },
+      { email: 'a@x.com', state: 'new' },
+    ]);
+    expect(Object.fromEntries(counts)).toEqual({ 'a@x.com': { exposureCount: 3, newCount: 2 }, 'b@x.com': { exposureCount: 1, newCount: 0 } });
+    expect(countByEmail([]).size).toBe(0);
   });
 });

@@ -13,6 +13,39 @@ export interface WatchedAddress {
 
 export type ExposureState = 'new' | 'acknowledged' | 'resolved';
 
+/**
+ * How many exposures an address has, and how many of them are still 'new'. Stored on the address
+ * and changed in the same transaction as the exposures, so the popup reads two numbers instead of
+ * counting through an index, which takes time in proportion to the exposures stored.
+ */
+export interface ExposureCounts {
+  exposureCount: number;
+  newCount: number;
+}
+
+/** An address as stored: what the user watches, with its counts (derived data, never exported). */
+export type StoredAddress = WatchedAddress & ExposureCounts;
+
+export const NO_EXPOSURES: ExposureCounts = { exposureCount: 0, newCount: 0 };
+
+/**
+ * The counts after one exposure of the address changed state, appeared (`before` undefined) or went
+ * away (`after` undefined).
+ */
+export function countChange(counts: ExposureCounts, before: ExposureState | undefined, after: ExposureState | undefined): ExposureCounts {
+  return {
+    exposureCount: counts.exposureCount + (after === undefined ? 0 : 1) - (before === undefined ? 0 : 1),
+    newCount: counts.newCount + (after === 'new' ? 1 : 0) - (before === 'new' ? 1 : 0),
+  };
+}
+
+/** The counts of every address that has exposures, counted from the records themselves. */
+export function countByEmail(exposures: Iterable<Pick<Exposure, 'email' | 'state'>>): Map<string, ExposureCounts> {
+  const out = new Map<string, ExposureCounts>();
+  for (const e of exposures) out.set(e.email, countChange(out.get(e.email) ?? NO_EXPOSURES, undefined, e.state));
+  return out;
+}
+
 /** One address found in one breach of one provider. Created once, never duplicated. */
 export interface Exposure {
   email: string;

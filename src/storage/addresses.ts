@@ -1,4 +1,4 @@
-import type { WatchedAddress } from '../core/exposure';
+import { NO_EXPOSURES, type WatchedAddress } from '../core/exposure';
 import type { Db } from './schema';
 
 export async function listAddresses(db: Db): Promise<WatchedAddress[]> {
@@ -13,7 +13,8 @@ export async function addAddress(db: Db, email: string, now: number): Promise<'a
     await tx.done;
     return 'exists';
   }
-  await tx.store.add({ email, addedAt: now, lastCheckedAt: null, lastOutcome: null, lastFailure: null });
+  // A new address has no exposures: removing an address removes its exposures with it.
+  await tx.store.add({ email, addedAt: now, lastCheckedAt: null, lastOutcome: null, lastFailure: null, ...NO_EXPOSURES });
   await tx.done;
   return 'added';
 }

@@ -99,7 +99,9 @@ export async function recordJobResult(
     record.outcome = breaches.length > 0 ? 'breached' : 'clean';
     record.breachIds = breaches.map((b) => b.id);
     record.newBreachIds = added.map((e) => e.breachId);
-    await tx.objectStore('addresses').put({ ...address, lastCheckedAt: now, lastOutcome: record.outcome, lastFailure: null });
+    // Every added exposure is new; an updated one keeps its state, so the counts only grow.
+    const counts = { exposureCount: address.exposureCount + added.length, newCount: address.newCount + added.length };
+    await tx.objectStore('addresses').put({ ...address, ...counts, lastCheckedAt: now, lastOutcome: record.outcome, lastFailure: null });
   } else if (result.kind === 'failed' && address) {
     record.failure = result.failure;
     await tx.objectStore('addresses').put({ ...address, lastOutcome: 'failed', lastFailure: result.failure });

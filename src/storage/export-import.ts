@@ -1,4 +1,5 @@
 import { mergeImport, type ExportData, type ExportDocument, EXPORT_FORMAT, EXPORT_VERSION } from '../core/export-format';
+import { countByEmail, NO_EXPOSURES } from '../core/exposure';
 import type { Db } from './schema';
 
 /**
@@ -44,11 +45,14 @@ export async function importDocument(db: Db, incoming: ExportDocument): Promise<
     results: await tx.objectStore('results').getAll(),
   };
   const merged = mergeImport(existing, incoming);
+  // The export leaves the counts out, and merging changes them: count them again from the result.
+  const counts = countByEmail(merged.exposures);
+  const addresses = merged.addresses.map((a) => ({ ...a, ...(counts.get(a.email) ?? NO_EXPOSURES) }));
   // put() of every merged record: unchanged ones are rewritten as they were.
   const writes: Promise<unknown>[] = [];
   for (const name of STORES) {
     const store = tx.objectStore(name);
-    for (const record of merged[name]) writes.push(store.put(record as never));
+    for (const record of name === 'addresses' ? addresses : merged[name]) writes.push(store.put(record as never));
   }
   await Promise.all(writes);
   await tx.done;

@@ -7,16 +7,19 @@ export function countUnacknowledged(db: Db): Promise<number> {
 
 /** Marks the addresses' unseen exposures as seen. Only 'new' ones change. */
 export async function acknowledgeExposures(db: Db, emails: readonly string[], now: number): Promise<number> {
-  const tx = db.transaction('exposures', 'readwrite', { durability: 'strict' });
-  const wanted = new Set(emails);
+  const tx = db.transaction(['exposures', 'addresses'], 'readwrite', { durability: 'strict' });
+  const byEmailState = tx.objectStore('exposures').index('by-email-state');
   let changed = 0;
-  let cursor = await tx.store.index('by-state').openCursor('new');
-  while (cursor) {
-    if (wanted.has(cursor.value.email)) {
+  for (const email of new Set(emails)) {
+    // Read through the index of this address's new ones: the rest of the history is not touched.
+    let cursor = await byEmailState.openCursor(IDBKeyRange.only([email, 'new']));
+    while (cursor) {
       await cursor.update({ ...cursor.value, state: 'acknowledged', stateChangedAt: now });
       changed++;
+      cursor = await cursor.continue();
     }
-    cursor = await cursor.continue();
+    const address = await tx.objectStore('addresses').get(email);
+    if (address && address.newCount !== 0) await tx.objectStore('addresses').put({ ...address, newCount: 0 });
   }
   await tx.done;
   return changed;

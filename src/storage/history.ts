@@ -1,12 +1,17 @@
-import type { ExposureKey, ExposureState } from '../core/exposure';
+import { countChange, type ExposureKey, type ExposureState } from '../core/exposure';
 import type { ManualNotice } from '../core/notice';
 import type { Db } from './schema';
 
 /** Moves an exposure to a new state (acknowledge, resolve with a note, reopen). */
 export async function setExposureState(db: Db, key: ExposureKey, state: ExposureState, note: string | undefined, now: number): Promise<boolean> {
-  const tx = db.transaction('exposures', 'readwrite', { durability: 'strict' });
-  const exposure = await tx.store.get(key);
-  if (exposure) await tx.store.put({ ...exposure, state, stateChangedAt: now, note: note ?? exposure.note });
+  const tx = db.transaction(['exposures', 'addresses'], 'readwrite', { durability: 'strict' });
+  const exposures = tx.objectStore('exposures');
+  const exposure = await exposures.get(key);
+  if (exposure) {
+    await exposures.put({ ...exposure, state, stateChangedAt: now, note: note ?? exposure.note });
+    const address = await tx.objectStore('addresses').get(exposure.email);
+    if (address) await tx.objectStore('addresses').put({ ...address, ...countChange(address, exposure.state, state) });
+  }
   await tx.done;
   return exposure !== undefined;
 }

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { openExposureDb } from './open-db';
-import { DB_VERSION, MIGRATIONS } from './schema';
+import { DB_VERSION, MIGRATIONS, type Migration } from './schema';
 
 let counter = 0;
 const freshName = () => `migration-test-${++counter}`;
@@ -57,7 +57,9 @@ describe('migrations', () => {
       const db = await openExposureDb(DB_VERSION, name);
       expect(db.version).toBe(DB_VERSION);
       for (const [store, records] of Object.entries(V1_DATA)) {
-        expect(await db.getAll(store as never)).toEqual(records);
+        // Addresses gain their exposure counts (3 → 4) and keep every field they had.
+        const expected = store === 'addresses' && from < 4 ? records.map((r) => expect.objectContaining(r)) : records;
+        expect(await db.getAll(store as never)).toEqual(expected);
       }
       // Indexes made by earlier steps still answer.
       expect(await db.getAllFromIndex('exposures', 'by-state', 'resolved')).toHaveLength(1);
@@ -85,6 +87,51 @@ describe('migrations', () => {
     const newest = await db.transaction('exposures').store.index('by-email-first-seen')
       .openCursor(IDBKeyRange.bound(['a@example.com', -Infinity], ['a@example.com', Infinity]), 'prev');
     expect(newest?.value.breachId).toBe('Adobe');
+    db.close();
+  });
+
+  it('3 → 4 stores on each address how many exposures it has and how many are new', async () => {
+    const name = freshName();
+    const exposure = (email: string, breachId: string, state: string) => ({
+      email, provider: 'hibp', breachId, firstSeen: 5, lastSeen: 5, state, stateChangedAt: 6, note: '',
+    });
+    const address = (email: string, addedAt: number) => ({ email, addedAt, lastCheckedAt: 5, lastOutcome: 'breached', lastFailure: null });
+    await seedAt(3, name, {
+      addresses: [address('a@example.com', 1), address('b@example.com', 2), address('c@example.com', 3)],
+      exposures: [
+        exposure('a@example.com', 'Adobe', 'new'),
+        exposure('a@example.com', 'LinkedIn', 'new'),
+        exposure('a@example.com', 'Canva', 'acknowledged'),
+        exposure('a@example.com', 'Dropbox', 'resolved'),
+        exposure('b@example.com', 'Adobe', 'acknowledged'),
+        // c has none; an address's counts are its own even where breach ids are shared.
+      ],
+    });
+    const db = await openExposureDb(4, name);
+    expect(await db.getAll('addresses')).toEqual([
+      { ...address('a@example.com', 1), exposureCount: 4, newCount: 2 },
+      { ...address('b@example.com', 2), exposureCount: 1, newCount: 0 },
+      { ...address('c@example.com', 3), exposureCount: 0, newCount: 0 },
+    ]);
+    expect(await db.count('exposures')).toBe(5);
+    db.close();
+  });
+
+  it('a step that fails leaves the database at its old version, with its data as it was', async () => {
+    const name = freshName();
+    await seedAt(3, name, V1_DATA);
+    const failing: Migration[] = [
+      ...MIGRATIONS.slice(0, 3),
+      async (_db, tx) => {
+        const addresses = tx.objectStore('addresses');
+        for (const a of await addresses.getAll()) await addresses.put({ ...a, exposureCount: -1, newCount: -1 });
+        throw new Error('half way');
+      },
+    ];
+    await expect(openExposureDb(4, name, { steps: failing })).rejects.toThrow();
+    const db = await openExposureDb(3, name);
+    expect(db.version).toBe(3);
+    expect(await db.getAll('addresses')).toEqual(V1_DATA.addresses);
     db.close();
   });
 });

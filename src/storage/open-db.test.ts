@@ -60,7 +60,7 @@ describe('db() queued behind another context\'s blocked upgrade', () => {
     const posted: boolean[] = [];
     fresh.shareBlockedState({ post: (b) => posted.push(b), watch: (l) => listeners.push(l) });
     // Another context (the worker, say) asks first: only it hears `blocked`, and posts the news.
-    const other = fresh.openExposureDb(DB_VERSION, DB_NAME, () => listeners.forEach((l) => l(true)));
+    const other = fresh.openExposureDb(DB_VERSION, DB_NAME, { onBlocked: () => listeners.forEach((l) => l(true)) });
     const mine = fresh.db();
     await expect(mine).rejects.toBeInstanceOf(fresh.DatabaseBlockedError);
     expect(posted).toEqual([]); // it heard the news; it did not make it

@@ -1,5 +1,5 @@
 import { openDB } from 'idb';
-import { DB_NAME, DB_VERSION, MIGRATIONS, type Db, type ExposureDb } from './schema';
+import { DB_NAME, DB_VERSION, MIGRATIONS, type Db, type ExposureDb, type Migration, type UpgradeTx } from './schema';
 
 /**
  * The database cannot be opened at this version yet: another page of the extension, open since
@@ -17,12 +17,19 @@ export function isQuotaError(error: unknown): boolean {
 
 /**
  * Opens (and if needed upgrades) the database, running each pending numbered migration in order.
- * `version` and `name` exist for migration tests, which build a database at an older version.
+ * `version`, `name` and `steps` exist for migration tests, which build a database at an older
+ * version or try a step that fails.
  */
-export function openExposureDb(version: number = DB_VERSION, name: string = DB_NAME, onBlocked?: () => void): Promise<Db> {
+export function openExposureDb(
+  version: number = DB_VERSION,
+  name: string = DB_NAME,
+  { steps = MIGRATIONS, onBlocked }: { steps?: readonly Migration[]; onBlocked?: () => void } = {},
+): Promise<Db> {
   return openDB<ExposureDb>(name, version, {
     upgrade(db, oldVersion, newVersion, tx) {
-      for (let v = oldVersion; v < (newVersion ?? version); v++) MIGRATIONS[v]?.(db, tx);
+      // The open resolves only once the upgrade transaction has committed, so steps that read
+      // and rewrite records need not be awaited here; a failed one aborts it all.
+      void migrate(db, tx, steps, oldVersion, newVersion ?? version);
     },
     blocked() {
       onBlocked?.();
@@ -34,6 +41,25 @@ export function openExposureDb(version: number = DB_VERSION, name: string = DB_N
       opened = false;
     },
   });
+}
+
+async function migrate(db: Db, tx: UpgradeTx, steps: readonly Migration[], from: number, to: number): Promise<void> {
+  // A failed upgrade is reported by the open itself; this promise would only repeat it, unhandled.
+  tx.done.catch(() => undefined);
+  try {
+    for (let v = from; v < to; v++) {
+      // Only a step that returned a promise is awaited: schema steps run at once, back to back.
+      const pending = steps[v]?.(db, tx);
+      if (pending) await pending;
+    }
+  } catch {
+    // Half an upgrade must not commit: the open fails and the database stays at its old version.
+    try {
+      tx.abort();
+    } catch {
+      // Already aborted by the request that failed.
+    }
+  }
 }
 
 /**
@@ -78,9 +104,11 @@ function markBlocked(): void {
 export function db(): Promise<Db> {
   if (!shared) {
     opened = false;
-    shared = openExposureDb(DB_VERSION, DB_NAME, () => {
-      board?.post(true);
-      markBlocked();
+    shared = openExposureDb(DB_VERSION, DB_NAME, {
+      onBlocked: () => {
+        board?.post(true);
+        markBlocked();
+      },
     }).then(
       (store) => {
         opened = true;

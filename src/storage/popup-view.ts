@@ -1,20 +1,19 @@
-import type { Breach } from '../core/breach';
-import type { Exposure } from '../core/exposure';
+import type { IDBPTransaction, StoreNames } from 'idb';
+import type { Breach, ProviderId } from '../core/breach';
 import { estimateFinish, horizon, rulesFor } from '../core/pacing';
 import type { Settings } from '../core/settings';
 import type { AddressView, PopupState, RunView } from '../messages';
-import type { Db } from './schema';
+import type { Db, ExposureDb } from './schema';
 
 /** How many exposures per address the popup lists (the most recently found); the rest are a click away in the history. */
 const POPUP_EXPOSURES = 5;
-const POPUP_CANDIDATES = 50;
+
+type ReadTx = IDBPTransaction<ExposureDb, Array<StoreNames<ExposureDb>>, 'readonly'>;
 
 /** Everything the popup shows, read in one pass (the storage-full flag, kept outside the database, is added by the caller). */
 export async function popupState(store: Db, settings: Settings, now: number): Promise<Omit<PopupState, 'storageFull'>> {
   // One readonly transaction for everything: a snapshot, and no per-record transaction overhead.
   const tx = store.transaction(['addresses', 'jobs', 'runs', 'notices', 'exposures', 'breaches', 'results', 'requests']);
-  const exposuresStore = tx.objectStore('exposures');
-  const breachStore = tx.objectStore('breaches');
   const [addresses, jobs, runCursor, notices] = await Promise.all([
     tx.objectStore('addresses').getAll(),
     tx.objectStore('jobs').getAll(),
@@ -25,40 +24,15 @@ export async function popupState(store: Db, settings: Settings, now: number): Pr
   addresses.sort((a, b) => a.addedAt - b.addedAt);
   jobs.sort((a, b) => a.notBefore - b.notBefore || a.enqueuedAt - b.enqueuedAt);
   const jobByEmail = new Map(jobs.map((j) => [j.email, j]));
+  const breachOf = breachReader(tx);
 
   const views: AddressView[] = await Promise.all(
     addresses.map(async (address) => {
-      // Counted and listed through indexes: the popup stays fast with 100k exposures stored.
-      const [total, unseen, newest] = await Promise.all([
-        exposuresStore.index('by-email').count(address.email),
-        exposuresStore.index('by-email-state').count([address.email, 'new']),
-        // A check finds many at once: read a few more, then show the latest breaches among them.
-        (async () => {
-          const out: Exposure[] = [];
-          const range = IDBKeyRange.bound([address.email, -Infinity], [address.email, Infinity]);
-          let cursor = await exposuresStore.index('by-email-first-seen').openCursor(range, 'prev');
-          while (cursor && out.length < POPUP_CANDIDATES) {
-            out.push(cursor.value);
-            cursor = await cursor.continue();
-          }
-          return out;
-        })(),
-      ]);
-      const joined = await Promise.all(
-        newest.map(async (exposure) => {
-          const breach = await breachStore.get([exposure.provider, exposure.breachId]);
-          return { exposure, breach: breach ? slim(breach) : null };
-        }),
-      );
-      const exposures = joined
-        .sort((a, b) => b.exposure.firstSeen - a.exposure.firstSeen || (b.breach?.breachDate ?? '').localeCompare(a.breach?.breachDate ?? ''))
-        .slice(0, POPUP_EXPOSURES);
       const job = jobByEmail.get(address.email);
       return {
+        // The counts come with the address record: nothing here grows with the history.
         ...address,
-        exposureCount: total,
-        newCount: unseen,
-        exposures,
+        exposures: await newestExposures(tx, address.email, breachOf),
         notices: notices.filter((n) => n.email === address.email).sort((a, b) => b.date.localeCompare(a.date)),
         job: job ? { state: job.notBefore > now ? ('waiting' as const) : ('queued' as const), notBefore: job.notBefore, failure: job.lastFailure } : null,
       };
@@ -87,6 +61,40 @@ export async function popupState(store: Db, settings: Settings, now: number): Pr
     };
   }
   return { provider: settings.provider, hasApiKey: settings.hibpApiKey !== '', addresses: views, run: runView };
+}
+
+/**
+ * The address's newest exposures as the popup lists them: the latest found first and, among those
+ * found by the same check (the same firstSeen), the latest breach first. One check finds many at
+ * once, so the cut is made by first sighting: everything found at or after the POPUP_EXPOSURES-th
+ * newest is read — those, and the ones tied with it — and then sorted by breach date. A handful of
+ * reads, however many exposures are stored.
+ */
+async function newestExposures(tx: ReadTx, email: string, breachOf: (provider: ProviderId, id: string) => Promise<Breach | null>): Promise<AddressView['exposures']> {
+  const index = tx.objectStore('exposures').index('by-email-first-seen');
+  let cursor = await index.openKeyCursor(IDBKeyRange.bound([email, -Infinity], [email, Infinity]), 'prev');
+  if (cursor) cursor = await cursor.advance(POPUP_EXPOSURES - 1);
+  // Fewer than POPUP_EXPOSURES stored: all of them.
+  const from = cursor ? cursor.key[1] : -Infinity;
+  const candidates = await index.getAll(IDBKeyRange.bound([email, from], [email, Infinity]));
+  const joined = await Promise.all(candidates.map(async (exposure) => ({ exposure, breach: await breachOf(exposure.provider, exposure.breachId) })));
+  return joined
+    .sort((a, b) => b.exposure.firstSeen - a.exposure.firstSeen || (b.breach?.breachDate ?? '').localeCompare(a.breach?.breachDate ?? ''))
+    .slice(0, POPUP_EXPOSURES);
+}
+
+/** Breach records as the popup shows them, each read once however many addresses were in it. */
+function breachReader(tx: ReadTx): (provider: ProviderId, id: string) => Promise<Breach | null> {
+  const read = new Map<string, Promise<Breach | null>>();
+  return (provider, id) => {
+    const key = `${provider}\u0000${id}`;
+    let pending = read.get(key);
+    if (!pending) {
+      pending = tx.objectStore('breaches').get([provider, id]).then((breach) => (breach ? slim(breach) : null));
+      read.set(key, pending);
+    }
+    return pending;
+  };
 }
 
 /** What the popup shows of a breach: the long provider description stays behind. */

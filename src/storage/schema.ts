@@ -1,6 +1,6 @@
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import type { Breach, ProviderId } from '../core/breach';
-import type { Exposure, ExposureKey, WatchedAddress } from '../core/exposure';
+import type { Exposure, ExposureKey, StoredAddress } from '../core/exposure';
 import type { CheckResult, CheckRun } from '../core/check-run';
 import type { ManualNotice, SiteAlertRecord } from '../core/notice';
 import type { ProviderFailure } from '../core/provider-error';
@@ -22,7 +22,7 @@ export interface CheckJob {
 export type { CheckResult, CheckRun };
 
 export interface ExposureDb extends DBSchema {
-  addresses: { key: string; value: WatchedAddress };
+  addresses: { key: string; value: StoredAddress };
   breaches: { key: [ProviderId, string]; value: Breach };
   exposures: {
     key: ExposureKey;
@@ -45,13 +45,15 @@ export interface ExposureDb extends DBSchema {
 }
 
 export type Db = IDBPDatabase<ExposureDb>;
-type UpgradeTx = IDBPTransaction<ExposureDb, StoreNames<ExposureDb>[], 'versionchange'>;
+export type UpgradeTx = IDBPTransaction<ExposureDb, StoreNames<ExposureDb>[], 'versionchange'>;
+/** A step that reads or rewrites records returns a promise; the next step waits for it. */
+export type Migration = (db: Db, tx: UpgradeTx) => void | Promise<void>;
 
 /**
  * Numbered migrations: entry N upgrades a database at version N to version N+1. Never edit a
  * shipped step; append a new one. Each step is small and has its own test.
  */
-export const MIGRATIONS: ReadonlyArray<(db: Db, tx: UpgradeTx) => void> = [
+export const MIGRATIONS: readonly Migration[] = [
   // 0 → 1: the first schema.
   (db) => {
     db.createObjectStore('addresses', { keyPath: 'email' });
@@ -84,6 +86,18 @@ export const MIGRATIONS: ReadonlyArray<(db: Db, tx: UpgradeTx) => void> = [
     const exposures = tx.objectStore('exposures');
     exposures.createIndex('by-email-state', ['email', 'state']);
     exposures.createIndex('by-email-first-seen', ['email', 'firstSeen']);
+  },
+  // 3 → 4: each address carries its exposure counts (see ExposureCounts), counted here once.
+  async (_db, tx) => {
+    const addresses = tx.objectStore('addresses');
+    const exposures = tx.objectStore('exposures');
+    for (const address of await addresses.getAll()) {
+      const [exposureCount, newCount] = await Promise.all([
+        exposures.index('by-email').count(address.email),
+        exposures.index('by-email-state').count([address.email, 'new']),
+      ]);
+      await addresses.put({ ...address, exposureCount, newCount });
+    }
   },
 ];
 

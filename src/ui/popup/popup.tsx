@@ -15,7 +15,16 @@ import { AddressCard } from './address-card';
 import { RunProgress } from './run-progress';
 import { SiteCard } from './site-card';
 
-export function Popup() {
+/**
+ * The first state, read from IndexedDB by the page itself: no waiting for the background to wake.
+ * main.tsx starts it before the first render, so the reads overlap the drawing of the page.
+ */
+export async function readPopupState(): Promise<PopupState> {
+  const [store, settings, storageFull] = await Promise.all([db(), loadSettings(), isStorageFull()]);
+  return { ...(await popupState(store, settings, Date.now())), storageFull };
+}
+
+export function Popup({ first }: { first: Promise<PopupState> }) {
   const [state, setState] = useState<PopupState | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
@@ -24,21 +33,16 @@ export function Popup() {
   // tagged "new" for as long as this popup stays open.
   const [seenNew, setSeenNew] = useState<ReadonlySet<string>>(new Set());
 
-  const refresh = useCallback(async (direct = false) => {
+  const refresh = useCallback(async (read?: Promise<PopupState>) => {
     try {
-      // The first render reads IndexedDB itself: no waiting for the background to wake. Later
-      // refreshes ask the background, which also wakes it to resume any interrupted run.
-      setState(
-        direct
-          ? { ...(await popupState(await db(), await loadSettings(), Date.now())), storageFull: await isStorageFull() }
-          : await send('state/get', {}),
-      );
+      // Later refreshes ask the background, which also wakes it to resume any interrupted run.
+      setState(await (read ?? send('state/get', {})));
       setLoadError(null);
     } catch (error) {
       if (error instanceof DatabaseBlockedError) {
         setLoadError(t('errorDatabaseBlocked'));
         // The upgrade goes through when the old page closes: show the data then, unasked.
-        void databaseOpened().then(() => refresh(true));
+        void databaseOpened().then(() => refresh(readPopupState()));
         return;
       }
       setLoadError((error as Error).message);
@@ -46,9 +50,9 @@ export function Popup() {
   }, []);
 
   useEffect(() => {
-    void refresh(true);
+    void refresh(first);
     return onStateChanged(() => void refresh());
-  }, [refresh]);
+  }, [refresh, first]);
 
   // While a run waits on the rate limit nothing is broadcast; a slow tick keeps its countdown true.
   const running = state?.run !== null && state?.run !== undefined && state.run.finishedAt === null;
