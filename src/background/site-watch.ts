@@ -5,7 +5,7 @@
 import browser from 'webextension-polyfill';
 import { t } from '../adapters/i18n';
 import type { Breach } from '../core/breach';
-import { maskEmail } from '../core/email';
+import { maskEmail } from '../core/mask-email';
 import type { ManualNotice } from '../core/notice';
 import type { Settings } from '../core/settings';
 import { judgeSite, siteBreachLine, type SiteBreach } from '../core/site-alert-policy';

@@ -256,15 +256,3 @@ export function isSameAddress(a: string, b: string): boolean {
   // Text that is not an address is never "the same address", even as identical strings.
   return x.ok && y.ok && x.email === y.email;
 }
-
-/**
- * `alice@example.com` → `a…@example.com`, for alerts and notifications that others may see over
- * the user's shoulder. The ellipsis hides the length of the local part too.
- */
-export function maskEmail(email: string): string {
-  const at = email.lastIndexOf('@');
-  const local = at >= 0 ? email.slice(0, at) : email;
-  const domain = at >= 0 ? email.slice(at) : '';
-  const first = Array.from(local)[0] ?? '';
-  return `${first}…${domain}`;
-}

@@ -1,4 +1,4 @@
-import { maskEmail } from './email';
+import { maskEmail } from './mask-email';
 import type { Translate } from './i18n';
 
 export interface RunResultSummary {

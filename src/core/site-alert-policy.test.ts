@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { tEn } from './i18n-test-helper';
 import { NO_FLAGS, type Breach } from './breach';
-import { maskEmail } from './email';
+import { maskEmail } from './mask-email';
 import { judgeSite, siteBreachLine } from './site-alert-policy';
 
 const NOW = Date.UTC(2026, 10, 29);

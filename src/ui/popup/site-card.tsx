@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
-import { maskEmail } from '../../core/email';
+import { maskEmail } from '../../core/mask-email';
 import { siteBreachLine } from '../../core/site-alert-policy';
 import type { SiteCardView } from '../../messages';
 import { t } from '../i18n';

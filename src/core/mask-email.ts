@@ -1,0 +1,16 @@
+/*
+ * On its own, not in email.ts: the popup masks addresses but never normalises one, and should not
+ * load the IDN (punycode) code that normalising needs.
+ */
+
+/**
+ * `alice@example.com` → `a…@example.com`, for alerts and notifications that others may see over
+ * the user's shoulder. The ellipsis hides the length of the local part too.
+ */
+export function maskEmail(email: string): string {
+  const at = email.lastIndexOf('@');
+  const local = at >= 0 ? email.slice(0, at) : email;
+  const domain = at >= 0 ? email.slice(at) : '';
+  const first = Array.from(local)[0] ?? '';
+  return `${first}…${domain}`;
+}
