@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DAY, HOUR, MINUTE, SECOND, XPOSEDORNOT_RULES, estimateFinish, hibpRules, nextSlot, prune, rulesFor } from './pacing';
+import { DAY, HOUR, MINUTE, SECOND, XPOSEDORNOT_RULES, hibpRules, nextSlot, prune, queueSlots, rulesFor } from './pacing';
 
 describe('nextSlot', () => {
   it('lets a request go at once when nothing was sent', () => {
@@ -46,18 +46,23 @@ describe('nextSlot', () => {
   });
 });
 
-describe('estimateFinish', () => {
-  it('predicts 19 s for 20 requests at 1 per second', () => {
-    expect(estimateFinish([{ limit: 1, windowMs: SECOND }], [], 20, 0)).toBe(19 * SECOND);
+describe('queueSlots', () => {
+  const oneASecond = [{ limit: 1, windowMs: SECOND }];
+  const queue = (n: number, notBefore = 0) => Array.from({ length: n }, () => ({ notBefore }));
+
+  it('spaces 20 requests at 1 per second over 19 s, the first at once', () => {
+    const slots = queueSlots(oneASecond, [], queue(20), 0);
+    expect(slots[0]).toBe(0);
+    expect(slots.at(-1)).toBe(19 * SECOND);
   });
 
-  it('starts no earlier than a retry-after', () => {
-    expect(estimateFinish([{ limit: 1, windowMs: SECOND }], [], 1, 0, 7_000)).toBe(7_000);
+  it('counts what was already sent, and starts each no earlier than its own retry-after', () => {
+    expect(queueSlots(oneASecond, [500], [{ notBefore: 0 }, { notBefore: 7_000 }, { notBefore: 0 }], 1_000)).toEqual([1_500, 7_000, 8_000]);
   });
 
   it('counts the hourly cap for XposedOrNot', () => {
     // 30 addresses: 25 fit in the first hour, the rest wait for it to roll over.
-    const end = estimateFinish(XPOSEDORNOT_RULES, [], 30, 0);
+    const end = queueSlots(XPOSEDORNOT_RULES, [], queue(30), 0).at(-1)!;
     expect(end).toBeGreaterThanOrEqual(HOUR);
     expect(end).toBeLessThan(HOUR + 10 * SECOND);
   });

@@ -68,23 +68,17 @@ export function prune(rules: readonly RateRule[], sent: readonly number[], now: 
 }
 
 /**
- * When the last of `count` further requests will be sent, given what was already sent and any
- * time before which nothing may go (a retry-after). Used for the popup's "done by" estimate.
+ * When each queued request will be sent, in queue order, given what was already sent: each no
+ * earlier than its own `notBefore` (a retry-after) and within every rule. The popup shows it per
+ * address ("waiting for the rate limit until …") and takes the last as the run's "done by".
  */
-export function estimateFinish(
-  rules: readonly RateRule[],
-  sent: readonly number[],
-  count: number,
-  now: number,
-  notBefore = 0,
-): number {
+export function queueSlots(rules: readonly RateRule[], sent: readonly number[], queue: ReadonlyArray<{ notBefore: number }>, now: number): number[] {
   const times = [...sent];
-  let at = Math.max(now, notBefore);
-  for (let i = 0; i < count; i++) {
-    at = nextSlot(rules, times, at);
+  return queue.map(({ notBefore }) => {
+    const at = nextSlot(rules, times, Math.max(now, notBefore));
     times.push(at);
-  }
-  return at;
+    return at;
+  });
 }
 
 /**

@@ -1,9 +1,9 @@
 import type { IDBPTransaction, StoreNames } from 'idb';
 import type { Breach, ProviderId } from '../core/breach';
-import { estimateFinish, horizon, rulesFor } from '../core/pacing';
+import { horizon, queueSlots, rulesFor } from '../core/pacing';
 import type { Settings } from '../core/settings';
 import type { AddressView, PopupState, RunView } from '../messages';
-import type { Db, ExposureDb } from './schema';
+import type { CheckJob, Db, ExposureDb } from './schema';
 
 /** How many exposures per address the popup lists (the most recently found); the rest are a click away in the history. */
 const POPUP_EXPOSURES = 5;
@@ -24,6 +24,7 @@ export async function popupState(store: Db, settings: Settings, now: number): Pr
   addresses.sort((a, b) => a.addedAt - b.addedAt);
   jobs.sort((a, b) => a.notBefore - b.notBefore || a.enqueuedAt - b.enqueuedAt);
   const jobByEmail = new Map(jobs.map((j) => [j.email, j]));
+  const slots = await slotsOf(tx, jobs, settings, now);
   const breachOf = breachReader(tx);
 
   const views: AddressView[] = await Promise.all(
@@ -34,7 +35,7 @@ export async function popupState(store: Db, settings: Settings, now: number): Pr
         ...address,
         exposures: await newestExposures(tx, address.email, breachOf),
         notices: notices.filter((n) => n.email === address.email).sort((a, b) => b.date.localeCompare(a.date)),
-        job: job ? { state: job.notBefore > now ? ('waiting' as const) : ('queued' as const), notBefore: job.notBefore, failure: job.lastFailure } : null,
+        job: job ? jobView(job, job === jobs[0] ? job.notBefore : (slots.get(job) ?? job.notBefore), now) : null,
       };
     }),
   );
@@ -43,13 +44,7 @@ export async function popupState(store: Db, settings: Settings, now: number): Pr
   if (run) {
     const done = await tx.objectStore('results').count(IDBKeyRange.bound([run.id], [run.id, []]));
     const left = jobs.filter((j) => j.runId === run.id);
-    let estimatedEnd: number | null = run.finishedAt;
-    if (left.length > 0) {
-      const rules = rulesFor(run.provider, settings);
-      const sent = (await tx.objectStore('requests').index('by-provider').getAll(run.provider)).map((r) => r.at).filter((at) => at > now - horizon(rules));
-      const notBefore = Math.min(...left.map((j) => j.notBefore));
-      estimatedEnd = estimateFinish(rules, sent, left.length, now, notBefore);
-    }
+    const estimatedEnd = left.length > 0 ? Math.max(...left.map((j) => slots.get(j) ?? j.notBefore)) : run.finishedAt;
     runView = {
       id: run.id,
       provider: run.provider,
@@ -61,6 +56,29 @@ export async function popupState(store: Db, settings: Settings, now: number): Pr
     };
   }
   return { provider: settings.provider, hasApiKey: settings.hibpApiKey !== '', addresses: views, run: runView };
+}
+
+/** When each queued job is expected to go out: its retry time, and its turn under the provider's pace. */
+async function slotsOf(tx: ReadTx, jobs: readonly CheckJob[], settings: Settings, now: number): Promise<Map<CheckJob, number>> {
+  const slots = new Map<CheckJob, number>();
+  for (const provider of new Set(jobs.map((j) => j.provider))) {
+    const rules = rulesFor(provider, settings);
+    const sent = (await tx.objectStore('requests').index('by-provider').getAll(provider)).map((r) => r.at).filter((at) => at > now - horizon(rules));
+    const queue = jobs.filter((j) => j.provider === provider);
+    queueSlots(rules, sent, queue, now).forEach((at, i) => slots.set(queue[i]!, at));
+  }
+  return slots;
+}
+
+/**
+ * "Checking…" only for a job whose turn has come; one that waits for a retry time or for the
+ * rate limit says until when (a second's grace: the pump is about to send it). The head of the
+ * queue is judged by its retry time alone: its request may already be on the wire, counted among
+ * those sent.
+ */
+function jobView(job: CheckJob, at: number, now: number): AddressView['job'] {
+  const waiting = at > now + 1_000;
+  return { state: waiting ? 'waiting' : 'queued', notBefore: waiting ? at : job.notBefore, failure: job.lastFailure };
 }
 
 /**

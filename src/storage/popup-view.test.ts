@@ -1,0 +1,33 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS } from '../core/settings';
+import { addAddress } from './addresses';
+import { enqueueRun, noteRequest } from './check-queue';
+import { openExposureDb } from './open-db';
+import { popupState } from './popup-view';
+import { DB_VERSION } from './schema';
+
+const NOW = 1e12;
+
+describe('popupState: queued addresses', () => {
+  it('says "checking" only for the jobs whose turn has come; the rest wait for the rate limit, each until its own turn', async () => {
+    const db = await openExposureDb(DB_VERSION, 'popup-view-test');
+    const emails = ['a@example.com', 'b@example.com', 'c@example.com'];
+    for (const email of emails) await addAddress(db, email, NOW - 10_000);
+    // XposedOrNot: 2 per second (widened to 1,050 ms). Two requests went out 100 ms ago.
+    await noteRequest(db, 'xposedornot', NOW - 100);
+    await noteRequest(db, 'xposedornot', NOW - 100);
+    await enqueueRun(db, { id: 'r1', emails, provider: 'xposedornot', trigger: 'manual', now: NOW });
+
+    const state = await popupState(db, { ...DEFAULT_SETTINGS, provider: 'xposedornot' }, NOW);
+    const jobs = Object.fromEntries(state.addresses.map((a) => [a.email, a.job && { state: a.job.state, at: a.job.notBefore - NOW }]));
+    // The first two go when the two sent requests leave the window (in 950 ms: due, within the
+    // second's grace); the third must wait for those two to leave theirs.
+    expect(jobs['a@example.com']!.state).toBe('queued');
+    expect(jobs['b@example.com']!.state).toBe('queued');
+    expect(jobs['c@example.com']).toEqual({ state: 'waiting', at: 2_000 });
+    // The run's "done by" is the last of them.
+    expect(state.run?.estimatedEnd).toBe(NOW + 2_000);
+    db.close();
+  });
+});
