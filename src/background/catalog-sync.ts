@@ -2,8 +2,10 @@ import browser from 'webextension-polyfill';
 import type { ProviderId } from '../core/breach';
 import { DomainIndex, buildDomainIndex } from '../core/domain-index';
 import type { Settings } from '../core/settings';
+import { loadSettings } from '../adapters/settings-store';
 import { refreshCatalog, type CatalogMark } from '../providers/catalog';
 import { catalogOf, saveCatalog } from '../storage/catalog';
+import { db } from '../storage/open-db';
 import type { Db } from '../storage/schema';
 import { claimSlot } from './pacer';
 import { contextFor } from './providers';
@@ -41,24 +43,54 @@ const RETRY_KEY = 'catalogRetryMinutes';
 /** After a failed refresh: try again soon, then less eagerly, never more than 6 hours apart. */
 const FIRST_RETRY_MINUTES = 5;
 const MAX_RETRY_MINUTES = 6 * 60;
+/**
+ * Present while a refresh of that provider runs. A worker that starts and finds it was not there
+ * to clear it: the worker doing the refresh died (killed mid-download, or the browser quit).
+ */
+const runningKey = (provider: ProviderId) => `catalogSyncRunning.${provider}`;
+/** A refresh cut short and followed by no wake is resumed by the retry alarm this soon. */
+const WATCHDOG_MINUTES = 1;
 
-let inFlight: Promise<'changed' | 'unchanged' | 'failed'> | null = null;
+type SyncOutcome = 'changed' | 'unchanged' | 'failed';
+
+/** Per provider: a refresh of the old provider in flight must not swallow one of the newly chosen. */
+const inFlight = new Map<ProviderId, Promise<SyncOutcome>>();
 
 /**
  * Refreshes the chosen provider's catalog; an unchanged one costs one small request. One refresh
- * at a time; a failed one is retried with backoff instead of waiting a day for the next alarm.
+ * per provider at a time; a failed one is retried with backoff instead of waiting a day for the
+ * next alarm, and one cut short by the worker's death resumes when the next worker starts.
  */
-export function syncCatalog(store: Db, settings: Settings): Promise<'changed' | 'unchanged' | 'failed'> {
-  inFlight ??= refresh(store, settings).finally(() => {
-    inFlight = null;
-  });
-  return inFlight;
+export function syncCatalog(store: Db, settings: Settings): Promise<SyncOutcome> {
+  const provider = settings.provider;
+  let running = inFlight.get(provider);
+  if (!running) {
+    running = refresh(store, settings).finally(() => inFlight.delete(provider));
+    inFlight.set(provider, running);
+  }
+  return running;
 }
 
-async function refresh(store: Db, settings: Settings): Promise<'changed' | 'unchanged' | 'failed'> {
+/**
+ * Called when a worker starts: finishes a refresh of the chosen provider that a dead worker
+ * left unfinished. The catalog itself is never half written (saveCatalog is one transaction);
+ * without this, it would stay at the old version until the next daily alarm.
+ */
+export async function resumeInterruptedSync(): Promise<void> {
+  const settings = await loadSettings();
+  const key = runningKey(settings.provider);
+  if ((await browser.storage.local.get(key))[key] === undefined) return;
+  await syncCatalog(await db(), settings);
+}
+
+async function refresh(store: Db, settings: Settings): Promise<SyncOutcome> {
   const provider = settings.provider;
   const key = markKey(provider);
   const mark = ((await browser.storage.local.get(key))[key] ?? {}) as CatalogMark;
+  // Before any request, so a worker killed from here on leaves a way back: the marker for the
+  // next worker to find, and the alarm in case nothing wakes one. Success or failure clears both.
+  await browser.storage.local.set({ [runningKey(provider)]: Date.now() });
+  await browser.alarms.create(CATALOG_RETRY_ALARM, { delayInMinutes: WATCHDOG_MINUTES });
   try {
     await waitForSlot(store, settings);
     const result = await refreshCatalog(provider, contextFor(provider, settings), mark);
@@ -67,13 +99,14 @@ async function refresh(store: Db, settings: Settings): Promise<'changed' | 'unch
       cached = null;
     }
     await browser.storage.local.set({ [key]: result.mark });
-    await browser.storage.local.remove(RETRY_KEY);
+    await browser.storage.local.remove([RETRY_KEY, runningKey(provider)]);
     await browser.alarms.clear(CATALOG_RETRY_ALARM);
     return result.kind;
   } catch (error) {
     const last = (await browser.storage.local.get(RETRY_KEY))[RETRY_KEY];
     const minutes = typeof last === 'number' ? Math.min(last * 2, MAX_RETRY_MINUTES) : FIRST_RETRY_MINUTES;
     await browser.storage.local.set({ [RETRY_KEY]: minutes });
+    await browser.storage.local.remove(runningKey(provider));
     await browser.alarms.create(CATALOG_RETRY_ALARM, { delayInMinutes: minutes });
     console.warn(`Was I Exposed?: catalog refresh failed; retrying in ${minutes} min`, error instanceof Error ? error.message : error);
     return 'failed';
