@@ -1,6 +1,6 @@
 import type { BrowserContext, Page } from '@playwright/test';
 import { launchExtension, pointAtServer, serviceWorker } from '../support/extension';
-import { workerKiller, type WorkerKiller } from '../support/run-helpers';
+import { sleep, workerKiller, type WorkerKiller } from '../support/run-helpers';
 import { readSnapshot, type Snapshot, type StoreName } from './snapshot';
 
 /** An import's reply as the page saw it, and how long it took when it came. */
@@ -23,7 +23,7 @@ export class ChaosBrowser {
   private extensionId = '';
   private closing = false;
   /** Set when the browser went away without the test closing it. */
-  gone = false;
+  private gone = false;
 
   private constructor(private readonly profile: string) {}
 
@@ -36,9 +36,10 @@ export class ChaosBrowser {
   /** Chromium, the extension's worker, an extension page (Options: it sends nothing by itself) and a DevTools session on it. */
   private async open(): Promise<void> {
     this.gone = false;
-    this.context = await launchExtension(this.profile);
-    this.context.on('close', () => {
-      if (!this.closing) this.gone = true;
+    const context = await launchExtension(this.profile);
+    this.context = context;
+    context.on('close', () => {
+      if (!this.closing && context === this.context) this.gone = true;
     });
     this.extensionId = new URL((await serviceWorker(this.context)).url()).host;
     this.page = await this.context.newPage();
@@ -54,6 +55,15 @@ export class ChaosBrowser {
    */
   async closeOtherPages(): Promise<void> {
     for (const page of this.context.pages()) if (page !== this.page) await page.close();
+  }
+
+  /**
+   * Whether a call failed because the browser died. Playwright may reject the call a moment
+   * before it reports the context closed, so a failure waits up to a second for that news.
+   */
+  async died(): Promise<boolean> {
+    for (let i = 0; i < 20 && !this.gone; i++) await sleep(50);
+    return this.gone;
   }
 
   /** After a browser crash: note it, and start the same profile again. */
@@ -74,7 +84,7 @@ export class ChaosBrowser {
       await this.killer.kill(0);
       return true;
     } catch (error) {
-      if (!this.gone) throw error;
+      if (!(await this.died())) throw error;
       const stopped = this.killer.stops > before;
       await this.recover(`${label}, ${stopped ? 'just after the worker stopped' : 'before the worker stopped'}`);
       return stopped;
@@ -90,7 +100,7 @@ export class ChaosBrowser {
       try {
         return await step();
       } catch (error) {
-        if (!this.gone || attempt === 3) throw error;
+        if (attempt === 3 || !(await this.died())) throw error;
         await this.recover(label);
       }
     }
