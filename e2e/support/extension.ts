@@ -40,31 +40,18 @@ export const test = base.extend<ExtensionFixtures, { workerServer: FixtureServer
   },
   context: async ({ server, extensionDir, extraArgs }, use) => {
     const profile = mkdtempSync(join(tmpdir(), 'wie-profile-'));
-    const context = await chromium.launchPersistentContext(profile, {
-      executablePath: chromiumPath(),
-      headless: true,
-      args: [...extensionArgs(extensionDir), ...extraArgs],
-    });
-    let [worker] = context.serviceWorkers();
-    worker ??= await context.waitForEvent('serviceworker');
+    const context = await launchExtension(profile, extensionDir, extraArgs);
     // Point every provider at the local server before the test touches anything.
-    await worker.evaluate(async (url) => {
-      await chrome.storage.local.set({
-        xposedornotBaseUrl: url,
-        hibpBaseUrl: `${url}/api/v3`,
-        pwnedPasswordsBaseUrl: url,
-      });
-    }, server.url);
+    await pointAtServer(await serviceWorker(context), server.url);
     await use(context);
     await context.close();
     rmSync(profile, { recursive: true, force: true });
   },
   extensionId: async ({ context }, use) => {
-    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-    await use(new URL(worker.url()).host);
+    await use(new URL((await serviceWorker(context)).url()).host);
   },
   background: async ({ context }, use) => {
-    await use(async () => context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker')));
+    await use(() => serviceWorker(context));
   },
   openPopup: async ({ context, extensionId }, use) => {
     await use(async () => {
@@ -77,6 +64,34 @@ export const test = base.extend<ExtensionFixtures, { workerServer: FixtureServer
 });
 
 export const expect = test.expect;
+
+/**
+ * Chromium with the extension loaded, headless, on `profile`: a fresh directory, or one an earlier
+ * launch left behind (its IndexedDB, storage.local and alarms are still there).
+ */
+export function launchExtension(profile: string, extensionDir = DIST, extraArgs: readonly string[] = []): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(profile, {
+    executablePath: chromiumPath(),
+    headless: true,
+    args: [...extensionArgs(extensionDir), ...extraArgs],
+  });
+}
+
+/** The extension's service worker; after a kill, ask again (the next event starts a new one). */
+export async function serviceWorker(context: BrowserContext): Promise<Worker> {
+  return context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+}
+
+/** Points every provider at the local fixture server (from the worker or any extension page). */
+export async function pointAtServer(target: Page | Worker, url: string): Promise<void> {
+  await (target as Page).evaluate(async (origin) => {
+    await chrome.storage.local.set({
+      xposedornotBaseUrl: origin,
+      hibpBaseUrl: `${origin}/api/v3`,
+      pwnedPasswordsBaseUrl: origin,
+    });
+  }, url);
+}
 
 /**
  * Reads a whole object store of the extension's database, from an extension page or from inside

@@ -81,13 +81,16 @@ export async function addAddresses(page: Page, emails: readonly string[]): Promi
   expect(replies).toEqual(emails.map((email) => ({ ok: true, value: { email, existed: false } })));
 }
 
-/** Settings live in storage.local; the background validates them on every load. */
-export async function configure(worker: Worker, settings: Record<string, unknown>): Promise<void> {
-  await worker.evaluate((items) => chrome.storage.local.set(items), settings);
+/**
+ * Settings live in storage.local; the background validates them on every load. Written from the
+ * service worker or from any extension page (a page does not need the worker to be running).
+ */
+export async function configure(target: Page | Worker, settings: Record<string, unknown>): Promise<void> {
+  await (target as Page).evaluate((items) => chrome.storage.local.set(items), settings);
 }
 
 /** Breach lookups (one per address check) the server received, for either provider. */
-export function lookups(server: FixtureServer): LoggedRequest[] {
+export function lookups(server: Pick<FixtureServer, 'requests'>): LoggedRequest[] {
   return server.requests.filter(
     (r) => r.method === 'GET' && (r.path === '/v1/breach-analytics' || r.path.startsWith('/api/v3/breachedaccount/')),
   );

@@ -5,8 +5,10 @@ import { MINUTE } from '../core/pacing';
 import { ProviderError } from '../core/provider-error';
 import { decideCatalogRetry } from '../core/retry-policy';
 import type { Settings } from '../core/settings';
+import { loadSettings } from '../adapters/settings-store';
 import { refreshCatalog, type CatalogMark } from '../providers/catalog';
 import { catalogOf, saveCatalog } from '../storage/catalog';
+import { db } from '../storage/open-db';
 import type { Db } from '../storage/schema';
 import { claimSlot } from './pacer';
 import { contextFor } from './providers';
@@ -42,35 +44,54 @@ async function waitForSlot(store: Db, settings: Settings): Promise<void> {
 export const CATALOG_RETRY_ALARM = 'catalog-retry';
 /** The wait chosen after the last failed refresh, in minutes; cleared by a refresh that works. */
 const RETRY_KEY = 'catalogRetryMinutes';
+/**
+ * Present while a refresh of that provider runs. A worker that starts and finds it was not there
+ * to clear it: the worker doing the refresh died (killed mid-download, or the browser quit).
+ */
+const runningKey = (provider: ProviderId) => `catalogSyncRunning.${provider}`;
+/** A refresh cut short and followed by no wake is resumed by the retry alarm this soon. */
+const WATCHDOG_MINUTES = 1;
 
-type Outcome = 'changed' | 'unchanged' | 'failed';
+type SyncOutcome = 'changed' | 'unchanged' | 'failed';
 
-/** The latest refresh asked for, and which provider's catalog it fetches. */
-let inFlight: { provider: ProviderId; done: Promise<Outcome> } | null = null;
+/** Per provider: a refresh of the old provider in flight must not swallow one of the newly chosen. */
+const inFlight = new Map<ProviderId, Promise<SyncOutcome>>();
 
 /**
  * Refreshes the chosen provider's catalog; an unchanged one costs one small request. One refresh
- * at a time; a failed one is retried with backoff instead of waiting a day for the next alarm.
- * A call for the provider already being refreshed shares that refresh; a call for another
- * provider (the user switched while the old one's catalog was still coming) runs after it, rather
- * than being answered with the old provider's refresh and leaving the new one without a catalog
- * until the next daily alarm.
+ * per provider at a time; a failed one is retried with backoff instead of waiting a day for the
+ * next alarm, and one cut short by the worker's death resumes when the next worker starts.
  */
-export function syncCatalog(store: Db, settings: Settings): Promise<Outcome> {
-  if (inFlight?.provider === settings.provider) return inFlight.done;
-  const before = inFlight?.done ?? Promise.resolve<Outcome>('unchanged');
-  const run = () => refresh(store, settings);
-  const done: Promise<Outcome> = before.then(run, run).finally(() => {
-    if (inFlight?.done === done) inFlight = null;
-  });
-  inFlight = { provider: settings.provider, done };
-  return done;
+export function syncCatalog(store: Db, settings: Settings): Promise<SyncOutcome> {
+  const provider = settings.provider;
+  let running = inFlight.get(provider);
+  if (!running) {
+    running = refresh(store, settings).finally(() => inFlight.delete(provider));
+    inFlight.set(provider, running);
+  }
+  return running;
 }
 
-async function refresh(store: Db, settings: Settings): Promise<'changed' | 'unchanged' | 'failed'> {
+/**
+ * Called when a worker starts: finishes a refresh of the chosen provider that a dead worker
+ * left unfinished. The catalog itself is never half written (saveCatalog is one transaction);
+ * without this, it would stay at the old version until the next daily alarm.
+ */
+export async function resumeInterruptedSync(): Promise<void> {
+  const settings = await loadSettings();
+  const key = runningKey(settings.provider);
+  if ((await browser.storage.local.get(key))[key] === undefined) return;
+  await syncCatalog(await db(), settings);
+}
+
+async function refresh(store: Db, settings: Settings): Promise<SyncOutcome> {
   const provider = settings.provider;
   const key = markKey(provider);
   const mark = ((await browser.storage.local.get(key))[key] ?? {}) as CatalogMark;
+  // Before any request, so a worker killed from here on leaves a way back: the marker for the
+  // next worker to find, and the alarm in case nothing wakes one. Success or failure clears both.
+  await browser.storage.local.set({ [runningKey(provider)]: Date.now() });
+  await browser.alarms.create(CATALOG_RETRY_ALARM, { delayInMinutes: WATCHDOG_MINUTES });
   try {
     await waitForSlot(store, settings);
     const result = await refreshCatalog(provider, contextFor(provider, settings), mark);
@@ -79,7 +100,7 @@ async function refresh(store: Db, settings: Settings): Promise<'changed' | 'unch
       cached = null;
     }
     await browser.storage.local.set({ [key]: result.mark });
-    await browser.storage.local.remove(RETRY_KEY);
+    await browser.storage.local.remove([RETRY_KEY, runningKey(provider)]);
     await browser.alarms.clear(CATALOG_RETRY_ALARM);
     return result.kind;
   } catch (error) {
@@ -87,6 +108,7 @@ async function refresh(store: Db, settings: Settings): Promise<'changed' | 'unch
     const failure = error instanceof ProviderError ? error.toJSON() : null;
     const { waitMs, at } = decideCatalogRetry(failure, typeof last === 'number' ? last * MINUTE : undefined, Date.now());
     await browser.storage.local.set({ [RETRY_KEY]: waitMs / MINUTE });
+    await browser.storage.local.remove(runningKey(provider));
     await browser.alarms.create(CATALOG_RETRY_ALARM, { when: at });
     console.warn(
       `Was I Exposed?: catalog refresh failed; retrying in ${Math.round((at - Date.now()) / MINUTE)} min`,

@@ -7,6 +7,7 @@ import browser, { type Runtime } from 'webextension-polyfill';
 import { loadSettings } from '../adapters/settings-store';
 import { db } from '../storage/open-db';
 import { openNotice } from './alerts';
+import { resumeInterruptedSync } from './catalog-sync';
 import { pump } from './check-runner';
 import { onContextMenu } from './context-menu';
 import { onAlarm, onInstalled, onStartup, onStorageChanged } from './lifecycle';
@@ -38,5 +39,7 @@ browser.contextMenus.onClicked.addListener(
     })().catch(report('context menu')),
 );
 
-// Any wake resumes queued checks a killed worker left behind; an empty queue costs one read.
+// Any wake resumes what a killed worker left behind: queued checks, and a catalog refresh cut
+// short. Nothing left costs one read each.
 void pump().catch(report('queue'));
+void resumeInterruptedSync().catch(report('catalog refresh'));
