@@ -1,8 +1,13 @@
 import { expect, readStore, test } from './support/extension';
 import { PopupPage } from './support/popup-page';
+import { catalogSize } from './support/site-browsing';
 
-test('a breached address: added, checked through the background, breaches rendered and stored', async ({ server, openPopup }) => {
+test('a breached address: added, checked through the background, breaches rendered and stored', async ({ server, openPopup, background }) => {
   server.setAccounts({ 'victim@example.com': ['Adobe', 'LinkedIn'] });
+  // The public catalog is synced soon after install and rewrites breach details (its Adobe says
+  // "Oct 2013" and lists other data): let it land first, so what follows shows the lookup's answer.
+  const worker = await background();
+  await expect.poll(() => catalogSize(worker, 'xposedornot'), { timeout: 20_000 }).toBeGreaterThan(0);
   const popup = new PopupPage(await openPopup());
   await expect(popup.page.getByTestId('empty-state')).toBeVisible();
 
