@@ -1,6 +1,6 @@
 /**
  * Choosing another provider while the previous provider's catalog is still being fetched: the new
- * provider's catalog must follow at once, not a day later. (Seen first as a flaky test: the
+ * provider's catalog must follow at once, not a day later, and the earlier refresh still lands. (Seen first as a flaky test: the
  * install-time XposedOrNot refresh was still in flight when the test chose HIBP, and the HIBP
  * refresh that the choice asked for was answered with the XposedOrNot one.)
  */
@@ -18,6 +18,6 @@ test('switching to HIBP during an XposedOrNot catalog refresh still fetches the 
   await expect
     .poll(async () => (await readStore<{ provider: string }>(worker, 'breaches')).filter((b) => b.provider === 'hibp').length, { timeout: 15_000 })
     .toBeGreaterThan(800);
-  // The XposedOrNot refresh finished too, and was stored for its own provider.
-  expect((await readStore<{ provider: string }>(worker, 'breaches')).some((b) => b.provider === 'xposedornot')).toBe(true);
+  // The XposedOrNot refresh, running alongside, finished too and was stored for its own provider.
+  await expect.poll(async () => (await readStore<{ provider: string }>(worker, 'breaches')).some((b) => b.provider === 'xposedornot'), { timeout: 15_000 }).toBe(true);
 });

@@ -383,7 +383,14 @@ async function runCatalogCase(env: CatalogEnv, path: string, { fault }: NamedFau
   prepare?.();
   server.injectFault({ ...fault, match: { pathIncludes: path }, times: 1 });
   await refreshNow(worker);
-  await expect.poll(async () => (await catalogRetry(worker)).at !== previous.at, { ...FAST, timeout: 15_000 }).toBe(true);
+  // A refresh first sets the same alarm a minute ahead, a watchdog in case the worker dies
+  // mid-download; a failure replaces it with the backoff, which is never under 5 minutes.
+  await expect
+    .poll(async () => {
+      const { at } = await catalogRetry(worker);
+      return at !== null && at !== previous.at && at - Date.now() > 2 * MINUTE;
+    }, { ...FAST, timeout: 15_000 })
+    .toBe(true);
   const faulted = server.requests.slice(from).find((r) => r.method === 'GET' && r.path.endsWith(path))!;
   const retry = await catalogRetry(worker);
   expect(retry.minutes).toBe(waitMs / MINUTE);
