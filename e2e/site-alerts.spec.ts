@@ -14,6 +14,7 @@ import {
   ActionPopup,
   PROVIDER_HOSTS,
   badges,
+  browserSessionFixture,
   catalogSize,
   fixtureTls,
   hostResolverRules,
@@ -97,13 +98,7 @@ const test = base.extend<Fixtures>({
   extensionId: async ({ worker }, use) => {
     await use(new URL(worker.url()).host);
   },
-  cdp: async ({ context }, use) => {
-    const browser = context.browser();
-    if (!browser) throw new Error('no Browser object for the persistent context: cannot open a browser-level DevTools session');
-    const session = await browser.newBrowserCDPSession();
-    await use(session);
-    await session.detach().catch(() => undefined);
-  },
+  cdp: browserSessionFixture,
 });
 
 // Each test launches its own browser, syncs a 1.1 MB catalog and opens many tabs; on two busy

@@ -10,7 +10,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startFixtureServer, type FixtureServer, type HibpBreach, type LoggedRequest } from '../server/fixture-server';
-import { DIST_GRANTED, PROVIDER_HOSTS, fixtureTls, launchMapped, startSitesServer, type SiteRequest, type SitesServer } from './site-browsing';
+import { DIST_GRANTED, PROVIDER_HOSTS, browserSessionFixture, fixtureTls, launchMapped, startSitesServer, type SiteRequest, type SitesServer } from './site-browsing';
 
 /** Our service worker's script in the build (crxjs's loader); another extension's has another name. */
 const OUR_WORKER = /^chrome-extension:\/\/[a-p]{32}\/service-worker-loader\.js$/;
@@ -66,13 +66,7 @@ export const test = base.extend<MappedFixtures>({
   extensionId: async ({ worker }, use) => {
     await use(new URL(worker.url()).host);
   },
-  cdp: async ({ context }, use) => {
-    const browser = context.browser();
-    if (!browser) throw new Error('no Browser object for the persistent context: cannot open a browser-level DevTools session');
-    const session = await browser.newBrowserCDPSession();
-    await use(session);
-    await session.detach().catch(() => undefined);
-  },
+  cdp: browserSessionFixture,
 });
 
 export const expect = test.expect;

@@ -357,3 +357,15 @@ export class ActionPopup {
     await this.browser.send('Target.closeTarget', { targetId: this.targetId }).catch(() => undefined);
   }
 }
+
+/**
+ * A browser-level DevTools session for a persistent context (the toolbar popup is opened through
+ * it), detached when the test ends. Shaped as a Playwright fixture.
+ */
+export async function browserSessionFixture({ context }: { context: BrowserContext }, use: (session: CDPSession) => Promise<void>): Promise<void> {
+  const browser = context.browser();
+  if (!browser) throw new Error('no Browser object for the persistent context: cannot open a browser-level DevTools session');
+  const session = await browser.newBrowserCDPSession();
+  await use(session);
+  await session.detach().catch(() => undefined);
+}
