@@ -39,7 +39,9 @@ export function pump(): Promise<void> {
       }
       // A page from before an update holds the old database: resume as soon as it lets go.
       if (error instanceof DatabaseBlockedError) {
-        void databaseOpened().then(() => pump());
+        void databaseOpened()
+          .then(() => pump())
+          .catch((later: unknown) => console.error('Was I Exposed?: queue failed after the database upgrade', later));
         return;
       }
       throw error;
