@@ -15,7 +15,7 @@
  *   Median over the refreshes of each kind.
  */
 import type { Page } from '@playwright/test';
-import { makeBreach, type FixtureServer, type LoggedRequest } from '../e2e/server/fixture-server';
+import { providerSettings, makeBreach, type FixtureServer, type LoggedRequest } from '../e2e/server/fixture-server';
 import { launchExtension, settleStartup } from './browser';
 import { median, sleep } from './stats';
 
@@ -65,9 +65,7 @@ const marksSeen = (page: Page) => page.evaluate(() => [...((window as unknown as
 export async function measureCatalog(dist: string, server: FixtureServer, repeats: number): Promise<CatalogResult | null> {
   server.reset();
   const b = await launchExtension(dist, {
-    xposedornotBaseUrl: server.url,
-    hibpBaseUrl: `${server.url}/api/v3`,
-    pwnedPasswordsBaseUrl: server.url,
+    ...providerSettings(server.url),
   });
   try {
     const page = await b.driver();

@@ -16,7 +16,7 @@
 import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { startFixtureServer, type FixtureServer } from '../e2e/server/fixture-server';
+import { providerSettings, startFixtureServer, type FixtureServer } from '../e2e/server/fixture-server';
 import { measureLookup } from '../scripts/bench-lookup';
 import { launchExtension, settleStartup, type ExtensionBrowser } from './browser';
 import { emptyResults, type Results } from './budgets';
@@ -25,7 +25,8 @@ import { measureCatalog } from './catalog';
 import { historyPageBuilt, openHistoryOnce } from './history';
 import { openPopupOnce, stateReplyBytes } from './popup';
 import { formatTable } from './report';
-import { BENCH_LAYOUT, ensureDatabase, readStore, seedAddressesAndBreaches, seedExposures } from './seed';
+import { readStore } from '../e2e/support/read-store';
+import { BENCH_LAYOUT, ensureDatabase, seedAddressesAndBreaches, seedExposures } from './seed';
 import { describeSamples, median, ratio, round } from './stats';
 import { measureStorage } from './storage';
 import { measureThroughput } from './throughput';
@@ -141,9 +142,7 @@ async function measurePopup(b: ExtensionBrowser, name: string, count: number, re
 
 async function popupAndWorker(server: FixtureServer): Promise<void> {
   const b = await launchExtension(DIST, {
-    xposedornotBaseUrl: server.url,
-    hibpBaseUrl: `${server.url}/api/v3`,
-    pwnedPasswordsBaseUrl: server.url,
+    ...providerSettings(server.url),
   });
   try {
     const driver = await b.driver();

@@ -142,27 +142,6 @@ export async function seedExposures(page: Page, from: number, to: number, layout
   }
 }
 
-/** Every record of one object store, read from an extension page (not from the worker). */
-export function readStore<T = unknown>(page: Page, store: string): Promise<T[]> {
-  return page.evaluate(
-    ({ name, store: s }) =>
-      new Promise<T[]>((resolve, reject) => {
-        const open = indexedDB.open(name);
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          const req = db.transaction(s).objectStore(s).getAll();
-          req.onsuccess = () => {
-            db.close();
-            resolve(req.result as T[]);
-          };
-          req.onerror = () => reject(req.error);
-        };
-      }),
-    { name: DB_NAME, store },
-  );
-}
-
 /** Number of records in one object store. */
 export function countStore(page: Page, store: string): Promise<number> {
   return page.evaluate(

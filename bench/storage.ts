@@ -18,9 +18,10 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page, Worker } from '@playwright/test';
-import type { FixtureServer } from '../e2e/server/fixture-server';
+import { providerSettings, type FixtureServer } from '../e2e/server/fixture-server';
 import { launchExtension, request, settleStartup } from './browser';
-import { ensureDatabase, readStore, seedAddressesAndBreaches, seedExposures } from './seed';
+import { readStore } from '../e2e/support/read-store';
+import { ensureDatabase, seedAddressesAndBreaches, seedExposures } from './seed';
 import { sleep } from './stats';
 
 export interface StorageResult {
@@ -88,9 +89,7 @@ function readCounter(worker: Worker): Promise<{ total: number; readwrite: number
 export async function measureStorage(dist: string, server: FixtureServer, exposures: number): Promise<StorageResult> {
   server.reset();
   const b = await launchExtension(dist, {
-    xposedornotBaseUrl: server.url,
-    hibpBaseUrl: `${server.url}/api/v3`,
-    pwnedPasswordsBaseUrl: server.url,
+    ...providerSettings(server.url),
   });
   try {
     const page = await b.driver();

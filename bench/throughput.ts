@@ -19,9 +19,9 @@
  *          second — so a per-second limit can never reach 0.95, by design, to keep 429s away.
  * count429 = responses with status 429 the server sent during the run (budget 0).
  */
-import type { FixtureServer, LoggedRequest } from '../e2e/server/fixture-server';
+import { providerSettings, type FixtureServer, type LoggedRequest } from '../e2e/server/fixture-server';
 import { launchExtension, request, settleStartup, type ExtensionBrowser } from './browser';
-import { readStore } from './seed';
+import { readStore } from '../e2e/support/read-store';
 import { sleep } from './stats';
 
 export interface ThroughputOptions {
@@ -66,9 +66,7 @@ export async function measureThroughput(dist: string, server: FixtureServer, opt
   ]);
 
   const b: ExtensionBrowser = await launchExtension(dist, {
-    xposedornotBaseUrl: server.url,
-    hibpBaseUrl: `${server.url}/api/v3`,
-    pwnedPasswordsBaseUrl: server.url,
+    ...providerSettings(server.url),
     provider: 'hibp',
     hibpApiKey: 'test-key',
     hibpRequestsPerMinute: rpm,

@@ -15,7 +15,8 @@ import { readFile } from 'node:fs/promises';
 import { armTripwires, EVIL_HOST } from './support/hostile-data';
 import { expect, isChromiumOwn, test } from './support/mapped-browser';
 import { PopupPage } from './support/popup-page';
-import { PROVIDER_HOSTS, badges, tabIdOf, workerStore, type SiteChrome } from './support/site-browsing';
+import { readStore } from './support/read-store';
+import { PROVIDER_HOSTS, badges, tabIdOf, type SiteChrome } from './support/site-browsing';
 
 const KEY = 'wie-key-7Qx2vR9mZ4kL8pT3';
 const WRONG_KEY = 'wie-wrong-key-Hd81Ns0qPz';
@@ -73,7 +74,7 @@ function wholeDatabase(page: Page): Promise<string> {
 }
 
 async function hasHibpBreach(worker: Worker, id: string): Promise<boolean> {
-  return (await workerStore<{ id: string; provider: string }>(worker, 'breaches')).some((b) => b.provider === 'hibp' && b.id === id);
+  return (await readStore<{ id: string; provider: string }>(worker, 'breaches')).some((b) => b.provider === 'hibp' && b.id === id);
 }
 
 /** Where a request went, and where in it a secret appears. */

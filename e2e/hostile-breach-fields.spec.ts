@@ -15,7 +15,8 @@ import { ACTIVE_CONTENT_EXPRESSION, EVIL_HOST, HOSTILE_BREACHES, HOSTILE_DOMAIN,
 import { HISTORY_PAGE } from './support/history-seed';
 import { expect, isChromiumOwn, test } from './support/mapped-browser';
 import { PopupPage } from './support/popup-page';
-import { ActionPopup, PROVIDER_HOSTS, workerStore, type SiteChrome } from './support/site-browsing';
+import { readStore } from './support/read-store';
+import { ActionPopup, PROVIDER_HOSTS, type SiteChrome } from './support/site-browsing';
 
 const VICTIM = 'victim@example.com';
 const KEY = 'hostile-fields-key';
@@ -48,7 +49,7 @@ function shown(provider: Provider, breach: HibpBreach) {
 }
 
 async function hasBreach(worker: Worker, provider: Provider, id: string): Promise<boolean> {
-  return (await workerStore<StoredBreach>(worker, 'breaches')).some((b) => b.provider === provider && b.id === id);
+  return (await readStore<StoredBreach>(worker, 'breaches')).some((b) => b.provider === provider && b.id === id);
 }
 
 const expectInert = (found: ActiveContent, where: string) => expect(found, where).toEqual({ pwned: undefined, active: [] });
@@ -110,7 +111,7 @@ for (const provider of PROVIDERS) {
     expectInert(await activeContent(popupPage), 'popup');
 
     // What was stored: the text as sent; a javascript: logo refused, a web one kept (never loaded).
-    const stored = (await workerStore<StoredBreach>(worker, 'breaches')).filter((b) => b.provider === provider);
+    const stored = (await readStore<StoredBreach>(worker, 'breaches')).filter((b) => b.provider === provider);
     const storedShop = stored.find((b) => b.id === HOSTILE_SHOP.Name);
     const storedDomain = stored.find((b) => b.id === HOSTILE_DOMAIN.Name);
     expect(storedShop).toMatchObject({ title: expected[0]!.title, domain: SITE, dataClasses: HOSTILE_SHOP.DataClasses, logoUrl: HOSTILE_SHOP.LogoPath });

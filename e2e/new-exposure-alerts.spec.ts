@@ -1,7 +1,8 @@
 import type { Worker } from '@playwright/test';
 import { expect, test } from './support/extension';
 import { PopupPage } from './support/popup-page';
-import { attachRequestLogOnFailure, lookups, readWorkerStore, type StoredExposure, type StoredResult, type StoredRun } from './support/run-helpers';
+import { readStore } from './support/read-store';
+import { attachRequestLogOnFailure, lookups, type StoredExposure, type StoredResult, type StoredRun } from './support/run-helpers';
 
 /**
  * Watching in the background: a breach that appears for a saved address is announced once — one
@@ -27,13 +28,13 @@ async function runsSettled(worker: Worker, count: number): Promise<StoredRun[]> 
   await expect
     .poll(
       async () => {
-        const runs = await readWorkerStore<StoredRun>(worker, 'runs');
+        const runs = await readStore<StoredRun>(worker, 'runs');
         return runs.length === count && runs.every((r) => r.finishedAt !== null && typeof r.notifiedAt === 'number');
       },
       { timeout: 20_000, intervals: [200] },
     )
     .toBe(true);
-  return (await readWorkerStore<StoredRun>(worker, 'runs')).sort((a, b) => a.startedAt - b.startedAt);
+  return (await readStore<StoredRun>(worker, 'runs')).sort((a, b) => a.startedAt - b.startedAt);
 }
 
 test('a new breach on the server: one notification and badge "1" on the next scheduled run, nothing on the run after', async ({ server, openPopup, background }) => {
@@ -46,7 +47,7 @@ test('a new breach on the server: one notification and badge "1" on the next sch
   const worker = await background();
   // Shown in the popup, so acknowledged: no badge. A check the user asked for is not notified.
   await expect.poll(() => badge(worker)).toBe('');
-  await expect.poll(async () => (await readWorkerStore<StoredExposure>(worker, 'exposures')).map((e) => e.state)).toEqual(['acknowledged']);
+  await expect.poll(async () => (await readStore<StoredExposure>(worker, 'exposures')).map((e) => e.state)).toEqual(['acknowledged']);
   const [manual] = await runsSettled(worker, 1);
   expect(manual!.trigger).toBe('manual');
   expect(await notifications(worker)).toEqual({});
@@ -60,13 +61,13 @@ test('a new breach on the server: one notification and badge "1" on the next sch
   expect(scheduled!.trigger).toBe('scheduled');
   expect(await notifications(worker)).toEqual({ [`run:${scheduled!.id}`]: true });
   await expect.poll(() => badge(worker)).toBe('1');
-  const results = await readWorkerStore<StoredResult>(worker, 'results');
+  const results = await readStore<StoredResult>(worker, 'results');
   expect(results.find((r) => r.runId === scheduled!.id)).toMatchObject({
     email: EMAIL,
     outcome: 'breached',
     newBreachIds: ['Dropbox'],
   });
-  const exposures = await readWorkerStore<StoredExposure>(worker, 'exposures');
+  const exposures = await readStore<StoredExposure>(worker, 'exposures');
   expect(exposures.map((e) => [e.breachId, e.state]).sort()).toEqual([
     ['Adobe', 'acknowledged'],
     ['Dropbox', 'new'],
@@ -78,7 +79,7 @@ test('a new breach on the server: one notification and badge "1" on the next sch
   await fireRecheckAlarm(worker);
   const [, , again] = await runsSettled(worker, 3);
   expect(again!.trigger).toBe('scheduled');
-  expect((await readWorkerStore<StoredResult>(worker, 'results')).find((r) => r.runId === again!.id)).toMatchObject({
+  expect((await readStore<StoredResult>(worker, 'results')).find((r) => r.runId === again!.id)).toMatchObject({
     email: EMAIL,
     outcome: 'breached',
     newBreachIds: [],
@@ -87,5 +88,5 @@ test('a new breach on the server: one notification and badge "1" on the next sch
   // Still one unseen exposure: the badge neither grew nor cleared by itself.
   expect(await badge(worker)).toBe('1');
   expect(lookups(server)).toHaveLength(3);
-  expect((await readWorkerStore<StoredExposure>(worker, 'exposures')).map((e) => e.breachId).sort()).toEqual(['Adobe', 'Dropbox']);
+  expect((await readStore<StoredExposure>(worker, 'exposures')).map((e) => e.breachId).sort()).toEqual(['Adobe', 'Dropbox']);
 });

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { makeBreach, startFixtureServer, type FixtureServer, type LoggedRequest } from './server/fixture-server';
 import { PopupPage } from './support/popup-page';
+import { readStore } from './support/read-store';
 import {
   ActionPopup,
   PROVIDER_HOSTS,
@@ -24,7 +25,6 @@ import {
   observeNotifications,
   startSitesServer,
   tabIdOf,
-  workerStore,
   type SiteChrome,
   type SitesServer,
   type StoredSiteAlert,
@@ -271,7 +271,7 @@ async function refreshCatalog(worker: Worker, provider: FixtureServer, firstPath
 }
 
 async function hasBreach(worker: Worker, provider: string, id: string): Promise<boolean> {
-  return (await workerStore<{ id: string; provider: string }>(worker, 'breaches')).some((b) => b.provider === provider && b.id === id);
+  return (await readStore<{ id: string; provider: string }>(worker, 'breaches')).some((b) => b.provider === provider && b.id === id);
 }
 
 test('a breached domain, a subdomain of one and a breach recorded on a subdomain alert; a clean site does not', async ({
@@ -327,7 +327,7 @@ test('a breached domain, a subdomain of one and a breach recorded on a subdomain
   await expectNoAlertBadge(worker, { page: bounce, url: bounce.url(), tabId: await tabIdOf(worker, bounce.url()) });
 
   // Each breach recorded once, where first shown; none involves a saved address, so no notification.
-  const records = await workerStore<StoredSiteAlert>(worker, 'siteAlerts');
+  const records = await readStore<StoredSiteAlert>(worker, 'siteAlerts');
   expect(records.map((r) => [r.host, r.breachIds, r.emails]).sort()).toEqual([
     [SITES.adobe, ['Adobe'], []],
     [SITES.crossfire, ['CrossFire'], []],
@@ -383,10 +383,10 @@ test('"Never alert for this site" silences it: no badge, no record on the next v
   expect(await options.evaluate(() =>
     (globalThis as unknown as SiteChrome).chrome.runtime.sendMessage({ type: 'site/silence', payload: { domains: ['cfire.mail.ru'], silenced: true } }),
   )).toEqual({ ok: true, value: null });
-  const before = await workerStore<StoredSiteAlert>(worker, 'siteAlerts');
+  const before = await readStore<StoredSiteAlert>(worker, 'siteAlerts');
   const crossfire = await visit(context, worker, SITES.crossfire);
   await expectNoAlertBadge(worker, crossfire);
-  expect(await workerStore<StoredSiteAlert>(worker, 'siteAlerts')).toEqual(before);
+  expect(await readStore<StoredSiteAlert>(worker, 'siteAlerts')).toEqual(before);
   expect(before.map((r) => r.host)).toEqual([SITES.boxeeForums]);
   expect(await siteNotificationsEver(worker)).toEqual([]);
 
@@ -419,7 +419,7 @@ test('a breach involving a saved address raises one notification, once', async (
   await popup.checkNow();
   await expect(popup.breaches('victim@example.com')).toHaveCount(1);
   await expect
-    .poll(async () => (await workerStore<{ email: string; breachId: string }>(worker, 'exposures')).map((e) => `${e.email} ${e.breachId}`))
+    .poll(async () => (await readStore<{ email: string; breachId: string }>(worker, 'exposures')).map((e) => `${e.email} ${e.breachId}`))
     .toEqual(['victim@example.com Adobe']);
   expect(await siteNotificationsEver(worker)).toEqual([]);
 
@@ -435,7 +435,7 @@ test('a breach involving a saved address raises one notification, once', async (
   await new Promise((r) => setTimeout(r, 1_000));
   const [shown] = await siteNotificationsEver(worker);
   expect(await siteNotificationsEver(worker)).toEqual([shown]);
-  const records = await workerStore<StoredSiteAlert>(worker, 'siteAlerts');
+  const records = await readStore<StoredSiteAlert>(worker, 'siteAlerts');
   expect(records.map((r) => [r.host, r.breachIds, r.emails])).toEqual([[SITES.adobe, ['Adobe'], ['victim@example.com']]]);
   expect(shown).toBe(`site:${records[0]!.id}`);
 
@@ -450,7 +450,7 @@ test('a breach involving a saved address raises one notification, once', async (
   await new Promise((r) => setTimeout(r, 1_500));
   expect(await siteNotifications(worker)).toEqual([]);
   expect(await siteNotificationsEver(worker), 'no notification since, not even one that closed itself').toEqual([shown]);
-  expect(await workerStore<StoredSiteAlert>(worker, 'siteAlerts')).toEqual(records);
+  expect(await readStore<StoredSiteAlert>(worker, 'siteAlerts')).toEqual(records);
 
   expectNothingAboutBrowsing(providerLog);
 });

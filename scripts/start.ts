@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromiumPath, extensionArgs } from '../e2e/chromium-path';
 import { seedDemo } from '../e2e/server/demo';
-import { startFixtureServer } from '../e2e/server/fixture-server';
+import { providerSettings, startFixtureServer } from '../e2e/server/fixture-server';
 
 const dist = resolve('dist/chrome');
 
@@ -38,10 +38,7 @@ async function main(): Promise<void> {
     args: extensionArgs(dist),
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  await worker.evaluate(
-    (url) => chrome.storage.local.set({ xposedornotBaseUrl: url, hibpBaseUrl: `${url}/api/v3`, pwnedPasswordsBaseUrl: url }),
-    server.url,
-  );
+  await worker.evaluate((settings) => chrome.storage.local.set(settings), providerSettings(server.url));
   const id = new URL(worker.url()).host;
   const page = context.pages()[0] ?? (await context.newPage());
   await page.goto(`chrome-extension://${id}/src/ui/popup/index.html`);

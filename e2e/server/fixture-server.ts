@@ -92,6 +92,11 @@ function decodeSegments(rest: string): string[] | null {
   }
 }
 
+/** The extension's settings that point every provider at a fixture server listening at `url`. */
+export function providerSettings(url: string): { xposedornotBaseUrl: string; hibpBaseUrl: string; pwnedPasswordsBaseUrl: string } {
+  return { xposedornotBaseUrl: url, hibpBaseUrl: `${url}/api/v3`, pwnedPasswordsBaseUrl: url };
+}
+
 export async function startFixtureServer(options: FixtureServerOptions = {}): Promise<FixtureServer> {
   const host = options.host ?? '127.0.0.1';
   const defaultUaRequired = options.userAgentRequired ?? true;

@@ -3,7 +3,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromiumPath, extensionArgs } from '../chromium-path';
-import { startFixtureServer, type FixtureServer } from '../server/fixture-server';
+import { providerSettings, startFixtureServer, type FixtureServer } from '../server/fixture-server';
+
+export { readStore } from './read-store';
 
 export const DIST = resolve(process.env.EXTENSION_DIST ?? 'dist/chrome');
 
@@ -84,35 +86,6 @@ export async function serviceWorker(context: BrowserContext): Promise<Worker> {
 
 /** Points every provider at the local fixture server (from the worker or any extension page). */
 export async function pointAtServer(target: Page | Worker, url: string): Promise<void> {
-  await (target as Page).evaluate(async (origin) => {
-    await chrome.storage.local.set({
-      xposedornotBaseUrl: origin,
-      hibpBaseUrl: `${origin}/api/v3`,
-      pwnedPasswordsBaseUrl: origin,
-    });
-  }, url);
+  await (target as Page).evaluate((settings) => chrome.storage.local.set(settings), providerSettings(url));
 }
 
-/**
- * Reads a whole object store of the extension's database, from an extension page or from inside
- * the service worker (both evaluate the same way).
- */
-export async function readStore<T = unknown>(target: Page | Worker, store: string): Promise<T[]> {
-  return (target as Page).evaluate(
-    (name) =>
-      new Promise<T[]>((resolvePromise, reject) => {
-        const open = indexedDB.open('was-i-exposed');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          const request = db.transaction(name).objectStore(name).getAll();
-          request.onsuccess = () => {
-            db.close();
-            resolvePromise(request.result as T[]);
-          };
-          request.onerror = () => reject(request.error);
-        };
-      }),
-    store,
-  );
-}

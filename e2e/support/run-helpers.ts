@@ -249,9 +249,4 @@ export async function workerKiller(page: Page, extensionId: string): Promise<Wor
   };
 }
 
-/** Reads a whole object store from inside the service worker (no page needed, so no popup opens). */
-export function readWorkerStore<T = unknown>(worker: Worker, store: string): Promise<T[]> {
-  return readStore<T>(worker, store);
-}
-
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));

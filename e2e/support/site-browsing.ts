@@ -4,6 +4,7 @@
  * state as the background sees it (tab badges, notifications, IndexedDB), and the real toolbar
  * popup opened on a given tab through DevTools.
  */
+import { readStore } from './read-store';
 import { chromium, type BrowserContext, type CDPSession, type Page, type Worker } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { createServer as createHttpServer, type RequestListener } from 'node:http';
@@ -139,30 +140,9 @@ export interface StoredSiteAlert {
   shownAt: number;
 }
 
-/** Reads a whole object store inside the service worker. */
-export function workerStore<T = unknown>(worker: Worker, store: string): Promise<T[]> {
-  return worker.evaluate(
-    (name) =>
-      new Promise<T[]>((done, fail) => {
-        const open = indexedDB.open('was-i-exposed');
-        open.onerror = () => fail(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          const request = db.transaction(name).objectStore(name).getAll();
-          request.onsuccess = () => {
-            db.close();
-            done(request.result as T[]);
-          };
-          request.onerror = () => fail(request.error);
-        };
-      }),
-    store,
-  );
-}
-
 /** Catalog entries stored for one provider. */
 export async function catalogSize(worker: Worker, provider: string): Promise<number> {
-  const all = await workerStore<{ provider: string }>(worker, 'breaches');
+  const all = await readStore<{ provider: string }>(worker, 'breaches');
   return all.filter((b) => b.provider === provider).length;
 }
 
