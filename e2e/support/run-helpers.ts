@@ -1,67 +1,20 @@
 import type { Page, Worker } from '@playwright/test';
 import type { FixtureServer, LoggedRequest } from '../server/fixture-server';
+import type { CheckRun as StoredRun } from '../../src/core/check-run';
 import { expect, readStore, test } from './extension';
+
+// The records as the extension stores them are the source's own types, so a test cannot drift from them.
+export type { StoredRun };
+export type { CheckResult as StoredResult } from '../../src/core/check-run';
+export type { ProviderFailure as StoredFailure } from '../../src/core/provider-error';
+export type { Exposure as StoredExposure, StoredAddress } from '../../src/core/exposure';
+export type { CheckJob as StoredJob } from '../../src/storage/schema';
 
 /**
  * Helpers for the "watch in the background" specs: bulk setup through the background's own
  * message protocol, the extension's IndexedDB records as the tests read them, and the provider
  * requests as the fixture server logged them.
  */
-
-export interface StoredRun {
-  id: string;
-  provider: 'xposedornot' | 'hibp';
-  trigger: 'manual' | 'scheduled' | 'context-menu';
-  startedAt: number;
-  finishedAt: number | null;
-  emails: string[];
-  notifiedAt?: number | null;
-}
-
-export interface StoredFailure {
-  kind: string;
-  status?: number;
-  retryAfterMs?: number;
-  rayId?: string;
-  message: string;
-}
-
-export interface StoredResult {
-  runId: string;
-  email: string;
-  at: number;
-  outcome: 'clean' | 'breached' | 'failed';
-  breachIds: string[];
-  newBreachIds: string[];
-  failure: StoredFailure | null;
-}
-
-export interface StoredJob {
-  runId: string;
-  email: string;
-  provider: string;
-  enqueuedAt: number;
-  attempts: number;
-  notBefore: number;
-  lastFailure: StoredFailure | null;
-}
-
-export interface StoredExposure {
-  email: string;
-  provider: string;
-  breachId: string;
-  firstSeen: number;
-  lastSeen: number;
-  state: 'new' | 'acknowledged' | 'resolved';
-}
-
-export interface StoredAddress {
-  email: string;
-  addedAt: number;
-  lastCheckedAt: number | null;
-  lastOutcome: 'clean' | 'breached' | 'failed' | null;
-  lastFailure: StoredFailure | null;
-}
 
 /** `n` distinct addresses, zero-padded so they sort the way they were made. */
 export function makeAddresses(n: number, prefix = 'user'): string[] {
