@@ -10,13 +10,12 @@
  * haveibeenpwned.com carry it, only in the `hibp-api-key` header, and only to the endpoints that
  * need a key.
  */
-import type { BrowserContext, ConsoleMessage, Page, Request, Worker } from '@playwright/test';
+import type { BrowserContext, ConsoleMessage, Page, Request } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 import { armTripwires, EVIL_HOST } from './support/hostile-data';
 import { expect, isChromiumOwn, test } from './support/mapped-browser';
 import { PopupPage } from './support/popup-page';
-import { readStore } from './support/read-store';
-import { PROVIDER_HOSTS, badges, tabIdOf, type SiteChrome } from './support/site-browsing';
+import { PROVIDER_HOSTS, badges, hasBreach, tabIdOf, type SiteChrome } from './support/site-browsing';
 
 const KEY = 'wie-key-7Qx2vR9mZ4kL8pT3';
 const WRONG_KEY = 'wie-wrong-key-Hd81Ns0qPz';
@@ -73,10 +72,6 @@ function wholeDatabase(page: Page): Promise<string> {
   );
 }
 
-async function hasHibpBreach(worker: Worker, id: string): Promise<boolean> {
-  return (await readStore<{ id: string; provider: string }>(worker, 'breaches')).some((b) => b.provider === 'hibp' && b.id === id);
-}
-
 /** Where a request went, and where in it a secret appears. */
 function findings(request: { host: string; path: string; headers: Record<string, string>; body?: string | null }) {
   const inHeaders = Object.entries(request.headers).filter(([, value]) => leaks(value).length > 0).map(([name]) => name);
@@ -110,7 +105,7 @@ test('the HIBP key reaches haveibeenpwned.com only, in its header only; no conso
   await expect(options.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
 
   // The catalog sync that choosing HIBP started; then one that fails and is logged.
-  await expect.poll(() => hasHibpBreach(worker, 'Adobe'), { timeout: 30_000, message: 'HIBP catalog stored' }).toBe(true);
+  await expect.poll(() => hasBreach(worker, 'hibp', 'Adobe'), { timeout: 30_000, message: 'HIBP catalog stored' }).toBe(true);
   server.injectFault({ match: { provider: 'hibp', pathIncludes: '/api/v3/breaches' }, status: 500, times: 1 });
   server.injectFault({ match: { provider: 'hibp', pathIncludes: '/api/v3/latestbreach' }, status: 500, times: 1 });
   await worker.evaluate(() => (globalThis as unknown as SiteChrome).chrome.alarms.create('catalog', { when: Date.now() + 50 }));

@@ -8,7 +8,7 @@
  * would be seen. Asserted: no dialog, no script ran, nothing active in the DOM, no request to any
  * host but the extension, the provider and the visited site, and plain text shown as it was sent.
  */
-import type { Page, Worker } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { stripHtml } from './server/xon-mapping';
 import type { HibpBreach } from './server/fixture-server';
 import { ACTIVE_CONTENT_EXPRESSION, EVIL_HOST, HOSTILE_BREACHES, HOSTILE_DOMAIN, HOSTILE_SHOP, HOSTILE_FIELDS, PLANTED, activeContent, armTripwires, requestsElsewhere, type ActiveContent } from './support/hostile-data';
@@ -16,7 +16,7 @@ import { HISTORY_PAGE } from './support/history-seed';
 import { expect, isChromiumOwn, test } from './support/mapped-browser';
 import { PopupPage } from './support/popup-page';
 import { readStore } from './support/read-store';
-import { ActionPopup, PROVIDER_HOSTS, type SiteChrome } from './support/site-browsing';
+import { ActionPopup, PROVIDER_HOSTS, hasBreach, type SiteChrome } from './support/site-browsing';
 
 const VICTIM = 'victim@example.com';
 const KEY = 'hostile-fields-key';
@@ -46,10 +46,6 @@ function shown(provider: Provider, breach: HibpBreach) {
     dataClasses: breach.DataClasses,
     plainDescription: stripHtml(breach.Description).trim(),
   };
-}
-
-async function hasBreach(worker: Worker, provider: Provider, id: string): Promise<boolean> {
-  return (await readStore<StoredBreach>(worker, 'breaches')).some((b) => b.provider === provider && b.id === id);
 }
 
 const expectInert = (found: ActiveContent, where: string) => expect(found, where).toEqual({ pwned: undefined, active: [] });

@@ -18,6 +18,7 @@ import {
   browserSessionFixture,
   catalogSize,
   fixtureTls,
+  hasBreach,
   hostResolverRules,
   launchMapped,
   notificationIds,
@@ -268,10 +269,6 @@ async function refreshCatalog(worker: Worker, provider: FixtureServer, firstPath
     .toBe(true);
   await new Promise((r) => setTimeout(r, 1_500));
   return { requests: [...catalogRequests(provider)], ms: Date.now() - started };
-}
-
-async function hasBreach(worker: Worker, provider: string, id: string): Promise<boolean> {
-  return (await readStore<{ id: string; provider: string }>(worker, 'breaches')).some((b) => b.provider === provider && b.id === id);
 }
 
 test('a breached domain, a subdomain of one and a breach recorded on a subdomain alert; a clean site does not', async ({

@@ -146,6 +146,11 @@ export async function catalogSize(worker: Worker, provider: string): Promise<num
   return all.filter((b) => b.provider === provider).length;
 }
 
+/** Whether the breach `id` of `provider` is stored (from its catalog or a check). */
+export async function hasBreach(worker: Worker, provider: string, id: string): Promise<boolean> {
+  return (await readStore<{ id: string; provider: string }>(worker, 'breaches')).some((b) => b.provider === provider && b.id === id);
+}
+
 /** The tab showing exactly `url` (as Chrome reports it; needs the "tabs" permission). */
 export async function tabIdOf(worker: Worker, url: string): Promise<number> {
   const id = await worker.evaluate(async (wanted) => {
