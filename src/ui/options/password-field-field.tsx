@@ -1,8 +1,7 @@
-import { useState } from 'preact/hooks';
-import browser, { type Permissions } from 'webextension-polyfill';
+import type { Permissions } from 'webextension-polyfill';
 import type { Settings } from '../../core/settings';
 import { t } from '../i18n';
-import { send } from '../send';
+import { usePermissionToggle } from './use-permission-toggle';
 
 /** What the password-field check needs: to run its small script on https pages. */
 const PERMISSIONS: Permissions.Permissions = { permissions: ['scripting'], origins: ['https://*/*'] };
@@ -13,22 +12,7 @@ const PERMISSIONS: Permissions.Permissions = { permissions: ['scripting'], origi
  * (after the script is unregistered) when they turn it off.
  */
 export function PasswordFieldField({ settings, onSaved }: { settings: Settings; onSaved: (s: Settings) => void }) {
-  const [error, setError] = useState<string | null>(null);
-
-  const toggle = async (on: boolean) => {
-    setError(null);
-    if (on) {
-      const granted = await browser.permissions.request(PERMISSIONS).catch(() => false);
-      if (!granted) {
-        setError(t('passwordFieldNoPermission'));
-        return;
-      }
-      onSaved(await send('settings/save', { patch: { passwordFieldCheck: true } }));
-    } else {
-      onSaved(await send('settings/save', { patch: { passwordFieldCheck: false } }));
-      await browser.permissions.remove(PERMISSIONS).catch(() => false);
-    }
-  };
+  const { error, toggle } = usePermissionToggle('passwordFieldCheck', PERMISSIONS, t('passwordFieldNoPermission'), onSaved);
 
   return (
     <fieldset>

@@ -1,29 +1,14 @@
-import { useState } from 'preact/hooks';
-import browser from 'webextension-polyfill';
 import type { Settings } from '../../core/settings';
 import { t } from '../i18n';
 import { send } from '../send';
+import { usePermissionToggle } from './use-permission-toggle';
 
 /**
  * Site alerts need to see which site a tab is on: the optional "tabs" permission, asked for only
  * when the user turns the feature on, and given back when they turn it off.
  */
 export function SiteAlertsField({ settings, onSaved }: { settings: Settings; onSaved: (s: Settings) => void }) {
-  const [error, setError] = useState<string | null>(null);
-
-  const toggle = async (on: boolean) => {
-    setError(null);
-    if (on) {
-      const granted = await browser.permissions.request({ permissions: ['tabs'] }).catch(() => false);
-      if (!granted) {
-        setError(t('alertsNoPermission'));
-        return;
-      }
-    } else {
-      await browser.permissions.remove({ permissions: ['tabs'] }).catch(() => false);
-    }
-    onSaved(await send('settings/save', { patch: { siteAlerts: on } }));
-  };
+  const { error, toggle } = usePermissionToggle('siteAlerts', { permissions: ['tabs'] }, t('alertsNoPermission'), onSaved);
 
   const save = async (patch: Partial<Settings>) => onSaved(await send('settings/save', { patch }));
 
