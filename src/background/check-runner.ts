@@ -10,7 +10,6 @@ import { deliverRunNotices, updateBadge } from './alerts';
 import { broadcastStateChanged } from './broadcast';
 import { claimSlot } from './pacer';
 import { checkAddress } from './providers';
-import { installUserAgentRule } from './user-agent';
 
 export const QUEUE_ALARM = 'check-queue';
 
@@ -58,30 +57,35 @@ async function drain(): Promise<void> {
   // Owed by a worker that died between finishing a run and announcing it.
   await deliverRunNotices(store);
   await updateBadge(store);
-  let userAgentReady = false;
   for (;;) {
     const [job] = await pendingJobs(store);
     if (!job) {
       await browser.alarms.clear(QUEUE_ALARM);
       return;
     }
-    if (job.provider === 'hibp' && !userAgentReady) {
-      await installUserAgentRule(settings); // session rules vanish with the browser session
-      userAgentReady = true;
+    try {
+      // Set before the claim, so the request leaves right after it (the pacer's skew margin covers
+      // the claim-to-arrival gap); if this worker dies mid-request, the alarm resumes the queue.
+      await browser.alarms.create(QUEUE_ALARM, { when: Date.now() + WATCHDOG_MS });
+      const at = await claimSlot(store, job.provider, settings, job.notBefore);
+      if (at !== null) {
+        const now = Date.now();
+        // The alarm is the backstop: if this worker dies while waiting, a new one picks up.
+        await browser.alarms.create(QUEUE_ALARM, { when: at });
+        if (at - now > MAX_IN_WORKER_WAIT_MS) return;
+        await sleep(at - now);
+        continue;
+      }
+      await checkOne(job, settings);
+    } catch (error) {
+      if (isQuotaError(error) || error instanceof DatabaseBlockedError) throw error; // handled by pump()
+      // Anything else is a bug of ours or a browser refusing an API call. Left queued, the job
+      // would come first again on every wake and hold up the whole queue (and "Check now") for
+      // good: it ends as failed, with a message, and the others go on.
+      console.error('Was I Exposed?: a check failed inside the extension', error);
+      await recordJobResult(store, job, { kind: 'failed', failure: internalFailure(error) }, Date.now());
+      await afterJob();
     }
-    // Set before the claim, so the request leaves right after it (the pacer's skew margin covers
-    // the claim-to-arrival gap); if this worker dies mid-request, the alarm resumes the queue.
-    await browser.alarms.create(QUEUE_ALARM, { when: Date.now() + WATCHDOG_MS });
-    const at = await claimSlot(store, job.provider, settings, job.notBefore);
-    if (at !== null) {
-      const now = Date.now();
-      // The alarm is the backstop: if this worker dies while waiting, a new one picks up.
-      await browser.alarms.create(QUEUE_ALARM, { when: at });
-      if (at - now > MAX_IN_WORKER_WAIT_MS) return;
-      await sleep(at - now);
-      continue;
-    }
-    await checkOne(job, settings);
   }
 }
 
@@ -95,6 +99,12 @@ async function checkOne(job: CheckJob, settings: Awaited<ReturnType<typeof loadS
     if (isQuotaError(error)) throw error; // ours, not the provider's: handled by pump()
     await handleFailure(job, toFailure(error));
   }
+  await afterJob();
+}
+
+/** After any job's end: the run's notice if it finished, the badge, and the pages' refresh. */
+async function afterJob(): Promise<void> {
+  const store = await db();
   await deliverRunNotices(store);
   await updateBadge(store);
   broadcastStateChanged();
@@ -122,9 +132,12 @@ async function handleFailure(job: CheckJob, failure: ProviderFailure): Promise<v
 }
 
 function toFailure(error: unknown): ProviderFailure {
-  if (error instanceof ProviderError) return error.toJSON();
-  // A bug of ours, not the provider's: say so plainly rather than blame the network.
-  return { kind: 'malformed', message: error instanceof Error ? error.message : String(error) };
+  return error instanceof ProviderError ? error.toJSON() : internalFailure(error);
+}
+
+/** A bug of ours, not the provider's: say so plainly rather than blame the provider or the network. */
+function internalFailure(error: unknown): ProviderFailure {
+  return { kind: 'internal', message: error instanceof Error ? error.message : String(error) };
 }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));

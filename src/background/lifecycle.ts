@@ -2,10 +2,10 @@ import browser, { type Alarms, type Runtime, type Storage } from 'webextension-p
 import { DEFAULT_SETTINGS } from '../core/settings';
 import { loadSettings } from '../adapters/settings-store';
 import { db } from '../storage/open-db';
+import { dropJobsExcept } from '../storage/check-queue';
 import { QUEUE_ALARM, pump } from './check-runner';
 import { createContextMenus } from './context-menu';
 import { RECHECK_ALARM, enqueueScheduledRun, ensureRecheckAlarm } from './schedule';
-import { installUserAgentRule } from './user-agent';
 import { broadcastStateChanged } from './broadcast';
 import { syncPasswordFieldScript } from './password-field';
 import { CATALOG_ALARM, CATALOG_RETRY_ALARM, ensureCatalogAlarm, syncCatalog } from './catalog-sync';
@@ -41,8 +41,11 @@ export async function onStorageChanged(changes: Record<string, Storage.StorageCh
   if (keys.length === 0) return;
   const settings = await loadSettings();
   if (keys.includes('recheckIntervalHours')) await ensureRecheckAlarm(settings);
-  if (keys.includes('hibpBaseUrl')) await installUserAgentRule(settings);
   if (keys.includes('passwordFieldCheck')) await syncPasswordFieldScript();
-  if (keys.includes('provider')) await syncCatalog(await db(), settings);
+  if (keys.includes('provider')) {
+    // Checks still queued for the provider left behind would never be the user's choice again.
+    await dropJobsExcept(await db(), settings.provider, Date.now());
+    await syncCatalog(await db(), settings);
+  }
   broadcastStateChanged();
 }

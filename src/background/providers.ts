@@ -3,6 +3,7 @@ import type { Settings } from '../core/settings';
 import { checkAddressByRange, getBreach, hibpProvider } from '../providers/hibp';
 import type { BreachProvider, ProviderContext } from '../providers/provider';
 import { xposedOrNotProvider } from '../providers/xposedornot';
+import { ensureUserAgentRule } from './user-agent';
 
 const PROVIDERS: Record<ProviderId, BreachProvider> = {
   xposedornot: xposedOrNotProvider,
@@ -32,9 +33,11 @@ async function sha1Hex(text: string): Promise<string> {
 }
 
 export function contextFor(id: ProviderId, settings: Settings): ProviderContext {
+  const baseUrl = id === 'hibp' ? settings.hibpBaseUrl : settings.xposedornotBaseUrl;
   return {
-    fetch: (input, init) => fetch(input, init),
-    baseUrl: id === 'hibp' ? settings.hibpBaseUrl : settings.xposedornotBaseUrl,
+    // Every request to HIBP (lookups, key test, catalog) first has the rule that names the app.
+    fetch: id === 'hibp' ? (input, init) => ensureUserAgentRule(new URL(baseUrl).hostname).then(() => fetch(input, init)) : (input, init) => fetch(input, init),
+    baseUrl,
     timeoutMs: settings.requestTimeoutMs,
     now: () => Date.now(),
     ...(id === 'hibp' && settings.hibpApiKey ? { apiKey: settings.hibpApiKey } : {}),

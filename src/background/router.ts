@@ -17,7 +17,6 @@ import { deleteEverything, deleteNotice, saveNotice, setExposureState, setNotice
 import { updateBadge } from './alerts';
 import { contextFor } from './providers';
 import { siteCard } from './site-watch';
-import { installUserAgentRule } from './user-agent';
 import { addAddress, listAddresses, removeAddress } from '../storage/addresses';
 import { enqueueRun } from '../storage/check-queue';
 import { DatabaseBlockedError, db, isQuotaError } from '../storage/open-db';
@@ -151,7 +150,6 @@ const HANDLERS: Handlers = {
     const key = apiKey.trim();
     if (key === '') throw new UserError(t('errorNoApiKey'), 'hibpApiKey');
     const settings = await loadSettings();
-    await installUserAgentRule(settings);
     try {
       const ctx = { ...contextFor('hibp', settings), apiKey: key };
       const status = await getSubscriptionStatus(ctx);

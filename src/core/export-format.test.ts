@@ -429,7 +429,7 @@ describe('parseImport: records', () => {
     ['email invalid', (d) => (rec(d, 'runs').emails = ['not-an-address']), 'runs[0].emails[0] is not a valid email address (found "not-an-address"): An email address needs an @ between the name and the domain, as in name@example.com.'],
     ['email not text', (d) => (rec(d, 'results').email = 5), 'results[0].email must be an email address (found 5).'],
     ['outcome', (d) => (rec(d, 'addresses').lastOutcome = 'pwned'), 'addresses[0].lastOutcome must be clean, breached or failed (found "pwned").'],
-    ['failure kind', (d) => (rec(d, 'results').failure = { kind: 'teapot', message: 'x' }), 'results[0].failure.kind must be unauthorized, forbidden, bad-request, rate-limited, unavailable, timeout, network, redirected or malformed (found "teapot").'],
+    ['failure kind', (d) => (rec(d, 'results').failure = { kind: 'teapot', message: 'x' }), 'results[0].failure.kind must be unauthorized, forbidden, bad-request, rate-limited, unavailable, timeout, network, redirected, malformed or internal (found "teapot").'],
     ['failure status', (d) => (rec(d, 'results').failure = { kind: 'forbidden', status: 403.5, message: 'x' }), 'results[0].failure.status must be a whole number, not negative (found 403.5).'],
     ['trigger', (d) => (rec(d, 'runs').trigger = 'cron'), 'runs[0].trigger must be manual, scheduled or context-menu (found "cron").'],
     ['notifiedAt', (d) => (rec(d, 'runs').notifiedAt = 'soon'), 'runs[0].notifiedAt must be a time in milliseconds since 1970 (a number, not negative) (found "soon").'],

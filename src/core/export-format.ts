@@ -86,6 +86,7 @@ const FAILURE_KINDS = [
   'network',
   'redirected',
   'malformed',
+  'internal',
 ] as const satisfies readonly ProviderErrorKind[];
 // Compile-time guard: a new ProviderErrorKind must be added to FAILURE_KINDS, or imports of
 // failures of that kind would be refused.

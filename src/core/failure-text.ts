@@ -41,6 +41,8 @@ export function describeFailure(
       return withRetry(t('failureMalformed', name));
     case 'bad-request':
       return t('failureBadRequest', name);
+    case 'internal':
+      return t('failureInternal', name);
   }
 }
 

@@ -11,7 +11,8 @@ export type ProviderErrorKind =
   | 'timeout' // no answer in time
   | 'network' // no connection at all
   | 'redirected' // a 3xx: refused, never followed (a captive portal, a proxy, a moved or wrong base URL)
-  | 'malformed'; // 2xx/404 body we could not understand
+  | 'malformed' // 2xx/404 body we could not understand
+  | 'internal'; // not the provider: a bug of ours, or the browser refusing an API call
 
 export interface ProviderErrorInit {
   kind: ProviderErrorKind;

@@ -110,5 +110,7 @@ export function describePasswordCheckFailure(
     case 'bad-request':
     case 'malformed':
       return t('passwordFailureMalformed', status);
+    case 'internal':
+      return t('errorInternal');
   }
 }

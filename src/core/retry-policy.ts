@@ -27,6 +27,7 @@ export function decideRetry(failure: ProviderFailure, attempts: number, now: num
     case 'forbidden':
       return { action: 'fail-provider' };
     case 'bad-request':
+    case 'internal': // the same code would fail the same way: the user retries with Check now
       return { action: 'fail' };
     case 'unavailable':
     case 'timeout':

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { NO_FLAGS, type Breach } from '../core/breach';
 import { addAddress } from './addresses';
-import { enqueueRun, holdProvider, pendingJobs, postponeJob, recordJobResult } from './check-queue';
+import { dropJobsExcept, enqueueRun, holdProvider, pendingJobs, postponeJob, recordJobResult } from './check-queue';
 import { openExposureDb } from './open-db';
 import { DB_VERSION, type Db } from './schema';
 
@@ -83,5 +83,19 @@ describe('check queue', () => {
     await recordJobResult(db, job!, { kind: 'checked', outcome: { kind: 'clean' } }, 20);
     expect(await db.count('jobs')).toBe(0);
     expect(await db.count('results')).toBe(0);
+  });
+
+  it('a provider left behind: its queued jobs go, its emptied run is finished, the chosen provider keeps its own', async () => {
+    await enqueueRun(db, { id: 'r1', emails: ['a@example.com'], provider: 'hibp', trigger: 'manual', now: 10 });
+    await enqueueRun(db, { id: 'r2', emails: ['b@example.com'], provider: 'xposedornot', trigger: 'manual', now: 11 });
+    expect(await dropJobsExcept(db, 'xposedornot', 50)).toBe(1);
+    expect((await pendingJobs(db)).map((j) => [j.runId, j.provider])).toEqual([['r2', 'xposedornot']]);
+    expect((await db.get('runs', 'r1'))?.finishedAt).toBe(50);
+    expect((await db.get('runs', 'r2'))?.finishedAt).toBeNull();
+    // Nothing was recorded for the dropped address: it keeps what it had.
+    expect(await db.count('results')).toBe(0);
+    expect((await db.get('addresses', 'a@example.com'))?.lastOutcome).toBeNull();
+    // "Check now" can queue that address again.
+    expect(await enqueueRun(db, { id: 'r3', emails: ['a@example.com'], provider: 'xposedornot', trigger: 'manual', now: 60 })).not.toBeNull();
   });
 });

@@ -118,6 +118,25 @@ export async function recordJobResult(
   return { added, runFinished: left === 0 };
 }
 
+/**
+ * Drops the queued jobs of providers the user no longer uses (their addresses must not go there
+ * any more), in one transaction; a run left with no job is finished, so "Check now" is free again.
+ * The addresses keep their last results. Returns how many jobs were dropped.
+ */
+export async function dropJobsExcept(db: Db, keep: ProviderId, now: number): Promise<number> {
+  const tx = db.transaction(['jobs', 'runs'], 'readwrite', { durability: 'strict' });
+  const jobs = tx.objectStore('jobs');
+  const dropped = (await jobs.getAll()).filter((job) => job.provider !== keep);
+  for (const job of dropped) await jobs.delete([job.runId, job.email]);
+  for (const runId of new Set(dropped.map((job) => job.runId))) {
+    if ((await jobs.count(IDBKeyRange.bound([runId], [runId, []]))) > 0) continue;
+    const run = await tx.objectStore('runs').get(runId);
+    if (run && run.finishedAt === null) await tx.objectStore('runs').put({ ...run, finishedAt: now });
+  }
+  await tx.done;
+  return dropped.length;
+}
+
 /** Remembers that a request went to a provider, before it is sent, so pacing survives a restart. */
 export async function noteRequest(db: Db, provider: ProviderId, at: number): Promise<void> {
   await db.add('requests', { provider, at });
