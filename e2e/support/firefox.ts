@@ -10,6 +10,8 @@ import { GECKO_ID } from '../../build/manifest-for';
 
 export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 const DIST_FIREFOX = resolve(process.env.EXTENSION_DIST_FIREFOX ?? 'dist/firefox');
+/** The test build that declares the optional permissions as required (a prompt cannot be answered headless). */
+export const DIST_FIREFOX_GRANTED = resolve(process.env.EXTENSION_DIST_FIREFOX_GRANTED ?? 'dist/firefox-granted');
 /** Fixed so the test knows the moz-extension:// origin before installing. */
 export const FIREFOX_UUID = 'a3c2b6f0-4b1e-4f7e-9a51-2f7d5c1e8b10';
 
@@ -26,9 +28,9 @@ export interface FirefoxSession {
  * rewrite our requests there; the local stand-in needs the same access for the test to see what a
  * provider would. Nothing else in the copy differs from dist/firefox.
  */
-function distWithLocalHostAccess(): { dir: string; remove(): void } {
+function distWithLocalHostAccess(dist: string): { dir: string; remove(): void } {
   const dir = mkdtempSync(join(tmpdir(), 'wie-firefox-'));
-  cpSync(DIST_FIREFOX, dir, { recursive: true });
+  cpSync(dist, dir, { recursive: true });
   const manifestPath = join(dir, 'manifest.json');
   const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { host_permissions?: string[] };
   manifest.host_permissions = [...(manifest.host_permissions ?? []), 'http://127.0.0.1/*'];
@@ -36,11 +38,11 @@ function distWithLocalHostAccess(): { dir: string; remove(): void } {
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-export async function launchFirefox(prefs: Record<string, unknown> = {}): Promise<FirefoxSession> {
+export async function launchFirefox(prefs: Record<string, unknown> = {}, build: string = DIST_FIREFOX): Promise<FirefoxSession> {
   if (!existsSync(FIREFOX)) {
     throw new Error(`No Firefox at ${FIREFOX}. Install one (Debian: apt-get install -y firefox-esr) or set FIREFOX_PATH.`);
   }
-  const dist = distWithLocalHostAccess();
+  const dist = distWithLocalHostAccess(build);
   const firefox = await puppeteer.launch({
     browser: 'firefox',
     executablePath: FIREFOX,
@@ -63,8 +65,18 @@ export async function launchFirefox(prefs: Record<string, unknown> = {}): Promis
       const page = await firefox.newPage();
       // Extension pages never report a load event to BiDi; wait for the page's own ready flag.
       page.goto(`moz-extension://${FIREFOX_UUID}/${path}`).catch(() => undefined);
-      await page.waitForSelector('body[data-ready="true"]', { timeout: 20_000 });
-      return page;
+      // A wait that starts while about:blank is being replaced can fail with a protocol error (its
+      // realm went away mid-evaluation); only running out of time counts.
+      const deadline = Date.now() + 20_000;
+      for (;;) {
+        try {
+          await page.waitForSelector('body[data-ready="true"]', { timeout: Math.max(1, deadline - Date.now()) });
+          return page;
+        } catch (error) {
+          if (Date.now() >= deadline) throw error;
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+      }
     },
     async close() {
       await firefox.close();
