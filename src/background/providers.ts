@@ -1,5 +1,6 @@
 import type { Breach, CheckOutcome, ProviderId } from '../core/breach';
 import type { Settings } from '../core/settings';
+import { TEST_BUILD } from '../build-flags';
 import { checkAddressByRange, getBreach, hibpProvider } from '../providers/hibp';
 import type { BreachProvider, ProviderContext } from '../providers/provider';
 import { xposedOrNotProvider } from '../providers/xposedornot';
@@ -38,5 +39,6 @@ export function contextFor(id: ProviderId, settings: Settings): ProviderContext 
     timeoutMs: settings.requestTimeoutMs,
     now: () => Date.now(),
     ...(id === 'hibp' && settings.hibpApiKey ? { apiKey: settings.hibpApiKey } : {}),
+    ...(TEST_BUILD ? { testKeyHost: new URL(settings.hibpBaseUrl).hostname } : {}),
   };
 }

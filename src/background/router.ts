@@ -8,6 +8,7 @@ import { ProviderError } from '../core/provider-error';
 import { describeKeyTestFailure } from '../core/failure-text';
 import { whenFormatter } from '../core/when';
 import { validateSettingsPatch } from '../core/settings';
+import { BUILD_RULES } from '../build-flags';
 import { getSubscriptionStatus, supportsRangeSearch } from '../providers/hibp';
 import { checkNoticeInput } from '../core/notice-input';
 import { parseImport } from '../core/export-format';
@@ -76,7 +77,7 @@ const HANDLERS: Handlers = {
     return { changed };
   },
   async 'settings/save'({ patch }) {
-    const checked = validateSettingsPatch(patch, t);
+    const checked = validateSettingsPatch(patch, t, BUILD_RULES);
     if (!checked.ok) throw new UserError(checked.message, checked.key);
     await saveSettings(checked.patch);
     const settings = await loadSettings();
