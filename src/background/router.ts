@@ -175,7 +175,7 @@ export function handleMessage(message: unknown, sender: Runtime.MessageSender): 
   const from = senderKind(sender, browser.runtime.id, browser.runtime.getURL(''));
   if (from === null || !isObject(message)) return undefined;
   // The one message a content script may send: the password-field check's 5-character hash prefix.
-  if (from === 'content-script') return message.type === 'password-field/range' ? passwordFieldRange(message.prefix) : undefined;
+  if (from === 'content-script') return message.type === 'password-field/range' ? passwordFieldRange(message.prefix, sender.tab?.id) : undefined;
   if (!isMessageType(message.type)) return undefined;
   return dispatch(message as unknown as Envelope);
 }
