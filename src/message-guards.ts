@@ -31,7 +31,7 @@ export const VALIDATORS: Validators = {
   'notice/save': (v): v is RequestOf<'notice/save'> => isObject(v) && isObject(v.input) && (v.id === undefined || typeof v.id === 'string'),
   'notice/delete': (v): v is { id: string } => isObject(v) && typeof v.id === 'string',
   'history/import': (v): v is { text: string } => isObject(v) && typeof v.text === 'string',
-  'history/delete-all': (v): v is RequestOf<'history/delete-all'> => isObject(v) && v.confirm === 'delete everything',
+  'history/delete-all': (v): v is RequestOf<'history/delete-all'> => isObject(v) && v.confirm === 'delete everything' && typeof v.keepSettings === 'boolean',
   'hibp/test-key': (v): v is { apiKey: string } => isObject(v) && typeof v.apiKey === 'string' && v.apiKey.length <= 200,
 };
 

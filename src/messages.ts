@@ -66,7 +66,8 @@ export interface Protocol {
   'notice/delete': { request: { id: string }; reply: null };
   /** Merges an export file into the history; a refusal says what is wrong, and nothing changes. */
   'history/import': { request: { text: string }; reply: ExportCounts };
-  'history/delete-all': { request: { confirm: 'delete everything' }; reply: null };
+  /** keepSettings: keep the settings and the HIBP key; everything else goes either way. */
+  'history/delete-all': { request: { confirm: 'delete everything'; keepSettings: boolean }; reply: null };
   /** Asks HIBP what the key allows, and adopts its rate. */
   'hibp/test-key': { request: { apiKey: string }; reply: KeyStatus };
 }

@@ -14,7 +14,7 @@ import { checkNoticeInput } from '../core/notice-input';
 import { parseImport } from '../core/export-format';
 import { importDocument } from '../storage/export-import';
 import { acknowledgeExposures } from '../storage/exposures';
-import { deleteEverything, deleteNotice, saveNotice, setExposureState, setNoticeState } from '../storage/history';
+import { deleteNotice, saveNotice, setExposureState, setNoticeState } from '../storage/history';
 import { updateBadge } from './alerts';
 import { contextFor } from './providers';
 import { siteCard } from './site-watch';
@@ -27,6 +27,7 @@ import { broadcastStateChanged } from './broadcast';
 import { pump } from './check-runner';
 import { popupState } from '../storage/popup-view';
 import { passwordFieldRange, syncPasswordFieldScript } from './password-field';
+import { wipeEverything } from './wipe';
 import { senderKind } from './sender';
 
 /** A handler's input is already validated; it returns the reply or throws a UserError. */
@@ -141,10 +142,8 @@ const HANDLERS: Handlers = {
     broadcastStateChanged();
     return parsed.counts;
   },
-  async 'history/delete-all'() {
-    const store = await db();
-    await deleteEverything(store);
-    await updateBadge(store);
+  async 'history/delete-all'({ keepSettings }) {
+    await wipeEverything(await db(), keepSettings);
     broadcastStateChanged();
     return null;
   },

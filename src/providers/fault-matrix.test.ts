@@ -31,7 +31,7 @@ import {
   testContext,
   textResponse,
 } from './fake-fetch';
-import { checkAddressByRange, getBreach, getSubscriptionStatus, hibpProvider, supportsRangeSearch } from './hibp';
+import { checkAddressByRange, getSubscriptionStatus, hibpProvider, supportsRangeSearch } from './hibp';
 import { DEFAULT_RATE_LIMIT_DELAY_MS, MAX_BODY_BYTES } from './http-client';
 import type { ProviderContext } from './provider';
 import { RANGE_MAX_BYTES, breachCountForSha1 } from './pwned-passwords';
@@ -117,18 +117,6 @@ const ENDPOINTS: Endpoint[] = [
     passes: { 404: { kind: 'clean' } },
     wrongShape: JSON.stringify([{ HashSuffix: EMAIL_SHA1.slice(6), Websites: 'Adobe' }]),
     truncated: half(JSON.stringify(RANGE_ANSWER)),
-    maxBytes: MAX_BODY_BYTES,
-    after: 'queue',
-  },
-  {
-    name: 'HIBP breach/{name}',
-    path: '/breach/Adobe',
-    call: (ctx) => getBreach(ctx, 'Adobe'),
-    answer: hibpAnswer,
-    ok: expect.objectContaining({ id: 'Adobe', domain: 'adobe.com' }),
-    passes: { 404: null },
-    wrongShape: JSON.stringify([ADOBE]),
-    truncated: half(JSON.stringify(ADOBE)),
     maxBytes: MAX_BODY_BYTES,
     after: 'queue',
   },

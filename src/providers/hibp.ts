@@ -207,9 +207,3 @@ export async function supportsRangeSearch(ctx: ProviderContext): Promise<boolean
     throw err;
   }
 }
-
-/** `/breach/{name}`: one breach's details, for names a range answer gives without them. Free, no key. */
-export async function getBreach(ctx: ProviderContext, name: string): Promise<Breach | null> {
-  const response = await requestJson(ctx, `${ctx.baseUrl}/breach/${encodeURIComponent(name)}`, { passStatuses: [404] });
-  return response.status === 404 ? null : mapHibpBreach(response.json);
-}
