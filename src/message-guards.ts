@@ -11,6 +11,9 @@ type Validators = { [T in MessageType]: (payload: unknown) => payload is Request
 export const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isEmailPayload = (v: unknown): v is { email: string } => isObject(v) && typeof v.email === 'string' && v.email.length <= 1000;
 
+/** A request id as send() makes them (crypto.randomUUID()). */
+export const isRequestId = (v: unknown): v is string => typeof v === 'string' && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(v);
+
 export const VALIDATORS: Validators = {
   'state/get': (v): v is Record<string, never> => isObject(v),
   'address/add': isEmailPayload,

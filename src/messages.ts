@@ -96,6 +96,11 @@ export type ReplyOf<T extends MessageType> = Protocol[T]['reply'];
 export interface Envelope<T extends MessageType = MessageType> {
   type: T;
   payload: RequestOf<T>;
+  /**
+   * Made by the page for each request and kept when send() retries it after a worker restart, so
+   * the background can tell a retry from a new request (a retried "check/start" is one run).
+   */
+  requestId?: string;
 }
 
 /** Broadcast by the background when stored state changed, so open pages refresh. */

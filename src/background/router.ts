@@ -2,7 +2,7 @@ import browser, { type Runtime } from 'webextension-polyfill';
 import { t, uiLanguage } from '../adapters/i18n';
 import { normaliseEmail } from '../core/email';
 import type { Envelope, MessageType, Reply, ReplyOf, RequestOf } from '../messages';
-import { VALIDATORS, isMessageType, isObject } from '../message-guards';
+import { VALIDATORS, isMessageType, isObject, isRequestId } from '../message-guards';
 import { loadSettings, saveSettings } from '../adapters/settings-store';
 import { ProviderError } from '../core/provider-error';
 import { describeKeyTestFailure } from '../core/failure-text';
@@ -31,7 +31,7 @@ import { wipeEverything } from './wipe';
 import { senderKind } from './sender';
 
 /** A handler's input is already validated; it returns the reply or throws a UserError. */
-type Handlers = { [T in MessageType]: (payload: RequestOf<T>) => Promise<ReplyOf<T>> };
+type Handlers = { [T in MessageType]: (payload: RequestOf<T>, requestId: string | undefined) => Promise<ReplyOf<T>> };
 
 /** An error whose message is written for the user (shown as-is in the UI). */
 export class UserError extends Error {
@@ -57,13 +57,15 @@ const HANDLERS: Handlers = {
     broadcastStateChanged();
     return null;
   },
-  async 'check/start'({ emails }) {
+  async 'check/start'({ emails }, requestId) {
     const store = await db();
     const settings = await loadSettings();
     const watched = (await listAddresses(store)).map((a) => a.email);
     const wanted = emails ? watched.filter((e) => emails.includes(e)) : watched;
     if (wanted.length === 0) throw new UserError(t('errorNoAddressToCheck'));
-    const run = await enqueueRun(store, { id: crypto.randomUUID(), emails: wanted, provider: settings.provider, trigger: 'manual', now: Date.now() });
+    // The run's id is the request's: a retry of this request after a worker restart finds the run
+    // the first attempt made (if it got that far) instead of starting a second one.
+    const run = await enqueueRun(store, { id: requestId ?? crypto.randomUUID(), emails: wanted, provider: settings.provider, trigger: 'manual', now: Date.now() });
     void pump();
     broadcastStateChanged();
     return { runId: run?.id ?? null };
@@ -179,12 +181,12 @@ export function handleMessage(message: unknown, sender: Runtime.MessageSender): 
   return dispatch(message as unknown as Envelope);
 }
 
-async function dispatch<T extends MessageType>({ type, payload }: Envelope<T>): Promise<Reply<ReplyOf<T>>> {
+async function dispatch<T extends MessageType>({ type, payload, requestId }: Envelope<T>): Promise<Reply<ReplyOf<T>>> {
   const validate = VALIDATORS[type] as (p: unknown) => p is RequestOf<T>;
-  if (!validate(payload)) return { ok: false, error: t('errorMalformedRequest', type) };
+  if (!validate(payload) || (requestId !== undefined && !isRequestId(requestId))) return { ok: false, error: t('errorMalformedRequest', type) };
   try {
-    const handler = HANDLERS[type] as (p: RequestOf<T>) => Promise<ReplyOf<T>>;
-    return { ok: true, value: await handler(payload) };
+    const handler = HANDLERS[type] as (p: RequestOf<T>, id: string | undefined) => Promise<ReplyOf<T>>;
+    return { ok: true, value: await handler(payload, requestId) };
   } catch (error) {
     if (error instanceof UserError) return { ok: false, error: error.message, ...(error.field ? { field: error.field } : {}) };
     // The write was undone whole (a transaction), so nothing stored changed: say why and what helps.
