@@ -5,13 +5,14 @@ import preact from '@preact/preset-vite';
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import manifestJson from './manifest.json' with { type: 'json' };
 import pkg from './package.json' with { type: 'json' };
-import { manifestFor, outDirFor, type Target } from './build/manifest-for';
+import { buildKindFrom, manifestFor, outDirFor, type Target } from './build/manifest-for';
 
 // One source, one build per browser: WIE_TARGET=chrome (default) or firefox.
 const target: Target = process.env.WIE_TARGET === 'firefox' ? 'firefox' : 'chrome';
-const grantOptional = process.env.WIE_GRANT_OPTIONAL === '1';
+// store (default), test (WIE_TEST_BUILD=1) or granted (WIE_GRANT_OPTIONAL=1): see BuildKind.
+const kind = buildKindFrom(process.env);
 // The store version always comes from package.json, so the two can never disagree.
-const manifest = manifestFor(manifestJson, target, pkg.version, grantOptional) as ManifestV3Export;
+const manifest = manifestFor(manifestJson, target, pkg.version, kind) as ManifestV3Export;
 
 const EXTRA_PAGES: Array<[string, string]> = [
   ['history', 'src/ui/history/index.html'],
@@ -28,7 +29,7 @@ function noWebAccessibleContentScripts(): Plugin {
     name: 'wie:no-web-accessible-content-scripts',
     apply: 'build',
     writeBundle(options) {
-      const path = join(options.dir ?? outDirFor(target, grantOptional), 'manifest.json');
+      const path = join(options.dir ?? outDirFor(target, kind), 'manifest.json');
       const written = JSON.parse(readFileSync(path, 'utf8')) as { web_accessible_resources?: Array<{ resources: string[] }> };
       if (!written.web_accessible_resources) return;
       const kept = written.web_accessible_resources
@@ -43,8 +44,10 @@ function noWebAccessibleContentScripts(): Plugin {
 
 export default defineConfig({
   plugins: [preact(), crx({ manifest, browser: target }), noWebAccessibleContentScripts()],
+  // Read by src/build-flags.ts: only test builds may point the providers elsewhere.
+  define: { __WIE_TEST_BUILD__: JSON.stringify(kind !== 'store') },
   build: {
-    outDir: outDirFor(target, grantOptional),
+    outDir: outDirFor(target, kind),
     emptyOutDir: true,
     // Extension pages load from disk: no need for legacy targets or inlined modulepreload polyfills.
     target: 'es2022',

@@ -42,7 +42,10 @@ const onlyArg = args.indexOf('--only');
 const only: ReadonlySet<SectionName> | null = onlyArg >= 0 ? parseOnly(args[onlyArg + 1]) : null;
 /** Whether a section is to run: all of them, unless --only names some. */
 const wanted = (name: SectionName): boolean => only === null || only.has(name);
-const SOURCE_DIST = resolve(distArg >= 0 ? (args[distArg + 1] ?? 'dist/chrome') : (process.env.EXTENSION_DIST ?? 'dist/chrome'));
+/** The test build: the browser sections point it at the fixture server, which store builds refuse. */
+const SOURCE_DIST = resolve(distArg >= 0 ? (args[distArg + 1] ?? 'dist/chrome-test') : (process.env.EXTENSION_DIST ?? 'dist/chrome-test'));
+/** Bundle sizes are those of what ships: the store build. */
+const STORE_DIST = resolve(process.env.EXTENSION_STORE_DIST ?? 'dist/chrome');
 /** A private copy of the build, so a rebuild of dist/ during the run cannot mix two builds. */
 const DIST = mkdtempSync(join(tmpdir(), 'wie-bench-dist-'));
 
@@ -191,7 +194,7 @@ async function popupAndWorker(server: FixtureServer): Promise<void> {
       if (size.name === '100k' && wanted('history')) {
         await section(`history page (${count} exposures)`, async () => {
           if (!historyPageBuilt(DIST)) {
-            notes.push('history_*: null — dist/chrome/src/ui/history/index.html does not exist yet.');
+            notes.push('history_*: null — the test build has no src/ui/history/index.html.');
             log('history page not built: history_* stay null');
             return;
           }
@@ -221,7 +224,7 @@ async function main(): Promise<void> {
 
   if (wanted('bundle')) {
     await section('bundle sizes', () => {
-      Object.assign(results, measureBundles(DIST));
+      Object.assign(results, measureBundles(STORE_DIST));
     });
   }
 

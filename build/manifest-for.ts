@@ -14,14 +14,53 @@ export interface ManifestShape {
   background: { service_worker?: string; scripts?: string[]; type?: string };
   minimum_chrome_version?: string;
   browser_specific_settings?: unknown;
+  content_security_policy?: { extension_pages?: string };
   [key: string]: unknown;
 }
 
 export const GECKO_ID = 'was-i-exposed@extension';
 
-export function manifestFor<M extends ManifestShape>(base: M, target: Target, version: string, grantOptional: boolean): M {
+/**
+ * - store: what the stores get. Provider hosts locked to the real https ones.
+ * - test: the same code with provider base URLs that may point at the local fixture server
+ *   (`__WIE_TEST_BUILD__`, see src/build-flags.ts) and a CSP that lets extension pages reach it.
+ * - granted: a test build that also declares the optional permissions as required.
+ * Only store builds are ever packaged.
+ */
+export type BuildKind = 'store' | 'test' | 'granted';
+
+export function buildKindFrom(env: Record<string, string | undefined>): BuildKind {
+  if (env.WIE_GRANT_OPTIONAL === '1') return 'granted';
+  return env.WIE_TEST_BUILD === '1' ? 'test' : 'store';
+}
+
+/** Where the test builds' pages may also connect: the local fixture server, on any port. */
+export const TEST_CONNECT_SOURCES = ['http://127.0.0.1:*', 'http://localhost:*'];
+
+/**
+ * The extension pages' (and the worker's) CSP, enforced by the browser: scripts and images from the
+ * package only, no plugins, and connections to the three provider hosts (the same list as
+ * host_permissions) — so "addresses go only to the provider" does not rest on our code alone.
+ */
+export function extensionPagesCsp(hostPermissions: readonly string[], kind: BuildKind): string {
+  const providers = hostPermissions.map((pattern) => new URL(pattern.replace(/\*$/, '')).origin);
+  const connect = [...providers, ...(kind === 'store' ? [] : TEST_CONNECT_SOURCES)];
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    "object-src 'none'",
+    "img-src 'self'",
+    `connect-src ${connect.join(' ')}`,
+    "base-uri 'none'",
+    "form-action 'none'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
+
+export function manifestFor<M extends ManifestShape>(base: M, target: Target, version: string, kind: BuildKind): M {
   const manifest: M = structuredClone({ ...base, version });
-  if (grantOptional) {
+  manifest.content_security_policy = { extension_pages: extensionPagesCsp(base.host_permissions ?? [], kind) };
+  if (kind === 'granted') {
     // Optional permissions cannot be granted in a headless test (the prompt never resolves), so
     // the end-to-end suite also gets a build that declares them as required. Never shipped.
     manifest.permissions = [...manifest.permissions, ...(manifest.optional_permissions ?? [])];
@@ -49,6 +88,6 @@ export function manifestFor<M extends ManifestShape>(base: M, target: Target, ve
   return manifest;
 }
 
-export function outDirFor(target: Target, grantOptional: boolean): string {
-  return `dist/${target}${grantOptional ? '-granted' : ''}`;
+export function outDirFor(target: Target, kind: BuildKind): string {
+  return `dist/${target}${kind === 'store' ? '' : `-${kind}`}`;
 }

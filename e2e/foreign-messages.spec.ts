@@ -38,7 +38,7 @@ const IMPORT_TEXT = JSON.stringify({
 
 /** Every request of the protocol, well formed, each one that changes something aimed to do harm; and the content script's. */
 const MESSAGES = [
-  { type: 'history/delete-all', payload: { confirm: 'delete everything' } },
+  { type: 'history/delete-all', payload: { confirm: 'delete everything', keepSettings: false } },
   { type: 'address/add', payload: { email: INTRUDER } },
   { type: 'address/remove', payload: { email: VICTIM } },
   { type: 'check/start', payload: {} },
@@ -196,6 +196,8 @@ test('our own pages: malformed payloads get a clear refusal and store nothing; u
     [{ type: 'address/add' }, refused('address/add')],
     [{ type: 'address/remove', payload: VICTIM }, refused('address/remove')],
     [{ type: 'check/start', payload: { emails: VICTIM } }, refused('check/start')],
+    [{ type: 'check/start', payload: {}, requestId: 'run-of-someone-else' }, refused('check/start')],
+    [{ type: 'history/delete-all', payload: { confirm: 'delete everything' } }, refused('history/delete-all')],
     [{ type: 'history/delete-all', payload: { confirm: true } }, refused('history/delete-all')],
     [{ type: 'history/delete-all', payload: { confirm: 'DELETE EVERYTHING' } }, refused('history/delete-all')],
     [{ type: 'history/import', payload: { text: JSON.parse(IMPORT_TEXT) } }, refused('history/import')],

@@ -3,41 +3,8 @@
  * which Chromium resolves to the local fixture server (HTTPS, self-signed certificate). This is how
  * the extension behaves for a user, minus the internet.
  */
-import { test as base, chromium, expect, type BrowserContext } from '@playwright/test';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromiumPath, extensionArgs } from './chromium-path';
-import { startFixtureServer, type FixtureServer } from './server/fixture-server';
-import { DIST } from './support/extension';
+import { expect, test } from './support/store-build';
 import { PopupPage } from './support/popup-page';
-
-const PROVIDER_HOSTS = ['haveibeenpwned.com', 'api.xposedornot.com', 'api.pwnedpasswords.com'];
-
-const test = base.extend<{ server: FixtureServer; context: BrowserContext; extensionId: string }>({
-  server: async ({}, use) => { // eslint-disable-line no-empty-pattern -- Playwright reads fixture deps from this pattern
-    const tls = { key: readFileSync('e2e/fixtures/tls/key.pem', 'utf8'), cert: readFileSync('e2e/fixtures/tls/cert.pem', 'utf8') };
-    const server = await startFixtureServer({ tls });
-    await use(server);
-    await server.close();
-  },
-  context: async ({ server }, use) => {
-    const profile = mkdtempSync(join(tmpdir(), 'wie-real-'));
-    const rules = PROVIDER_HOSTS.map((h) => `MAP ${h} 127.0.0.1:${server.port}`).join(', ');
-    const context = await chromium.launchPersistentContext(profile, {
-      executablePath: chromiumPath(),
-      headless: true,
-      args: [...extensionArgs(DIST), `--host-resolver-rules=${rules}`, '--ignore-certificate-errors'],
-    });
-    await use(context);
-    await context.close();
-    rmSync(profile, { recursive: true, force: true });
-  },
-  extensionId: async ({ context }, use) => {
-    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-    await use(new URL(worker.url()).host);
-  },
-});
 
 test('default settings reach XposedOrNot by its real hostname', async ({ server, context, extensionId }) => {
   server.setAccounts({ 'victim@example.com': ['Adobe'] });
@@ -116,11 +83,13 @@ test('on a plan with range search, only a 6-character hash prefix of the address
   await popup.addAddress('victim@example.com');
   await popup.checkNow();
   await expect(popup.breaches('victim@example.com')).toHaveCount(2);
-  // Details came from the catalog or the free per-breach endpoint, so the popup shows what leaked.
+  // Details came from the synced catalog (downloaded first if missing), so the popup shows what leaked.
   await expect(popup.address('victim@example.com').locator('li.breach[data-breach="Adobe"]')).toContainText('Password hints');
 
   const keyed = server.requests.filter((r) => r.method === 'GET' && r.path.startsWith('/api/v3/breachedaccount'));
   expect(keyed.map((r) => r.path)).toEqual(['/api/v3/breachedaccount/range/5D094E']);
+  // Nothing asked by name after the range query: that would tie one entry of the range to us.
+  expect(server.requests.filter((r) => r.path.startsWith('/api/v3/breach/'))).toEqual([]);
   for (const request of server.requests) {
     expect(request.url.toLowerCase()).not.toContain('victim');
     expect(JSON.stringify(request.headers).toLowerCase()).not.toContain('victim');

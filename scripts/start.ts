@@ -10,13 +10,16 @@ import { chromiumPath, extensionArgs } from '../e2e/chromium-path';
 import { seedDemo } from '../e2e/server/demo';
 import { providerSettings, startFixtureServer } from '../e2e/server/fixture-server';
 
-const dist = resolve('dist/chrome');
+/** The test build: only it may be pointed at the demo server (store builds talk to the real hosts only). */
+const dist = resolve('dist/chrome-test');
+/** What a person loads for real use. */
+const storeDist = resolve('dist/chrome');
 
 function printManualLoad(): void {
   console.log(`
 To use the extension for real, load the build by hand:
   Chrome / Edge: open chrome://extensions, turn on "Developer mode", click "Load unpacked" and pick
-                 ${dist}
+                 ${storeDist}
   (it then talks to the real providers; nothing points at the demo server.)`);
 }
 

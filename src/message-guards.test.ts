@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { VALIDATORS, isMessageType } from './message-guards';
+import { VALIDATORS, isMessageType, isRequestId } from './message-guards';
 import type { MessageType } from './messages';
 
 /** For every message type: payloads that must pass, and hostile or malformed ones that must not. */
@@ -31,7 +31,10 @@ const CASES: { [T in MessageType]: { good: unknown[]; bad: unknown[] } } = {
   'notice/save': { good: [{ input: {} }, { id: 'n1', input: { organisation: 'Shop' } }], bad: [{ input: null }, { id: 3, input: {} }, {}] },
   'notice/delete': { good: [{ id: 'n1' }], bad: [{ id: 1 }, {}] },
   'history/import': { good: [{ text: '{}' }], bad: [{ text: {} }, {}] },
-  'history/delete-all': { good: [{ confirm: 'delete everything' }], bad: [{}, { confirm: true }, { confirm: 'yes' }] },
+  'history/delete-all': {
+    good: [{ confirm: 'delete everything', keepSettings: false }, { confirm: 'delete everything', keepSettings: true }],
+    bad: [{}, { confirm: true }, { confirm: 'yes' }, { confirm: 'delete everything' }, { confirm: 'delete everything', keepSettings: 'yes' }],
+  },
   'hibp/test-key': { good: [{ apiKey: 'abc' }], bad: [{ apiKey: 5 }, { apiKey: 'x'.repeat(201) }] },
 };
 
@@ -52,5 +55,12 @@ describe('message guards', () => {
 
   it('covers every message type of the protocol', () => {
     expect(Object.keys(CASES).sort()).toEqual(Object.keys(VALIDATORS).sort());
+  });
+});
+
+describe('request ids', () => {
+  it('accept what crypto.randomUUID() makes and nothing else', () => {
+    expect(isRequestId(crypto.randomUUID())).toBe(true);
+    for (const bad of ['', 'run-1', 42, null, `${crypto.randomUUID()}x`, crypto.randomUUID().toUpperCase(), { id: 1 }]) expect(isRequestId(bad)).toBe(false);
   });
 });

@@ -11,6 +11,9 @@ type Validators = { [T in MessageType]: (payload: unknown) => payload is Request
 export const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isEmailPayload = (v: unknown): v is { email: string } => isObject(v) && typeof v.email === 'string' && v.email.length <= 1000;
 
+/** A request id as send() makes them (crypto.randomUUID()). */
+export const isRequestId = (v: unknown): v is string => typeof v === 'string' && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(v);
+
 export const VALIDATORS: Validators = {
   'state/get': (v): v is Record<string, never> => isObject(v),
   'address/add': isEmailPayload,
@@ -31,7 +34,7 @@ export const VALIDATORS: Validators = {
   'notice/save': (v): v is RequestOf<'notice/save'> => isObject(v) && isObject(v.input) && (v.id === undefined || typeof v.id === 'string'),
   'notice/delete': (v): v is { id: string } => isObject(v) && typeof v.id === 'string',
   'history/import': (v): v is { text: string } => isObject(v) && typeof v.text === 'string',
-  'history/delete-all': (v): v is RequestOf<'history/delete-all'> => isObject(v) && v.confirm === 'delete everything',
+  'history/delete-all': (v): v is RequestOf<'history/delete-all'> => isObject(v) && v.confirm === 'delete everything' && typeof v.keepSettings === 'boolean',
   'hibp/test-key': (v): v is { apiKey: string } => isObject(v) && typeof v.apiKey === 'string' && v.apiKey.length <= 200,
 };
 

@@ -66,7 +66,8 @@ export interface Protocol {
   'notice/delete': { request: { id: string }; reply: null };
   /** Merges an export file into the history; a refusal says what is wrong, and nothing changes. */
   'history/import': { request: { text: string }; reply: ExportCounts };
-  'history/delete-all': { request: { confirm: 'delete everything' }; reply: null };
+  /** keepSettings: keep the settings and the HIBP key; everything else goes either way. */
+  'history/delete-all': { request: { confirm: 'delete everything'; keepSettings: boolean }; reply: null };
   /** Asks HIBP what the key allows, and adopts its rate. */
   'hibp/test-key': { request: { apiKey: string }; reply: KeyStatus };
 }
@@ -95,6 +96,11 @@ export type ReplyOf<T extends MessageType> = Protocol[T]['reply'];
 export interface Envelope<T extends MessageType = MessageType> {
   type: T;
   payload: RequestOf<T>;
+  /**
+   * Made by the page for each request and kept when send() retries it after a worker restart, so
+   * the background can tell a retry from a new request (a retried "check/start" is one run).
+   */
+  requestId?: string;
 }
 
 /** Broadcast by the background when stored state changed, so open pages refresh. */

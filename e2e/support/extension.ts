@@ -7,7 +7,13 @@ import { providerSettings, startFixtureServer, type FixtureServer } from '../ser
 
 export { readStore } from './read-store';
 
-export const DIST = resolve(process.env.EXTENSION_DIST ?? 'dist/chrome');
+/**
+ * The test build (`npm run build:test`): the store build's code, but its provider base URLs may
+ * point at the local fixture server. Specs about the store build itself use STORE_DIST.
+ */
+export const DIST = resolve(process.env.EXTENSION_DIST ?? 'dist/chrome-test');
+/** What ships (`npm run build`): provider hosts locked to the real ones. */
+export const STORE_DIST = resolve(process.env.EXTENSION_STORE_DIST ?? 'dist/chrome');
 
 export interface ExtensionFixtures {
   /** The unpacked extension to load; a spec may `test.use({ extensionDir })` another build. */

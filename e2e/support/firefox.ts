@@ -9,8 +9,9 @@ import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { GECKO_ID } from '../../build/manifest-for';
 
 export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
-const DIST_FIREFOX = resolve(process.env.EXTENSION_DIST_FIREFOX ?? 'dist/firefox');
-/** The test build that declares the optional permissions as required (a prompt cannot be answered headless). */
+/** The test build: the same code, with provider base URLs that may point at the local server. */
+const DIST_FIREFOX = resolve(process.env.EXTENSION_DIST_FIREFOX ?? 'dist/firefox-test');
+/** The test build that also declares the optional permissions as required (a prompt cannot be answered headless). */
 export const DIST_FIREFOX_GRANTED = resolve(process.env.EXTENSION_DIST_FIREFOX_GRANTED ?? 'dist/firefox-granted');
 /** Fixed so the test knows the moz-extension:// origin before installing. */
 export const FIREFOX_UUID = 'a3c2b6f0-4b1e-4f7e-9a51-2f7d5c1e8b10';
@@ -23,10 +24,10 @@ export interface FirefoxSession {
 }
 
 /**
- * The build as shipped, plus host access to the local server. In use, the manifest's host
+ * The test build, plus host access to the local server. In use, the manifest's host
  * permissions cover the providers' real hosts, which is what lets the User-Agent rule (and only it)
  * rewrite our requests there; the local stand-in needs the same access for the test to see what a
- * provider would. Nothing else in the copy differs from dist/firefox.
+ * provider would. Nothing else in the copy differs from the build.
  */
 function distWithLocalHostAccess(dist: string): { dir: string; remove(): void } {
   const dir = mkdtempSync(join(tmpdir(), 'wie-firefox-'));

@@ -1,5 +1,6 @@
 import browser from 'webextension-polyfill';
 import { DEFAULT_SETTINGS, validateSettings, type Settings } from '../core/settings';
+import { BUILD_RULES } from '../build-flags';
 
 const KEYS = Object.keys(DEFAULT_SETTINGS);
 
@@ -9,7 +10,7 @@ const KEYS = Object.keys(DEFAULT_SETTINGS);
  */
 export async function loadSettings(): Promise<Settings> {
   const stored = await browser.storage.local.get(KEYS);
-  const { settings, reset } = validateSettings(stored);
+  const { settings, reset } = validateSettings(stored, BUILD_RULES);
   if (reset.length > 0) {
     await browser.storage.local.remove(reset);
     console.warn(`Was I Exposed?: reset invalid settings to their defaults: ${reset.join(', ')}`);

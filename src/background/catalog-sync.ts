@@ -19,6 +19,11 @@ const markKey = (provider: ProviderId) => `catalogMark.${provider}`;
 /** The index is rebuilt at most once per worker life and after each changed catalog. */
 let cached: { provider: ProviderId; index: Promise<DomainIndex> } | null = null;
 
+/** Forgets the in-memory index (Delete everything emptied the catalog it was built from). */
+export function dropDomainIndex(): void {
+  cached = null;
+}
+
 export function domainIndex(store: Db, provider: ProviderId): Promise<DomainIndex> {
   if (cached?.provider !== provider) cached = { provider, index: catalogOf(store, provider).then(buildDomainIndex) };
   return cached.index;

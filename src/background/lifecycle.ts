@@ -1,5 +1,5 @@
 import browser, { type Alarms, type Runtime, type Storage } from 'webextension-polyfill';
-import { DEFAULT_SETTINGS } from '../core/settings';
+import { isSettingsKey } from '../core/settings';
 import { loadSettings } from '../adapters/settings-store';
 import { db } from '../storage/open-db';
 import { dropJobsExcept } from '../storage/check-queue';
@@ -37,7 +37,7 @@ export async function onAlarm(alarm: Alarms.Alarm): Promise<void> {
 /** Settings changed in Options (or by a test): apply what depends on them. */
 export async function onStorageChanged(changes: Record<string, Storage.StorageChange>, area: string): Promise<void> {
   if (area !== 'local') return;
-  const keys = Object.keys(changes).filter((k) => k in DEFAULT_SETTINGS);
+  const keys = Object.keys(changes).filter(isSettingsKey);
   if (keys.length === 0) return;
   const settings = await loadSettings();
   if (keys.includes('recheckIntervalHours')) await ensureRecheckAlarm(settings);

@@ -6,6 +6,7 @@
  */
 import browser from 'webextension-polyfill';
 import { isRangePrefix } from '../core/pwned-passwords';
+import { PASSWORD_FIELD_LIMITS, takeLookup } from './lookup-budget';
 import { loadSettings } from '../adapters/settings-store';
 import { fetchRange } from '../providers/pwned-passwords';
 // crxjs builds the file as one self-contained script and gives its path in the package.
@@ -57,11 +58,20 @@ async function reconcile(): Promise<void> {
  * else is refused unread), and the feature must be on. Answers the raw range text; the script
  * matches its suffix locally. Fetched here, not in the page, so the request carries the
  * extension's origin rather than the site's: the provider does not learn where the user was.
+ * Over the limits it answers "rate-limited" and sends nothing: the page shows no warning (a web
+ * page is no place for our errors), and the worker's console says why, once per tab.
  */
-export async function passwordFieldRange(prefix: unknown): Promise<{ ok: true; value: string } | { ok: false; error: string }> {
+export async function passwordFieldRange(prefix: unknown, tabId?: number): Promise<{ ok: true; value: string } | { ok: false; error: string }> {
   if (typeof prefix !== 'string' || !isRangePrefix(prefix)) return { ok: false, error: 'unavailable' };
   const settings = await loadSettings();
   if (!settings.passwordFieldCheck) return { ok: false, error: 'unavailable' };
+  const budget = takeLookup(tabId, Date.now());
+  if (budget !== 'ok') {
+    if (budget === 'refused-first') {
+      console.warn(`Was I Exposed?: too many password checks from tab ${tabId ?? '?'}; more are refused for a while (at most ${PASSWORD_FIELD_LIMITS.perTab[0]!.limit} a minute per tab).`);
+    }
+    return { ok: false, error: 'rate-limited' };
+  }
   try {
     const text = await fetchRange(
       { fetch: (input, init) => fetch(input, init), baseUrl: settings.pwnedPasswordsBaseUrl, timeoutMs: settings.requestTimeoutMs, now: () => Date.now() },

@@ -2,18 +2,19 @@ import browser, { type Runtime } from 'webextension-polyfill';
 import { t, uiLanguage } from '../adapters/i18n';
 import { normaliseEmail } from '../core/email';
 import type { Envelope, MessageType, Reply, ReplyOf, RequestOf } from '../messages';
-import { VALIDATORS, isMessageType, isObject } from '../message-guards';
+import { VALIDATORS, isMessageType, isObject, isRequestId } from '../message-guards';
 import { loadSettings, saveSettings } from '../adapters/settings-store';
 import { ProviderError } from '../core/provider-error';
 import { describeKeyTestFailure } from '../core/failure-text';
 import { whenFormatter } from '../core/when';
 import { validateSettingsPatch } from '../core/settings';
+import { BUILD_RULES } from '../build-flags';
 import { getSubscriptionStatus, supportsRangeSearch } from '../providers/hibp';
 import { checkNoticeInput } from '../core/notice-input';
 import { parseImport } from '../core/export-format';
 import { importDocument } from '../storage/export-import';
 import { acknowledgeExposures } from '../storage/exposures';
-import { deleteEverything, deleteNotice, saveNotice, setExposureState, setNoticeState } from '../storage/history';
+import { deleteNotice, saveNotice, setExposureState, setNoticeState } from '../storage/history';
 import { updateBadge } from './alerts';
 import { contextFor } from './providers';
 import { siteCard } from './site-watch';
@@ -25,10 +26,11 @@ import { broadcastStateChanged } from './broadcast';
 import { pump } from './check-runner';
 import { popupState } from '../storage/popup-view';
 import { passwordFieldRange, syncPasswordFieldScript } from './password-field';
+import { wipeEverything } from './wipe';
 import { senderKind } from './sender';
 
 /** A handler's input is already validated; it returns the reply or throws a UserError. */
-type Handlers = { [T in MessageType]: (payload: RequestOf<T>) => Promise<ReplyOf<T>> };
+type Handlers = { [T in MessageType]: (payload: RequestOf<T>, requestId: string | undefined) => Promise<ReplyOf<T>> };
 
 /** An error whose message is written for the user (shown as-is in the UI). */
 export class UserError extends Error {
@@ -54,13 +56,15 @@ const HANDLERS: Handlers = {
     broadcastStateChanged();
     return null;
   },
-  async 'check/start'({ emails }) {
+  async 'check/start'({ emails }, requestId) {
     const store = await db();
     const settings = await loadSettings();
     const watched = (await listAddresses(store)).map((a) => a.email);
     const wanted = emails ? watched.filter((e) => emails.includes(e)) : watched;
     if (wanted.length === 0) throw new UserError(t('errorNoAddressToCheck'));
-    const run = await enqueueRun(store, { id: crypto.randomUUID(), emails: wanted, provider: settings.provider, trigger: 'manual', now: Date.now() });
+    // The run's id is the request's: a retry of this request after a worker restart finds the run
+    // the first attempt made (if it got that far) instead of starting a second one.
+    const run = await enqueueRun(store, { id: requestId ?? crypto.randomUUID(), emails: wanted, provider: settings.provider, trigger: 'manual', now: Date.now() });
     void pump();
     broadcastStateChanged();
     return { runId: run?.id ?? null };
@@ -75,7 +79,7 @@ const HANDLERS: Handlers = {
     return { changed };
   },
   async 'settings/save'({ patch }) {
-    const checked = validateSettingsPatch(patch, t);
+    const checked = validateSettingsPatch(patch, t, BUILD_RULES);
     if (!checked.ok) throw new UserError(checked.message, checked.key);
     await saveSettings(checked.patch);
     const settings = await loadSettings();
@@ -139,10 +143,8 @@ const HANDLERS: Handlers = {
     broadcastStateChanged();
     return parsed.counts;
   },
-  async 'history/delete-all'() {
-    const store = await db();
-    await deleteEverything(store);
-    await updateBadge(store);
+  async 'history/delete-all'({ keepSettings }) {
+    await wipeEverything(await db(), keepSettings);
     broadcastStateChanged();
     return null;
   },
@@ -172,17 +174,17 @@ export function handleMessage(message: unknown, sender: Runtime.MessageSender): 
   const from = senderKind(sender, browser.runtime.id, browser.runtime.getURL(''));
   if (from === null || !isObject(message)) return undefined;
   // The one message a content script may send: the password-field check's 5-character hash prefix.
-  if (from === 'content-script') return message.type === 'password-field/range' ? passwordFieldRange(message.prefix) : undefined;
+  if (from === 'content-script') return message.type === 'password-field/range' ? passwordFieldRange(message.prefix, sender.tab?.id) : undefined;
   if (!isMessageType(message.type)) return undefined;
   return dispatch(message as unknown as Envelope);
 }
 
-async function dispatch<T extends MessageType>({ type, payload }: Envelope<T>): Promise<Reply<ReplyOf<T>>> {
+async function dispatch<T extends MessageType>({ type, payload, requestId }: Envelope<T>): Promise<Reply<ReplyOf<T>>> {
   const validate = VALIDATORS[type] as (p: unknown) => p is RequestOf<T>;
-  if (!validate(payload)) return { ok: false, error: t('errorMalformedRequest', type) };
+  if (!validate(payload) || (requestId !== undefined && !isRequestId(requestId))) return { ok: false, error: t('errorMalformedRequest', type) };
   try {
-    const handler = HANDLERS[type] as (p: RequestOf<T>) => Promise<ReplyOf<T>>;
-    return { ok: true, value: await handler(payload) };
+    const handler = HANDLERS[type] as (p: RequestOf<T>, id: string | undefined) => Promise<ReplyOf<T>>;
+    return { ok: true, value: await handler(payload, requestId) };
   } catch (error) {
     if (error instanceof UserError) return { ok: false, error: error.message, ...(error.field ? { field: error.field } : {}) };
     // The write was undone whole (a transaction), so nothing stored changed: say why and what helps.

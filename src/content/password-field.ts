@@ -26,6 +26,13 @@ const dismissed = new WeakSet<HTMLInputElement>();
 /** The latest check per field, so a slow answer for an older value cannot show a stale warning. */
 const latest = new WeakMap<HTMLInputElement, number>();
 let sequence = 0;
+/**
+ * Fields the person typed into since their last check. A page can set a field's value and move
+ * focus by script (and such focus events are trusted), but it cannot type: only a field with a
+ * trusted input event since the last look is looked up again. The background's per-tab and
+ * overall limits stand behind this.
+ */
+const typed = new WeakSet<HTMLInputElement>();
 
 const isPasswordField = (target: EventTarget | null): target is HTMLInputElement =>
   target instanceof HTMLInputElement && target.type === 'password';
@@ -74,8 +81,8 @@ button:focus-visible { outline: 2px solid #5c0a0d; }
 function showWarning(field: HTMLInputElement, count: number): void {
   removeWarning(field);
   const host = document.createElement('span');
-  host.setAttribute('data-was-i-exposed', 'password-warning');
-  const root = host.attachShadow({ mode: 'open' });
+  // Closed, and with no marker: a page script finds an anonymous span, and cannot read the count.
+  const root = host.attachShadow({ mode: 'closed' });
   const style = document.createElement('style');
   style.textContent = STYLE;
   const box = document.createElement('div');
@@ -97,10 +104,13 @@ function showWarning(field: HTMLInputElement, count: number): void {
   warnings.set(field, host);
 }
 
+// Events a page script made (dispatchEvent) are not isTrusted, and are ignored.
 document.addEventListener(
   'focusout',
   (event) => {
-    if (isPasswordField(event.target)) void check(event.target).catch(() => undefined);
+    if (!event.isTrusted || !isPasswordField(event.target) || !typed.has(event.target)) return;
+    typed.delete(event.target);
+    void check(event.target).catch(() => undefined);
   },
   true,
 );
@@ -109,7 +119,8 @@ document.addEventListener(
 document.addEventListener(
   'input',
   (event) => {
-    if (!isPasswordField(event.target)) return;
+    if (!event.isTrusted || !isPasswordField(event.target)) return;
+    typed.add(event.target);
     dismissed.delete(event.target);
     removeWarning(event.target);
   },

@@ -4,7 +4,7 @@ import rawCatalog from '../../e2e/fixtures/data/hibp-breaches.json';
 import { parseHibpCatalog } from '../providers/hibp';
 import type { Breach } from './breach';
 import { NO_FLAGS } from './breach';
-import { buildDomainIndex, lookupHost, naiveLookup, normaliseHost, suffixHash } from './domain-index';
+import { MULTI_LABEL_PUBLIC_SUFFIXES, buildDomainIndex, lookupHost, naiveLookup, normaliseHost, suffixHash } from './domain-index';
 
 const raw = rawCatalog as unknown as { Name: string; Domain: string | null }[];
 const catalog = parseHibpCatalog(rawCatalog);
@@ -180,6 +180,41 @@ describe('catalogs with awkward domains', () => {
       expect(idx.lookup(host), host).toHaveLength(0);
       expect(naiveLookup(catalogWithIps, host), host).toHaveLength(0);
     }
+  });
+
+  it('a catalog domain that is a bare public suffix never alerts, not even on itself', () => {
+    const awkward = [breach('Registry', 'co.uk'), breach('Brazil', 'COM.BR.'), breach('Pages', 'github.io'), breach('Shop', 'shop.co.uk')];
+    const idx = buildDomainIndex(awkward);
+    expect(idx.size).toBe(1);
+    for (const host of ['bbc.co.uk', 'www.gov.uk', 'co.uk', 'loja.com.br', 'someone.github.io']) {
+      expect(idx.lookup(host), host).toHaveLength(0);
+      expect(naiveLookup(awkward, host), host).toHaveLength(0);
+    }
+    // A site under such a suffix still alerts for its own breach.
+    expect(ids(idx.lookup('www.shop.co.uk'))).toEqual(['Shop']);
+  });
+
+  it('a catalog domain in Unicode matches its ASCII (punycode) host, as browsers give it', () => {
+    const idn = [breach('Books', 'Bücher.example'), breach('Cafe', 'café.example.fr'), breach('Tokyo', '東京.jp')];
+    const idx = buildDomainIndex(idn);
+    const cases: Array<[string, string[]]> = [
+      ['xn--bcher-kva.example', ['Books']],
+      ['www.xn--bcher-kva.example', ['Books']],
+      ['shop.xn--caf-dma.example.fr', ['Cafe']],
+      ['xn--1lqs71d.jp', ['Tokyo']],
+      ['bcher.example', []],
+    ];
+    for (const [host, expected] of cases) {
+      expect(ids(idx.lookup(host)), host).toEqual(expected);
+      expect(ids(naiveLookup(idn, host)), host).toEqual(expected);
+    }
+    // The same, as the browser gives the host of a URL typed in Unicode.
+    expect(ids(idx.lookup(new URL('https://www.bücher.example/').hostname))).toEqual(['Books']);
+  });
+
+  it('no shipped catalog domain is dropped as a public suffix', () => {
+    const dropped = catalog.filter((b) => b.domain !== '' && MULTI_LABEL_PUBLIC_SUFFIXES.has(b.domain));
+    expect(dropped).toEqual([]);
   });
 
   it('lists each breach once even if the catalog repeats it', () => {

@@ -12,17 +12,20 @@
  * the other way, from `co.uk` leftwards, in one pass over the characters with a running hash:
  * no substrings are made, and most misses end at the first probe.
  *
- * No public-suffix list is shipped. Bare public suffixes cannot match by construction: only
- * domains that appear in the catalog are keys, and catalog domains with fewer than two labels
- * (`com`) are dropped as garbage. Residual risk: a catalog entry whose domain is itself a
- * multi-label public suffix (`co.uk`, `com.au`, `github.io`) would match every site under that
- * suffix. The shipped HIBP catalog has none, and a provider recording a breach on a registry
- * suffix would be a provider bug; guarding against it needs the public-suffix list.
+ * Public suffixes are decided when the index is built (once per catalog download), never per
+ * navigation: only catalog domains are keys, a catalog domain with fewer than two labels (`com`)
+ * is dropped as garbage, and one that is itself a multi-label public suffix (`co.uk`, `com.br`,
+ * `github.io`) is dropped too — it would otherwise alert on every site under it. That takes a
+ * list, MULTI_LABEL_PUBLIC_SUFFIXES below: a compact subset of the Public Suffix List (the
+ * second-level registry suffixes of the countries with most users, and the hosting suffixes
+ * people most often browse under), not the whole list (~10,000 rules, ~200 KB). A suffix it lacks
+ * can still over-alert; none is in the shipped catalogs.
  *
- * IDN: browsers hand over hostnames in ASCII (punycode) form; catalog domains are compared as
- * given, lower-cased. A catalog domain written in Unicode would therefore never match.
+ * IDN: browsers hand over hostnames in ASCII (punycode) form, so a catalog domain written in
+ * Unicode (`bücher.example`) is keyed by its ASCII form (`xn--bcher-kva.example`).
  */
 import type { Breach } from './breach';
+import { labelToAscii } from './punycode';
 
 const EMPTY: readonly Breach[] = Object.freeze([]);
 
@@ -75,15 +78,44 @@ export function normaliseHost(hostname: string): string {
 }
 
 /**
+ * Multi-label public suffixes (a subset of the Public Suffix List, publicsuffix.org, MPL 2.0): a
+ * catalog domain equal to one of these is a registry or a hosting platform, not a site.
+ */
+export const MULTI_LABEL_PUBLIC_SUFFIXES: ReadonlySet<string> = new Set(
+  [
+    // Second-level registry suffixes.
+    'co.uk org.uk me.uk ltd.uk plc.uk net.uk ac.uk gov.uk nhs.uk sch.uk',
+    'com.au net.au org.au edu.au gov.au id.au asn.au co.nz net.nz org.nz govt.nz ac.nz',
+    'com.br net.br org.br gov.br edu.br art.br blog.br eco.br',
+    'co.jp ne.jp or.jp ac.jp go.jp ed.jp gr.jp lg.jp co.kr or.kr ne.kr go.kr ac.kr',
+    'com.cn net.cn org.cn gov.cn edu.cn ac.cn com.tw net.tw org.tw idv.tw com.hk net.hk org.hk edu.hk gov.hk',
+    'com.sg net.sg org.sg edu.sg gov.sg com.my net.my org.my co.id or.id ac.id go.id web.id com.ph net.ph org.ph',
+    'co.th in.th ac.th go.th or.th com.vn net.vn org.vn edu.vn gov.vn co.in net.in org.in firm.in gen.in ind.in gov.in ac.in',
+    'com.pk net.pk org.pk co.za org.za net.za gov.za ac.za web.za com.ng org.ng co.ke or.ke com.eg gov.eg',
+    'com.sa net.sa org.sa gov.sa co.il org.il ac.il gov.il com.tr net.tr org.tr gov.tr av.tr com.ua net.ua org.ua in.ua',
+    'com.mx net.mx org.mx gob.mx edu.mx com.ar net.ar org.ar gob.ar com.co net.co org.co gov.co com.pe org.pe gob.pe',
+    'com.ve co.ve com.uy com.ec com.bo com.py com.do com.gt com.sv com.pa co.cr',
+    'com.pl net.pl org.pl gov.pl com.es org.es nom.es gob.es co.at or.at com.pt org.pt gov.pt com.gr gov.gr com.ro org.ro',
+    'com.cy com.mt com.hr co.hu org.hu co.rs org.rs',
+    // Hosting platforms whose users each get a subdomain.
+    'github.io gitlab.io blogspot.com appspot.com herokuapp.com netlify.app vercel.app pages.dev workers.dev web.app firebaseapp.com',
+    'azurewebsites.net cloudfront.net s3.amazonaws.com elasticbeanstalk.com glitch.me neocities.org wixsite.com myshopify.com',
+  ].join(' ').split(' '),
+);
+
+/**
  * A catalog domain as an index key, or '' when it cannot be one: lower-cased, trimmed, one
- * trailing dot removed; empty labels or fewer than two labels (`com`) disqualify it.
+ * trailing dot removed, Unicode labels in their ASCII (punycode) form; empty labels, fewer than
+ * two labels (`com`) or a multi-label public suffix (`co.uk`) disqualify it.
  */
 export function catalogDomainKey(domain: string): string {
-  let d = domain.trim().toLowerCase();
+  let d = domain.trim().normalize('NFC').toLowerCase();
   if (d.length !== 0 && d.charCodeAt(d.length - 1) === DOT) d = d.slice(0, -1);
   if (d.length === 0 || d.charCodeAt(0) === DOT || d.indexOf('..') !== -1) return '';
   const lastDot = d.lastIndexOf('.');
-  return lastDot === -1 || lastDot === d.length - 1 ? '' : d;
+  if (lastDot === -1 || lastDot === d.length - 1) return '';
+  if (!/^\p{ASCII}*$/u.test(d)) d = d.split('.').map(labelToAscii).join('.');
+  return MULTI_LABEL_PUBLIC_SUFFIXES.has(d) ? '' : d;
 }
 
 function sameBreach(a: Breach, b: Breach): boolean {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { tEn } from './i18n-test-helper';
-import { DEFAULT_SETTINGS, validateSettings, validateSettingsPatch } from './settings';
+import { DEFAULT_SETTINGS, STORE_RULES, isSettingsKey, validateSettings, validateSettingsPatch, type SettingsRules } from './settings';
+
+const TEST_RULES: SettingsRules = { hostOverrides: true };
 
 describe('validateSettings', () => {
   it('gives the defaults for nothing stored', () => {
@@ -15,7 +17,7 @@ describe('validateSettings', () => {
       xposedornotBaseUrl: 'javascript:alert(1)',
       hibpBaseUrl: 'http://127.0.0.1:8787/api/v3/',
       unknownKey: 'dropped',
-    });
+    }, TEST_RULES);
     expect(settings.provider).toBe('hibp');
     expect(settings.hibpApiKey).toBe('abc123');
     expect(settings.recheckIntervalHours).toBe(DEFAULT_SETTINGS.recheckIntervalHours);
@@ -35,9 +37,65 @@ describe('validateSettings', () => {
   });
 });
 
+describe('provider hosts', () => {
+  const overrides = {
+    xposedornotBaseUrl: 'http://127.0.0.1:8787',
+    hibpBaseUrl: 'https://mirror.example/api/v3',
+    pwnedPasswordsBaseUrl: 'https://api.pwnedpasswords.com.evil.example',
+  };
+
+  it('a store build resets every stored override to the real host (the default rules are the store\'s)', () => {
+    for (const rules of [undefined, STORE_RULES]) {
+      const { settings, reset } = validateSettings(overrides, rules);
+      expect(settings.xposedornotBaseUrl).toBe('https://api.xposedornot.com');
+      expect(settings.hibpBaseUrl).toBe('https://haveibeenpwned.com/api/v3');
+      expect(settings.pwnedPasswordsBaseUrl).toBe('https://api.pwnedpasswords.com');
+      expect(reset.sort()).toEqual(['hibpBaseUrl', 'pwnedPasswordsBaseUrl', 'xposedornotBaseUrl']);
+    }
+  });
+
+  it('a store build keeps the real hosts, written with or without a trailing slash', () => {
+    expect(validateSettings({ hibpBaseUrl: 'https://haveibeenpwned.com/api/v3/' }).reset).toEqual([]);
+  });
+
+  it('a store build refuses an override in a patch, saying why', () => {
+    for (const [key, value] of Object.entries(overrides)) {
+      expect(validateSettingsPatch({ [key]: value }, tEn)).toEqual({
+        ok: false,
+        key,
+        message: "This version talks only to the providers' own addresses; they cannot be changed.",
+      });
+    }
+  });
+
+  it('a test build accepts any http(s) host, and still nothing else', () => {
+    expect(validateSettings(overrides, TEST_RULES).reset).toEqual([]);
+    expect(validateSettingsPatch({ hibpBaseUrl: 'javascript:alert(1)' }, tEn, TEST_RULES)).toMatchObject({ ok: false, key: 'hibpBaseUrl' });
+  });
+});
+
+describe('own keys only', () => {
+  const inherited = ['toString', 'constructor', 'hasOwnProperty', 'valueOf', '__proto__'];
+
+  it('isSettingsKey knows the settings and nothing inherited', () => {
+    expect(isSettingsKey('provider')).toBe(true);
+    for (const key of inherited) expect(isSettingsKey(key)).toBe(false);
+  });
+
+  it('a patch naming an inherited key is cleaned of it, and nothing throws', () => {
+    const patch = JSON.parse('{"toString": "x", "constructor": 1, "__proto__": {"provider": "hibp"}, "valueOf": null, "recheckIntervalHours": 12}') as Record<string, unknown>;
+    expect(validateSettingsPatch(patch, tEn)).toEqual({ ok: true, patch: { recheckIntervalHours: 12 } });
+  });
+
+  it('stored settings read only own keys', () => {
+    const stored = Object.create({ provider: 'hibp' }) as Record<string, unknown>;
+    expect(validateSettings(stored).settings.provider).toBe('xposedornot');
+  });
+});
+
 describe('validateSettingsPatch', () => {
   it('returns the cleaned patch', () => {
-    expect(validateSettingsPatch({ recheckIntervalHours: 12, hibpBaseUrl: 'https://mirror.example/api/v3//' }, tEn)).toEqual({
+    expect(validateSettingsPatch({ recheckIntervalHours: 12, hibpBaseUrl: 'https://mirror.example/api/v3//' }, tEn, TEST_RULES)).toEqual({
       ok: true,
       patch: { recheckIntervalHours: 12, hibpBaseUrl: 'https://mirror.example/api/v3' },
     });

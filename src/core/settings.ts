@@ -10,7 +10,11 @@ export const DEFAULT_SETTINGS = {
   provider: 'xposedornot' as ProviderId,
   /** HIBP API key. Lives in storage.local only: never synced, never logged, never exported. */
   hibpApiKey: '',
-  /** Base URLs per provider, so tests and self-hosted mirrors can point elsewhere. */
+  /**
+   * Base URLs per provider. Store builds accept only these values (see SettingsRules): the HIBP key
+   * and the addresses must never be sendable to another host. Test and dev builds may point them
+   * at the local fixture server.
+   */
   xposedornotBaseUrl: 'https://api.xposedornot.com',
   hibpBaseUrl: 'https://haveibeenpwned.com/api/v3',
   pwnedPasswordsBaseUrl: 'https://api.pwnedpasswords.com',
@@ -64,6 +68,21 @@ const isHttpUrl = (value: unknown): value is string => {
   }
 };
 
+/** What a build allows beyond the defaults; chosen at build time, never by a setting. */
+export interface SettingsRules {
+  /** Provider base URLs may name another http(s) host (test and dev builds only). */
+  hostOverrides: boolean;
+}
+
+/** Store builds: the provider hosts are the real https ones and nothing else. */
+export const STORE_RULES: SettingsRules = { hostOverrides: false };
+
+const BASE_URL_KEYS: readonly SettingsKey[] = ['xposedornotBaseUrl', 'hibpBaseUrl', 'pwnedPasswordsBaseUrl'];
+
+/** A base URL is its default (with or without a trailing slash) unless the build allows others. */
+const baseUrlAllowed = (key: SettingsKey, value: unknown, rules: SettingsRules): boolean =>
+  rules.hostOverrides ? isHttpUrl(value) : typeof value === 'string' && tidy(key, value) === DEFAULT_SETTINGS[key];
+
 const isBoolean = (value: unknown): value is boolean => typeof value === 'boolean';
 
 const isIntIn = (min: number, max: number) => (value: unknown): value is number =>
@@ -93,15 +112,21 @@ const VALIDATORS: { [K in SettingsKey]: Validator<Settings[K]> } = {
 const tidy = (key: SettingsKey, value: unknown): unknown =>
   key.endsWith('BaseUrl') ? String(value).replace(/\/+$/, '') : value;
 
+/** Only the settings' own keys: `in` would also accept `toString`, `constructor`, `__proto__`. */
+export const isSettingsKey = (key: string): key is SettingsKey => Object.hasOwn(DEFAULT_SETTINGS, key);
+
+const valid = (key: SettingsKey, value: unknown, rules: SettingsRules): boolean =>
+  VALIDATORS[key](value) && (!BASE_URL_KEYS.includes(key) || baseUrlAllowed(key, value, rules));
+
 /** Validates stored settings; unknown keys are dropped, bad values reset to their default. */
-export function validateSettings(stored: unknown): SettingsValidation {
+export function validateSettings(stored: unknown, rules: SettingsRules = STORE_RULES): SettingsValidation {
   const source = stored && typeof stored === 'object' ? (stored as Record<string, unknown>) : {};
   const settings: Settings = { ...DEFAULT_SETTINGS };
   const reset: SettingsKey[] = [];
   for (const key of Object.keys(DEFAULT_SETTINGS) as SettingsKey[]) {
-    if (!(key in source)) continue;
+    if (!Object.hasOwn(source, key)) continue;
     const value = source[key];
-    if (VALIDATORS[key](value)) {
+    if (valid(key, value, rules)) {
       (settings as Record<SettingsKey, unknown>)[key] = tidy(key, value);
     } else {
       reset.push(key);
@@ -114,11 +139,13 @@ export function validateSettings(stored: unknown): SettingsValidation {
 export function validateSettingsPatch(
   patch: Partial<Record<SettingsKey, unknown>>,
   t: Translate,
+  rules: SettingsRules = STORE_RULES,
 ): { ok: true; patch: Partial<Settings> } | { ok: false; key: SettingsKey; message: string } {
   const clean: Partial<Record<SettingsKey, unknown>> = {};
-  for (const [key, value] of Object.entries(patch) as [SettingsKey, unknown][]) {
-    if (!(key in DEFAULT_SETTINGS)) continue;
+  for (const [key, value] of Object.entries(patch)) {
+    if (!isSettingsKey(key)) continue;
     if (!VALIDATORS[key](value)) return { ok: false, key, message: t(SETTING_ERRORS[key]) };
+    if (!valid(key, value, rules)) return { ok: false, key, message: t('settingErrorProviderHostLocked') };
     clean[key] = tidy(key, value);
   }
   return { ok: true, patch: clean as Partial<Settings> };

@@ -31,7 +31,7 @@ import {
   testContext,
   textResponse,
 } from './fake-fetch';
-import { checkAddressByRange, getBreach, getSubscriptionStatus, hibpProvider, supportsRangeSearch } from './hibp';
+import { checkAddressByRange, getSubscriptionStatus, hibpProvider, supportsRangeSearch } from './hibp';
 import { DEFAULT_RATE_LIMIT_DELAY_MS, MAX_BODY_BYTES } from './http-client';
 import type { ProviderContext } from './provider';
 import { RANGE_MAX_BYTES, breachCountForSha1 } from './pwned-passwords';
@@ -91,7 +91,8 @@ const hibpAnswer = (path: string): Response => {
   throw new Error(`no real answer for ${path}`);
 };
 
-const keyed = (ctx: ProviderContext): ProviderContext => ({ ...ctx, apiKey: '0123456789abcdef0123456789abcdef' });
+// The key may go to the fault server's host the way a test build lets it go to the fixture server.
+const keyed = (ctx: ProviderContext): ProviderContext => ({ ...ctx, apiKey: '0123456789abcdef0123456789abcdef', testKeyHost: new URL(BASE).hostname });
 const half = (text: string) => text.slice(0, Math.floor(text.length / 2));
 
 const ENDPOINTS: Endpoint[] = [
@@ -116,18 +117,6 @@ const ENDPOINTS: Endpoint[] = [
     passes: { 404: { kind: 'clean' } },
     wrongShape: JSON.stringify([{ HashSuffix: EMAIL_SHA1.slice(6), Websites: 'Adobe' }]),
     truncated: half(JSON.stringify(RANGE_ANSWER)),
-    maxBytes: MAX_BODY_BYTES,
-    after: 'queue',
-  },
-  {
-    name: 'HIBP breach/{name}',
-    path: '/breach/Adobe',
-    call: (ctx) => getBreach(ctx, 'Adobe'),
-    answer: hibpAnswer,
-    ok: expect.objectContaining({ id: 'Adobe', domain: 'adobe.com' }),
-    passes: { 404: null },
-    wrongShape: JSON.stringify([ADOBE]),
-    truncated: half(JSON.stringify(ADOBE)),
     maxBytes: MAX_BODY_BYTES,
     after: 'queue',
   },

@@ -14,9 +14,11 @@ import {
   parseBreachedAccount,
   parseHibpCatalog,
   readHibpCatalog,
+  supportsRangeSearch,
 } from './hibp';
 
-const BASE = 'https://haveibeenpwned.test/api/v3';
+// The real host (the fetch is a fake): the key is attached for haveibeenpwned.com only.
+const BASE = 'https://haveibeenpwned.com/api/v3';
 const KEY = '0123456789abcdef0123456789abcdef';
 
 function context(respond: Responder, overrides: { apiKey?: string; timeoutMs?: number } = { apiKey: KEY }) {
@@ -45,6 +47,33 @@ describe('hibpProvider.checkAddress', () => {
     const err = await failure(hibpProvider.checkAddress(ctx, 'a@b.com'));
     expect(err.kind).toBe('unauthorized');
     expect(calls).toHaveLength(0);
+  });
+
+  it.each([
+    ['another host', 'https://evil.example/api/v3'],
+    ['a look-alike host', 'https://haveibeenpwned.com.evil.example/api/v3'],
+    ['plain http', 'http://haveibeenpwned.com/api/v3'],
+  ])('never attaches the key to a request for %s', async (_what, baseUrl) => {
+    const { fetch, calls } = recordingFetch(() => jsonResponse([]));
+    const ctx = testContext(fetch, { baseUrl, apiKey: KEY });
+    const refusals = [
+      await failure(hibpProvider.checkAddress(ctx, 'a@b.com')),
+      await failure(getSubscriptionStatus(ctx)),
+      await failure(checkAddressByRange(ctx, 'a@b.com', 'a'.repeat(40), new Map())),
+      await failure(supportsRangeSearch(ctx)),
+    ];
+    for (const err of refusals) {
+      expect(err.kind).toBe('unauthorized');
+      expect(err.message).toContain('sent only to haveibeenpwned.com');
+    }
+    expect(calls).toHaveLength(0);
+  });
+
+  it('a test build may name one more host for the key: the fixture server', async () => {
+    const { fetch, calls } = recordingFetch(() => textResponse('', 404));
+    const ctx = testContext(fetch, { baseUrl: 'http://127.0.0.1:8787/api/v3', apiKey: KEY, testKeyHost: '127.0.0.1' });
+    await hibpProvider.checkAddress(ctx, 'a@b.com');
+    expect(calls[0]?.headers.get('hibp-api-key')).toBe(KEY);
   });
 
   it('maps the real full-model answer, tolerating the fields added since 2018', async () => {

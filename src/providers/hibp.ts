@@ -26,13 +26,25 @@ import {
 } from './json-shape';
 import type { BreachProvider, ProviderContext } from './provider';
 
-function apiKey(ctx: ProviderContext): string {
+/** The only host the key is ever sent to (a test build adds its fixture server, see ProviderContext). */
+export const HIBP_KEY_HOST = 'haveibeenpwned.com';
+
+/**
+ * The key header for a request to `url`. Checked here, where the header is attached, and not only
+ * where the base URL is chosen: whatever builds the URL, the key goes to HIBP's host or nowhere.
+ */
+function keyHeader(ctx: ProviderContext, url: string): { 'hibp-api-key': string } {
   const key = ctx.apiKey?.trim();
   if (!key) {
     // Refused before any request: HIBP would answer 401 anyway, and it counts the attempt.
     throw new ProviderError({ kind: 'unauthorized', detail: 'No Have I Been Pwned API key is set. Add your key in Options.' });
   }
-  return key;
+  const { protocol, hostname } = new URL(url);
+  const toHibp = protocol === 'https:' && hostname === HIBP_KEY_HOST;
+  if (!toHibp && hostname !== ctx.testKeyHost) {
+    throw new ProviderError({ kind: 'unauthorized', detail: `The Have I Been Pwned key is sent only to ${HIBP_KEY_HOST}; it was not sent to ${hostname}.` });
+  }
+  return { 'hibp-api-key': key };
 }
 
 function flag(raw: JsonRecord, key: string, fallback: boolean): boolean {
@@ -81,9 +93,8 @@ export function parseBreachedAccount(json: unknown): CheckOutcome {
 }
 
 async function checkAddress(ctx: ProviderContext, address: string): Promise<CheckOutcome> {
-  const key = apiKey(ctx);
   const url = `${ctx.baseUrl}/breachedaccount/${encodeURIComponent(address)}?truncateResponse=false`;
-  const response = await requestJson(ctx, url, { headers: { 'hibp-api-key': key }, passStatuses: [404] });
+  const response = await requestJson(ctx, url, { headers: keyHeader(ctx, url), passStatuses: [404] });
   // HIBP's documented "not pwned" is a 404, normally with an empty body. A 404 whose body is not
   // JSON (say, an HTML page from a wrong base URL) has already failed as malformed.
   if (response.status === 404) return { kind: 'clean' };
@@ -112,8 +123,8 @@ export interface SubscriptionStatus {
 
 /** `/subscription/status`: what the key's plan is and how fast it may be used. */
 export async function getSubscriptionStatus(ctx: ProviderContext): Promise<SubscriptionStatus> {
-  const key = apiKey(ctx);
-  const response = await requestJson(ctx, `${ctx.baseUrl}/subscription/status`, { headers: { 'hibp-api-key': key } });
+  const url = `${ctx.baseUrl}/subscription/status`;
+  const response = await requestJson(ctx, url, { headers: keyHeader(ctx, url) });
   const json = response.json;
   if (!isRecord(json)) throw malformed('Have I Been Pwned subscription status is not an object.');
   const plan = readText(json.SubscriptionName);
@@ -159,12 +170,12 @@ export async function checkAddressByRange(
   catalog: ReadonlyMap<string, Breach>,
 ): Promise<CheckOutcome> {
   if (!SHA1_HEX.test(sha1Hex)) throw new RangeError('checkAddressByRange needs a 40-digit hex SHA-1.');
-  const key = apiKey(ctx);
   const hash = sha1Hex.toUpperCase();
   const prefix = hash.slice(0, 6);
   const suffix = hash.slice(6);
-  const response = await requestJson(ctx, `${ctx.baseUrl}/breachedaccount/range/${prefix}`, {
-    headers: { 'hibp-api-key': key },
+  const url = `${ctx.baseUrl}/breachedaccount/range/${prefix}`;
+  const response = await requestJson(ctx, url, {
+    headers: keyHeader(ctx, url),
     passStatuses: [404],
   });
   if (response.status === 404) return { kind: 'clean' };
@@ -181,11 +192,12 @@ export async function checkAddressByRange(
  * a range query for an arbitrary prefix answers 200 or 404 on plans that have it, 401/403 otherwise.
  */
 export async function supportsRangeSearch(ctx: ProviderContext): Promise<boolean> {
-  const key = apiKey(ctx);
+  const url = `${ctx.baseUrl}/breachedaccount/range/000000`;
+  const headers = { accept: 'application/json', ...keyHeader(ctx, url) };
   try {
     // Only the status matters; the body (matches for an arbitrary prefix) is read but not parsed.
-    await requestText(ctx, `${ctx.baseUrl}/breachedaccount/range/000000`, {
-      headers: { accept: 'application/json', 'hibp-api-key': key },
+    await requestText(ctx, url, {
+      headers,
       passStatuses: [404],
     });
     return true;
@@ -194,10 +206,4 @@ export async function supportsRangeSearch(ctx: ProviderContext): Promise<boolean
     if (err instanceof ProviderError && (err.kind === 'unauthorized' || err.kind === 'forbidden')) return false;
     throw err;
   }
-}
-
-/** `/breach/{name}`: one breach's details, for names a range answer gives without them. Free, no key. */
-export async function getBreach(ctx: ProviderContext, name: string): Promise<Breach | null> {
-  const response = await requestJson(ctx, `${ctx.baseUrl}/breach/${encodeURIComponent(name)}`, { passStatuses: [404] });
-  return response.status === 404 ? null : mapHibpBreach(response.json);
 }

@@ -12,6 +12,11 @@ export interface ProviderContext {
   /** Clock, injected for retry-after arithmetic in tests. */
   now: () => number;
   apiKey?: string;
+  /**
+   * Test and dev builds only: one more host the HIBP key may go to (the local fixture server).
+   * Store builds never set it, so there the key goes to haveibeenpwned.com or nowhere.
+   */
+  testKeyHost?: string;
 }
 
 export interface BreachProvider {

@@ -19,21 +19,48 @@ export async function addAddress(db: Db, email: string, now: number): Promise<'a
   return 'added';
 }
 
-/** Forgets an address with its exposures, notices, results and queued checks, all or nothing. */
+/**
+ * Forgets an address everywhere it is named, all or nothing: the address, its exposures, notices,
+ * results and queued checks, and its name in the runs and site-alert records that list it (a run
+ * left with no address goes; a site-alert record, which is about the site, stays without it).
+ * Nothing exported later can still name it.
+ */
 export async function removeAddress(db: Db, email: string): Promise<void> {
-  const tx = db.transaction(['addresses', 'exposures', 'jobs', 'results', 'notices'], 'readwrite', { durability: 'strict' });
-  await tx.objectStore('addresses').delete(email);
-  for (const key of await tx.objectStore('exposures').index('by-email').getAllKeys(email)) {
-    await tx.objectStore('exposures').delete(key);
+  const tx = db.transaction(['addresses', 'exposures', 'jobs', 'results', 'notices', 'runs', 'siteAlerts'], 'readwrite', { durability: 'strict' });
+  try {
+    await tx.objectStore('addresses').delete(email);
+    for (const key of await tx.objectStore('exposures').index('by-email').getAllKeys(email)) {
+      await tx.objectStore('exposures').delete(key);
+    }
+    for (const key of await tx.objectStore('notices').index('by-email').getAllKeys(email)) {
+      await tx.objectStore('notices').delete(key);
+    }
+    for (const key of await tx.objectStore('results').index('by-email').getAllKeys(email)) {
+      await tx.objectStore('results').delete(key);
+    }
+    for (const job of await tx.objectStore('jobs').getAll()) {
+      if (job.email === email) await tx.objectStore('jobs').delete([job.runId, job.email]);
+    }
+    for (const run of await tx.objectStore('runs').getAll()) {
+      if (!run.emails.includes(email)) continue;
+      const emails = run.emails.filter((e) => e !== email);
+      if (emails.length === 0) await tx.objectStore('runs').delete(run.id);
+      else await tx.objectStore('runs').put({ ...run, emails });
+    }
+    for (const alert of await tx.objectStore('siteAlerts').getAll()) {
+      if (!alert.emails.includes(email)) continue;
+      await tx.objectStore('siteAlerts').put({ ...alert, emails: alert.emails.filter((e) => e !== email) });
+    }
+    await tx.done;
+  } catch (error) {
+    // An exception thrown between requests does not abort a transaction by itself: it would
+    // commit what was done so far. Undo it all instead.
+    try {
+      tx.abort();
+    } catch {
+      // Already finished or aborted by the failed request itself.
+    }
+    await tx.done.catch(() => undefined);
+    throw error;
   }
-  for (const key of await tx.objectStore('notices').index('by-email').getAllKeys(email)) {
-    await tx.objectStore('notices').delete(key);
-  }
-  for (const key of await tx.objectStore('results').index('by-email').getAllKeys(email)) {
-    await tx.objectStore('results').delete(key);
-  }
-  for (const job of await tx.objectStore('jobs').getAll()) {
-    if (job.email === email) await tx.objectStore('jobs').delete([job.runId, job.email]);
-  }
-  await tx.done;
 }

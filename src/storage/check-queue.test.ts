@@ -27,6 +27,14 @@ describe('check queue', () => {
     expect(await pendingJobs(db)).toHaveLength(2);
   });
 
+  it('starts one run per id: the same request retried after a worker restart gets the same run', async () => {
+    const first = await enqueueRun(db, { id: 'req-1', emails: ['a@example.com'], provider: 'xposedornot', trigger: 'manual', now: 10 });
+    const retried = await enqueueRun(db, { id: 'req-1', emails: ['a@example.com', 'b@example.com'], provider: 'xposedornot', trigger: 'manual', now: 11 });
+    expect(retried).toEqual(first);
+    expect(await db.getAll('runs')).toHaveLength(1);
+    expect((await pendingJobs(db)).map((j) => j.email)).toEqual(['a@example.com']);
+  });
+
   it('records a result exactly once, even when the same job is committed twice', async () => {
     await enqueueRun(db, { id: 'r1', emails: ['a@example.com'], provider: 'xposedornot', trigger: 'manual', now: 10 });
     const [job] = await pendingJobs(db);

@@ -14,6 +14,12 @@ export async function enqueueRun(
   init: { id: string; emails: string[]; provider: ProviderId; trigger: CheckRun['trigger']; now: number },
 ): Promise<CheckRun | null> {
   const tx = db.transaction(['jobs', 'runs'], 'readwrite', { durability: 'strict' });
+  // Idempotent by id: a request retried after a worker restart gets the run its first try made.
+  const existing = await tx.objectStore('runs').get(init.id);
+  if (existing) {
+    await tx.done;
+    return existing;
+  }
   const queued = new Set((await tx.objectStore('jobs').getAll()).map((j) => j.email));
   const emails = init.emails.filter((e) => !queued.has(e));
   if (emails.length === 0) {

@@ -1,6 +1,6 @@
 import browser from 'webextension-polyfill';
 import { t } from '../adapters/i18n';
-import { STATE_CHANGED, type MessageType, type Reply, type ReplyOf, type RequestOf } from '../messages';
+import { STATE_CHANGED, type Envelope, type MessageType, type Reply, type ReplyOf, type RequestOf } from '../messages';
 
 /** A refusal written for the user, with the field it concerns. */
 export class RequestRefused extends Error {
@@ -9,12 +9,41 @@ export class RequestRefused extends Error {
   }
 }
 
-/** Sends one typed request to the background and unwraps its reply. */
+/**
+ * What the browser says when the background went away while a request was on its way or being
+ * answered (Chromium, then Firefox): the service worker was stopped, and the next message starts
+ * a new one. Worth one more try; any other failure is not.
+ */
+const CHANNEL_CLOSED = /message channel closed|receiving end does not exist|could not establish connection|message manager disconnected|page closed/i;
+
+export const isChannelClosed = (error: unknown): boolean => error instanceof Error && CHANNEL_CLOSED.test(error.message);
+
+/**
+ * Sends one typed request to the background and unwraps its reply. When the background was
+ * restarted under it (no answer, or the channel closed), the same request — same request id, so
+ * the background can tell — is sent once more. The browser's own error text never reaches a
+ * person: it goes to the console, and the page gets a message in the user's language.
+ */
 export async function send<T extends MessageType>(type: T, payload: RequestOf<T>): Promise<ReplyOf<T>> {
-  const reply = (await browser.runtime.sendMessage({ type, payload })) as Reply<ReplyOf<T>> | undefined;
-  if (!reply) throw new RequestRefused(t('extensionNoAnswer'));
+  const envelope: Envelope<T> = { type, payload, requestId: crypto.randomUUID() };
+  let reply = await attempt<T>(envelope);
+  if (reply === 'retry') reply = await attempt<T>(envelope);
+  if (reply === 'retry') throw new RequestRefused(t('extensionNoAnswer'));
   if (!reply.ok) throw new RequestRefused(reply.error, reply.field);
   return reply.value;
+}
+
+async function attempt<T extends MessageType>(envelope: Envelope<T>): Promise<Reply<ReplyOf<T>> | 'retry'> {
+  try {
+    const reply = (await browser.runtime.sendMessage(envelope)) as Reply<ReplyOf<T>> | undefined;
+    if (reply !== undefined) return reply;
+    console.warn(`Was I Exposed?: no answer to ${envelope.type}`);
+    return 'retry';
+  } catch (error) {
+    console.warn(`Was I Exposed?: no answer to ${envelope.type}`, error);
+    if (isChannelClosed(error)) return 'retry';
+    throw new RequestRefused(t('extensionNoAnswer'));
+  }
 }
 
 /** Calls `listener` whenever the background says stored state changed. Returns the unsubscribe. */

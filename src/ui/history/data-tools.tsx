@@ -26,6 +26,9 @@ export function describeCounts(counts: ExportCounts): string {
   return t('countList', parts.slice(0, -1).join(', '), parts.at(-1)!);
 }
 
+/** What "Delete everything" removes, as the dialog lists it (the settings line depends on the choice). */
+const DELETED: readonly MessageKey[] = ['dataDeleteData', 'dataDeleteHistory', 'dataDeleteCatalog', 'dataDeleteTraces'];
+
 const megabytes = (bytes: number) => `${Math.ceil((bytes / (1024 * 1024)) * 10) / 10} MB`;
 
 /** Export (JSON, CSV), import a JSON export, and delete everything after a confirmation. */
@@ -33,6 +36,7 @@ export function DataTools({ onChanged }: { onChanged: () => Promise<void> }) {
   const [message, setMessage] = useState<Message>(null);
   const [busy, setBusy] = useState<null | 'export' | 'import' | 'delete'>(null);
   const [confirming, setConfirming] = useState(false);
+  const [keepSettings, setKeepSettings] = useState(false);
   const fileRef = useRef<HTMLInputElement>(null);
 
   const exportAs = async (format: 'json' | 'csv') => {
@@ -76,9 +80,9 @@ export function DataTools({ onChanged }: { onChanged: () => Promise<void> }) {
     setBusy('delete');
     setMessage(null);
     try {
-      await send('history/delete-all', { confirm: 'delete everything' });
+      await send('history/delete-all', { confirm: 'delete everything', keepSettings });
       setConfirming(false);
-      setMessage({ kind: 'ok', text: t('dataDeleted') });
+      setMessage({ kind: 'ok', text: t(keepSettings ? 'dataDeletedKeptSettings' : 'dataDeleted') });
       await onChanged();
     } catch (err) {
       setConfirming(false);
@@ -126,6 +130,17 @@ export function DataTools({ onChanged }: { onChanged: () => Promise<void> }) {
         onCancel={() => setConfirming(false)}
       >
         <p>{t('dataDeleteBody')}</p>
+        <ul class="delete-list">
+          {DELETED.map((key) => (
+            <li key={key}>{t(key)}</li>
+          ))}
+          {!keepSettings && <li>{t('dataDeleteSettings')}</li>}
+        </ul>
+        <label class="check-row">
+          <input type="checkbox" checked={keepSettings} onChange={(e) => setKeepSettings(e.currentTarget.checked)} />
+          {t('dataDeleteKeepSettings')}
+        </label>
+        <p class="muted">{t('dataDeleteKept')}</p>
       </ConfirmDialog>
     </section>
   );

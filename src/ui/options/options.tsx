@@ -7,6 +7,7 @@ import type { MessageKey } from '../../core/i18n';
 import { formatCount } from '../format';
 import { t } from '../i18n';
 import { RequestRefused, send } from '../send';
+import { TEST_BUILD } from '../../build-flags';
 import { ApiKeyField } from './api-key-field';
 import { SiteAlertsField } from './site-alerts-field';
 import { PasswordFieldField } from './password-field-field';
@@ -167,7 +168,8 @@ export function Options() {
 
         <details>
           <summary>{t('optionsAdvanced')}</summary>
-          {(['xposedornotBaseUrl', 'hibpBaseUrl', 'pwnedPasswordsBaseUrl'] as const).map((key) => (
+          {/* Store builds talk to the real provider hosts only: the addresses cannot be changed there. */}
+          {TEST_BUILD && (['xposedornotBaseUrl', 'hibpBaseUrl', 'pwnedPasswordsBaseUrl'] as const).map((key) => (
             <div class="field" key={key}>
               <label for={key}>{t(BASE_URL_LABELS[key])}</label>
               <input id={key} type="url" value={draft[key]} onInput={set(key)} {...invalid(key)} />
