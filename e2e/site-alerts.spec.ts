@@ -46,6 +46,10 @@ const SITES = {
   clean: 'www.example-clean-shop.com',
   /** Not in the catalog until a test adds FreshShop on the server. */
   fresh: 'www.freshshop-test.com',
+  /** Under co.uk, which one test records a breach on (a provider error a catalog may carry). */
+  underRegistry: 'www.tea-shop-test.co.uk',
+  /** bücher-test.example as the browser gives it (punycode); one test records a breach on its Unicode form. */
+  idn: 'www.xn--bcher-test-9db.example',
 } as const;
 
 /** Every string that would betray browsing if it reached a provider. */
@@ -337,6 +341,28 @@ test('a breached domain, a subdomain of one and a breach recorded on a subdomain
   expect(new Set(sites.requests.filter((r) => r.headers['sec-fetch-dest'] === 'document').map((r) => r.host))).toEqual(
     new Set([SITES.adobe, SITES.adobeShop, SITES.boxeeForums, SITES.boxee, SITES.boxeeWww, SITES.crossfire, SITES.clean]),
   );
+});
+
+test('a catalog entry on a bare public suffix never alerts; one written in Unicode alerts on its punycode host', async ({
+  context,
+  worker,
+  extensionId,
+  cdp,
+  provider,
+}) => {
+  provider.addBreach(makeBreach({ Name: 'RegistryWide', Title: 'RegistryWide', Domain: 'co.uk', DataClasses: ['Email addresses'] }));
+  provider.addBreach(makeBreach({ Name: 'BuecherTest', Title: 'BuecherTest', Domain: 'Bücher-Test.example', DataClasses: ['Email addresses'] }));
+  await enableSiteAlerts(worker);
+  await expect.poll(() => hasBreach(worker, 'hibp', 'RegistryWide')).toBe(true);
+  await expect.poll(() => hasBreach(worker, 'hibp', 'BuecherTest')).toBe(true);
+
+  const underRegistry = await visit(context, worker, SITES.underRegistry);
+  await expectNoAlertBadge(worker, underRegistry);
+  await expectNoCard(cdp, extensionId, underRegistry);
+
+  const idn = await visit(context, worker, SITES.idn);
+  await expectAlertBadge(worker, idn);
+  await expectCard(cdp, extensionId, idn, ['BuecherTest'], /had a breach.*BuecherTest/);
 });
 
 test('"Never alert for this site" silences it: no badge, no record on the next visit; it can be turned back on', async ({

@@ -141,6 +141,7 @@ export function DataTools({ onChanged }: { onChanged: () => Promise<void> }) {
           {t('dataDeleteKeepSettings')}
         </label>
         <p class="muted">{t('dataDeleteKept')}</p>
+        <p>{t('dataDeleteUndo')}</p>
       </ConfirmDialog>
     </section>
   );
