@@ -8,6 +8,7 @@ import { BreachDescription } from './breach-description';
 import { flagNotes } from './breach-flags';
 import { formatEventDate, formatIsoDay } from './dates';
 import { EntryActions } from './entry-actions';
+import { classLabel } from '../data-labels';
 import { GuidanceList } from './guidance-list';
 
 interface Props {
@@ -88,7 +89,7 @@ export function EntryDetail({ entry, onChanged }: Props) {
         {entry.dataClasses.length > 0 ? (
           <ul class="chips" data-testid="data-classes">
             {entry.dataClasses.map((c) => (
-              <li key={c}>{c}</li>
+              <li key={c}>{classLabel(c)}</li>
             ))}
           </ul>
         ) : (

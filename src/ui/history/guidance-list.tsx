@@ -1,4 +1,5 @@
 import { guidanceFor } from '../../core/guidance';
+import { classList } from '../data-labels';
 import { t } from '../i18n';
 
 /** What to do, group by group (most urgent first), for the kinds of data that were exposed. */
@@ -11,7 +12,7 @@ export function GuidanceList({ dataClasses }: { dataClasses: readonly string[] }
         <div class="guidance-group" key={item.group} data-group={item.group}>
           <h4>
             {item.title}
-            {item.dataClasses.length > 0 && <span class="muted"> — {item.dataClasses.join(', ')}</span>}
+            {item.dataClasses.length > 0 && <span class="muted"> — {classList(item.dataClasses)}</span>}
           </h4>
           <ul>
             {item.steps.map((step) => (

@@ -5,6 +5,7 @@ import { formatBreachDate, formatCount, formatDateTime, formatWhen } from '../fo
 import browser from 'webextension-polyfill';
 import { t } from '../i18n';
 import { send } from '../send';
+import { classList } from '../data-labels';
 import { exposureId } from './exposure-id';
 
 interface Props {
@@ -49,7 +50,7 @@ export function AddressCard({ address, provider, seenNew, onError }: Props) {
                 {formatBreachDate(breach?.breachDate ?? null)}
                 {breach?.pwnCount ? ` · ${t('cardAccounts', formatCount(breach.pwnCount))}` : ''}
               </span>
-              {breach && breach.dataClasses.length > 0 && <span class="breach-data">{breach.dataClasses.join(', ')}</span>}
+              {breach && breach.dataClasses.length > 0 && <span class="breach-data">{classList(breach.dataClasses)}</span>}
             </li>
           ))}
           {address.notices.map((notice) => (
@@ -57,7 +58,7 @@ export function AddressCard({ address, provider, seenNew, onError }: Props) {
               <span class="breach-title">{notice.organisation}</span>
               <span class="tag neutral">{t('tagYourNotice')}</span>
               <span class="breach-meta">{notice.date}{notice.site ? ` · ${notice.site}` : ''}</span>
-              <span class="breach-data">{notice.dataClasses.join(', ')}</span>
+              <span class="breach-data">{classList(notice.dataClasses)}</span>
             </li>
           ))}
         </ul>
