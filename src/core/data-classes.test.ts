@@ -6,7 +6,7 @@ import { parseHibpCatalog } from '../providers/hibp';
 // eslint-disable-next-line no-restricted-imports -- test only
 import { parseXonCatalog } from '../providers/xposedornot';
 import { CATALOGS, tEn, tIt } from './i18n-test-helper';
-import { DATA_CLASSES, canonicalClass, dataClassLabel, dataClassRow, dataClassSuggestions, typedClass } from './data-classes';
+import { DATA_CLASSES, canonicalClass, dataClassLabel, dataClassRow, dataClassSuggestions, suggestClasses, typedClass } from './data-classes';
 import { groupOf, guidanceFor } from './guidance';
 
 const classesOf = (breaches: ReadonlyArray<{ dataClasses: readonly string[] }>) => [...new Set(breaches.flatMap((b) => b.dataClasses))].sort();
@@ -103,5 +103,19 @@ describe('dataClassSuggestions', () => {
     expect(it_).not.toContain('Email addresses');
     expect(it_).toEqual([...it_].sort((a, b) => a.localeCompare(b, 'it')));
     expect(new Set(it_).size).toBe(it_.length);
+  });
+});
+
+describe('suggestClasses', () => {
+  it('puts the class the words name first, then labels starting with them, then the rest', () => {
+    expect(suggestClasses('email', tIt, 3, 'it')[0]).toBe('Indirizzi email');
+    expect(suggestClasses('nome', tIt, 5, 'it')[0]).toBe('Nomi');
+    expect(suggestClasses('tel', tIt, 5, 'it')).toContain('Numeri di telefono');
+    expect(suggestClasses('phone', tEn, 2, 'en')).toEqual(['Phone numbers', 'Partial phone numbers']);
+  });
+
+  it('waits for two letters and keeps to the limit', () => {
+    expect(suggestClasses(' e ', tEn, 5)).toEqual([]);
+    expect(suggestClasses('es', tEn, 4)).toHaveLength(4);
   });
 });

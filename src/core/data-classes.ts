@@ -261,3 +261,17 @@ export function typedClass(word: string, t: Translate): string {
 export function dataClassSuggestions(t: Translate, locale?: string): string[] {
   return [...new Set(DATA_CLASSES.map((row) => t(row[0])))].sort((a, b) => a.localeCompare(b, locale));
 }
+
+/**
+ * Labels for what is being typed: the class the words name, if they name one, then labels that
+ * contain them (those starting with them first). Nothing for fewer than two letters.
+ */
+export function suggestClasses(typed: string, t: Translate, limit: number, locale?: string): string[] {
+  const words = normalWords(typed);
+  if (words.length < 2) return [];
+  const named = dataClassRow(words);
+  const matches = dataClassSuggestions(t, locale).filter((label) => normalWords(label).includes(words));
+  const starts = matches.filter((label) => normalWords(label).startsWith(words));
+  const out = [...new Set([...(named ? [t(named[0])] : []), ...starts, ...matches])];
+  return out.slice(0, limit);
+}
