@@ -77,6 +77,10 @@ export interface Facets {
   states: Record<ExposureState, number>;
 }
 
+/** A timeline entry's key: the popup links to `history/index.html#entry=<key>` with it. */
+export const breachEntryKey = (e: Pick<Exposure, 'email' | 'provider' | 'breachId'>) => `breach${SEP}${e.email}${SEP}${e.provider}${SEP}${e.breachId}`;
+export const noticeEntryKey = (id: string) => `notice${SEP}${id}`;
+
 /** The key `buildTimeline` looks breaches up by in a Map. */
 export function breachMapKey(provider: ProviderId, id: string): string {
   return `${provider}\u0000${id}`;
@@ -160,7 +164,7 @@ export function buildTimeline(
     const { classes: dataClasses, words } = classesOf(breach?.dataClasses ?? NONE);
     entries.push({
       kind: 'breach',
-      key: `breach${SEP}${e.email}${SEP}${e.provider}${SEP}${e.breachId}`,
+      key: breachEntryKey(e),
       email: e.email,
       provider: e.provider,
       breachId: e.breachId,
@@ -184,7 +188,7 @@ export function buildTimeline(
     const { classes: dataClasses, words } = classesOf(n.dataClasses);
     entries.push({
       kind: 'notice',
-      key: `notice${SEP}${n.id}`,
+      key: noticeEntryKey(n.id),
       email: n.email,
       title: n.organisation,
       domain: n.site,

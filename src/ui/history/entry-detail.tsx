@@ -47,7 +47,9 @@ export function EntryDetail({ entry, onChanged }: Props) {
   return (
     <article class="entry-detail" aria-labelledby="detail-title" data-testid="entry-detail" data-key={entry.key}>
       <header>
-        <h2 id="detail-title">{entry.title}</h2>
+        <h2 id="detail-title" tabIndex={-1}>
+          {entry.title}
+        </h2>
         <p class="muted">
           {entry.kind === 'notice'
             ? tx('detailRecordedByYou', <strong>{entry.email}</strong>)
