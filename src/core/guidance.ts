@@ -157,6 +157,24 @@ export function groupOf(dataClass: string): GuidanceGroup {
   return 'other';
 }
 
+/** What a step id looks like (a message key): anything else in a stored or imported list is refused. */
+export const STEP_ID = /^[a-zA-Z0-9]{1,64}$/;
+
+/** Progress through an entry's checklist: ticked ids that are not among its steps do not count. */
+export function checklistProgress(items: readonly GuidanceItem[], ticked: readonly string[] | undefined): { done: number; total: number } {
+  const all = new Set(items.flatMap((item) => item.stepKeys));
+  const done = new Set((ticked ?? []).filter((id) => all.has(id as MessageKey)));
+  return { done: done.size, total: all.size };
+}
+
+/** The ticked set after one step changed: sorted and without repeats, so it exports the same every time. */
+export function tickStep(ticked: readonly string[] | undefined, step: string, done: boolean): string[] {
+  const set = new Set(ticked ?? []);
+  if (done) set.add(step);
+  else set.delete(step);
+  return [...set].sort();
+}
+
 /**
  * One item per group the data classes fall in, most urgent first. Steps are never repeated
  * within an item; an empty list (a provider that names no data) gets the generic advice, since
