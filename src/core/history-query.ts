@@ -28,6 +28,8 @@ interface EntryBase {
    * are one class, filtered and counted together; unknown classes as the provider wrote them.
    */
   dataClasses: readonly string[];
+  /** The ticked "What to do" steps (ids); empty when none. */
+  steps: readonly string[];
   /** Lower-case title, domain, breach id, note, data classes and email, for `filterTimeline`. */
   searchText: string;
   /** Lower-case data classes between NUL separators ("\0passwords\0names\0"), for exact matches. */
@@ -178,6 +180,7 @@ export function buildTimeline(
       stateChangedAt: e.stateChangedAt,
       note: e.note,
       dataClasses,
+      steps: e.steps ?? NONE,
       breach,
       searchText: [title, domain, e.breachId, e.note, words, e.email].join(SEP).toLowerCase(),
       classText: classTextOf(dataClasses),
@@ -199,6 +202,7 @@ export function buildTimeline(
       stateChangedAt: n.stateChangedAt,
       note: n.note,
       dataClasses,
+      steps: n.steps ?? NONE,
       notice: n,
       searchText: [n.organisation, n.site, n.note, words, n.email].join(SEP).toLowerCase(),
       classText: classTextOf(dataClasses),

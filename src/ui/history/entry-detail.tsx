@@ -57,6 +57,8 @@ export function EntryDetail({ entry, onChanged }: Props) {
         </p>
       </header>
 
+      <GuidanceList entry={entry} onChanged={onChanged} />
+
       <p class={`status-line state-${entry.state}`} data-testid="entry-status">
         <strong>{t('detailStatus')}</strong> {statusText(entry)}
       </p>
@@ -123,7 +125,6 @@ export function EntryDetail({ entry, onChanged }: Props) {
         </section>
       )}
 
-      <GuidanceList dataClasses={entry.dataClasses} />
     </article>
   );
 }
