@@ -15,6 +15,19 @@ const CASES: { [T in MessageType]: { good: unknown[]; bad: unknown[] } } = {
     good: [{ domains: ['example.com'], silenced: true }],
     bad: [{ domains: ['<script>'], silenced: true }, { domains: ['example.com'], silenced: 'yes' }, { domains: 'example.com', silenced: true }],
   },
+  'history/set-step': {
+    good: [
+      { target: { kind: 'exposure', key: ['a@b.com', 'hibp', 'Adobe'] }, step: 'guidancePasswordsStep1', done: true },
+      { target: { kind: 'notice', id: 'n1' }, step: 'guidanceContactStep2', done: false },
+    ],
+    bad: [
+      { target: { kind: 'notice', id: 'n1' }, step: 'guidanceContactStep2' },
+      { target: { kind: 'notice', id: 'n1' }, step: '<script>', done: true },
+      { target: { kind: 'notice', id: 'n1' }, step: 'x'.repeat(65), done: true },
+      { target: { kind: 'exposure', key: ['a@b.com', 'pastebin', 'Adobe'] }, step: 'guidanceContactStep2', done: true },
+      { target: null, step: 'guidanceContactStep2', done: true },
+    ],
+  },
   'history/set-state': {
     good: [
       { target: { kind: 'exposure', key: ['a@b.com', 'hibp', 'Adobe'] }, state: 'resolved', note: 'changed it' },

@@ -4,6 +4,7 @@
  * without a browser.
  */
 import { PROVIDER_IDS } from './core/breach';
+import { STEP_ID } from './core/guidance';
 import type { MessageType, RequestOf } from './messages';
 
 type Validators = { [T in MessageType]: (payload: unknown) => payload is RequestOf<T> };
@@ -28,9 +29,10 @@ export const VALIDATORS: Validators = {
     isObject(v) && typeof v.silenced === 'boolean' && Array.isArray(v.domains) && v.domains.length <= 100 &&
     v.domains.every((d) => typeof d === 'string' && /^[a-z0-9.-]{1,253}$/.test(d)),
   'history/set-state': (v): v is RequestOf<'history/set-state'> =>
-    isObject(v) && isObject(v.target) && (['new', 'acknowledged', 'resolved'] as unknown[]).includes(v.state) &&
-    (v.note === undefined || (typeof v.note === 'string' && v.note.length <= 5000)) &&
-    ((v.target.kind === 'exposure' && isExposureKey(v.target.key)) || (v.target.kind === 'notice' && typeof v.target.id === 'string')),
+    isObject(v) && isEntryTarget(v.target) && (['new', 'acknowledged', 'resolved'] as unknown[]).includes(v.state) &&
+    (v.note === undefined || (typeof v.note === 'string' && v.note.length <= 5000)),
+  'history/set-step': (v): v is RequestOf<'history/set-step'> =>
+    isObject(v) && isEntryTarget(v.target) && typeof v.step === 'string' && STEP_ID.test(v.step) && typeof v.done === 'boolean',
   'notice/save': (v): v is RequestOf<'notice/save'> => isObject(v) && isObject(v.input) && (v.id === undefined || typeof v.id === 'string'),
   'notice/delete': (v): v is { id: string } => isObject(v) && typeof v.id === 'string',
   'history/import': (v): v is { text: string } => isObject(v) && typeof v.text === 'string',
@@ -44,6 +46,10 @@ export const VALIDATORS: Validators = {
  */
 export function isMessageType(type: unknown): type is MessageType {
   return typeof type === 'string' && Object.hasOwn(VALIDATORS, type);
+}
+
+function isEntryTarget(v: unknown): boolean {
+  return isObject(v) && ((v.kind === 'exposure' && isExposureKey(v.key)) || (v.kind === 'notice' && typeof v.id === 'string'));
 }
 
 function isExposureKey(k: unknown): boolean {

@@ -41,6 +41,9 @@ export interface PopupState {
   storageFull: boolean;
 }
 
+/** An entry of the history: an exposure by its key, or a notice by its id. */
+export type EntryTarget = { kind: 'exposure'; key: ExposureKey } | { kind: 'notice'; id: string };
+
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: string; field?: string };
 
 export interface Protocol {
@@ -58,9 +61,11 @@ export interface Protocol {
   'site/silence': { request: { domains: string[]; silenced: boolean }; reply: null };
   /** Acknowledge, resolve (with a note) or reopen an exposure or a manual notice. */
   'history/set-state': {
-    request: { target: { kind: 'exposure'; key: ExposureKey } | { kind: 'notice'; id: string }; state: ExposureState; note?: string };
+    request: { target: EntryTarget; state: ExposureState; note?: string };
     reply: null;
   };
+  /** Ticks or unticks one "What to do" step of an exposure or a notice. */
+  'history/set-step': { request: { target: EntryTarget; step: string; done: boolean }; reply: null };
   /** Records a manual notice (new, or edits one when `id` is given). */
   'notice/save': { request: { id?: string; input: Partial<Record<keyof NoticeInput, unknown>> }; reply: ManualNotice };
   'notice/delete': { request: { id: string }; reply: null };

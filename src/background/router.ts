@@ -14,7 +14,7 @@ import { checkNoticeInput } from '../core/notice-input';
 import { parseImport } from '../core/export-format';
 import { importDocument } from '../storage/export-import';
 import { acknowledgeExposures } from '../storage/exposures';
-import { deleteNotice, saveNotice, setExposureState, setNoticeState } from '../storage/history';
+import { deleteNotice, saveNotice, setEntryStep, setExposureState, setNoticeState } from '../storage/history';
 import { updateBadge } from './alerts';
 import { contextFor } from './providers';
 import { siteCard } from './site-watch';
@@ -105,6 +105,11 @@ const HANDLERS: Handlers = {
       : await setNoticeState(store, target.id, state, note, Date.now());
     if (!found) throw new UserError(t('errorEntryGone'));
     await updateBadge(store);
+    broadcastStateChanged();
+    return null;
+  },
+  async 'history/set-step'({ target, step, done }) {
+    if (!(await setEntryStep(await db(), target, step, done))) throw new UserError(t('errorEntryGone'));
     broadcastStateChanged();
     return null;
   },

@@ -742,3 +742,44 @@ describe('buildCsv', () => {
     expect(buildCsv({ breaches: [], exposures: [], notices: [] })).toBe(`${CSV_HEADER.join(',')}\r\n`);
   });
 });
+
+describe('ticked "What to do" steps', () => {
+  it('import without them (files from before checklists) and export without them', () => {
+    const result = parseImport(JSON.stringify(small()), tEn);
+    expect(result.ok && 'steps' in result.doc.exposures[0]!).toBe(false);
+  });
+
+  it('survive export → import → export byte for byte, sorted and once each', () => {
+    const doc = small();
+    rec(doc, 'exposures').steps = ['guidancePasswordsStep2', 'guidancePasswordsStep1', 'guidancePasswordsStep2'];
+    rec(doc, 'notices').steps = ['guidanceContactStep1'];
+    const first = parseImport(JSON.stringify(doc), tEn);
+    if (!first.ok) throw new Error(first.message);
+    expect(first.doc.exposures[0]!.steps).toEqual(['guidancePasswordsStep1', 'guidancePasswordsStep2']);
+    const text = buildExport(first.doc, tEn);
+    const again = parseImport(text, tEn);
+    if (!again.ok) throw new Error(again.message);
+    expect(buildExport(again.doc, tEn)).toBe(text);
+    expect(again.doc.notices[0]!.steps).toEqual(['guidanceContactStep1']);
+  });
+
+  it('refuse anything but a list of step ids, naming the place', () => {
+    expect(failWith((d) => (rec(d, 'exposures').steps = 'guidanceContactStep1'))).toMatch(/exposures\[0\]\.steps/);
+    expect(failWith((d) => (rec(d, 'notices').steps = ['<img onerror=x>']))).toMatch(/notices\[0\]\.steps\[0\].*step id/);
+    expect(failWith((d) => (rec(d, 'notices').steps = Array.from({ length: 101 }, (_, i) => `s${i}`)))).toMatch(/steps/);
+  });
+
+  it('merge as the union of both copies', () => {
+    const base = parseImport(JSON.stringify(small()), tEn);
+    if (!base.ok) throw new Error(base.message);
+    const withSteps = (steps: string[] | undefined): ExportDocument => ({
+      ...base.doc,
+      exposures: base.doc.exposures.map((e) => ({ ...e, ...(steps ? { steps } : {}) })),
+      notices: base.doc.notices.map((n) => ({ ...n, ...(steps ? { steps } : {}) })),
+    });
+    const merged = mergeImport(withSteps(['b', 'c']), withSteps(['a', 'b']));
+    expect(merged.exposures[0]!.steps).toEqual(['a', 'b', 'c']);
+    expect(merged.notices[0]!.steps).toEqual(['a', 'b', 'c']);
+    expect('steps' in mergeImport(withSteps(undefined), withSteps(undefined)).exposures[0]!).toBe(false);
+  });
+});

@@ -22,6 +22,7 @@ import { normaliseEmail } from './email';
 import { silentTranslate, type MessageKey, type Translate } from './i18n';
 import type { Exposure, ExposureState, WatchedAddress } from './exposure';
 import type { ManualNotice, SiteAlertRecord } from './notice';
+import { STEP_ID } from './guidance';
 import type { ProviderErrorKind, ProviderFailure } from './provider-error';
 
 export const EXPORT_FORMAT = 'was-i-exposed-export';
@@ -331,6 +332,18 @@ function isHttpUrl(text: string): boolean {
   }
 }
 
+/**
+ * The ticked "What to do" steps: optional (files from before checklists have none, and an entry
+ * never ticked has none), sorted and without repeats so the same ticks always export the same.
+ */
+function readSteps(raw: Json, path: string): { steps?: string[] } {
+  if (!Object.hasOwn(raw, 'steps')) return {};
+  const steps = readList(field(raw, 'steps'), `${path}.steps`, 100, (v, p) =>
+    typeof v === 'string' && STEP_ID.test(v) ? v : invalid(p, words('importExpectStepId'), v),
+  );
+  return { steps: [...new Set(steps)].sort() };
+}
+
 function readExposure(value: unknown, path: string, emails: EmailReader): Exposure {
   const raw = readObject(value, path);
   return {
@@ -342,6 +355,7 @@ function readExposure(value: unknown, path: string, emails: EmailReader): Exposu
     state: readOneOf(field(raw, 'state'), `${path}.state`, STATES),
     stateChangedAt: readTime(field(raw, 'stateChangedAt'), `${path}.stateChangedAt`),
     note: readText(field(raw, 'note'), `${path}.note`),
+    ...readSteps(raw, path),
   };
 }
 
@@ -362,6 +376,7 @@ function readNotice(value: unknown, path: string, emails: EmailReader): ManualNo
     createdAt: readTime(field(raw, 'createdAt'), `${path}.createdAt`),
     state: readOneOf(field(raw, 'state'), `${path}.state`, STATES),
     stateChangedAt: readTime(field(raw, 'stateChangedAt'), `${path}.stateChangedAt`),
+    ...readSteps(raw, path),
   };
 }
 
@@ -658,6 +673,11 @@ function mergeBy<T>(existing: readonly T[], incoming: readonly T[], key: (item: 
 
 const keepExisting = <T>(a: T): T => a;
 
+/** Ticked steps from both sides: a step done on either copy is done. */
+function mergedSteps(a: readonly string[] | undefined, b: readonly string[] | undefined): { steps?: string[] } {
+  return a === undefined && b === undefined ? {} : { steps: [...new Set([...(a ?? []), ...(b ?? [])])].sort() };
+}
+
 /**
  * Merges an imported document into the existing data, record by record:
  * - addresses: the earliest `addedAt`; the later `lastCheckedAt` with its outcome and failure;
@@ -667,6 +687,7 @@ const keepExisting = <T>(a: T): T => a;
  * - exposures: the earliest `firstSeen` and the latest `lastSeen`; state, note and
  *   `stateChangedAt` together from whichever changed state later;
  * - notices: the whole record with the later `stateChangedAt`;
+ * - ticked steps (exposures and notices): the union of both, a step done on either copy being done;
  * - site alerts, runs and results: history, written once; the existing record is kept.
  * Ties keep the existing record. Lists come back in export order; no record is changed in place.
  */
@@ -696,9 +717,10 @@ export function mergeImport(existing: ExportDocument, incoming: ExportDocument):
         state: decided.state,
         stateChangedAt: decided.stateChangedAt,
         note: decided.note,
+        ...mergedSteps(a.steps, b.steps),
       };
     }),
-    notices: mergeBy(existing.notices, incoming.notices, idKey, (a, b) => later(a, b, (x) => x.stateChangedAt)),
+    notices: mergeBy(existing.notices, incoming.notices, idKey, (a, b) => ({ ...later(a, b, (x) => x.stateChangedAt), ...mergedSteps(a.steps, b.steps) })),
     siteAlerts: mergeBy(existing.siteAlerts, incoming.siteAlerts, idKey, keepExisting),
     runs: mergeBy(existing.runs, incoming.runs, idKey, keepExisting),
     results: mergeBy(existing.results, incoming.results, resultKey, keepExisting),

@@ -56,6 +56,8 @@ export interface Exposure {
   state: ExposureState;
   stateChangedAt: number;
   note: string;
+  /** The "What to do" steps ticked, by id (guidance.ts), sorted; absent when none ever were. */
+  steps?: string[];
 }
 
 export type ExposureKey = [email: string, provider: ProviderId, breachId: string];

@@ -131,7 +131,7 @@ describe('guidanceFor', () => {
   it('compares case-insensitively and drops repeats', () => {
     const items = guidanceFor(['passwords', 'PASSWORDS', 'Passwords', 'Password hints'], tEn);
     expect(items).toHaveLength(1);
-    expect(items[0]?.dataClasses).toEqual(['passwords', 'Password hints']);
+    expect(items[0]?.dataClasses).toEqual(['Passwords', 'Password hints']);
   });
 
   it('adds class-specific steps once, after the group steps', () => {

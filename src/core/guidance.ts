@@ -4,9 +4,10 @@
  * Breach providers name the leaked data with free-text "data classes" ("Passwords", "Partial
  * credit card data", "Spouses names"…). Each class belongs to one group, and each group has one
  * set of steps, so a breach that leaked five kinds of contact detail shows the phishing advice
- * once. Every class in the shipped Have I Been Pwned catalog is listed below by name (a test
- * holds that to the real catalog); a class a provider invents later is placed by keyword, and
- * only what matches nothing falls back to the generic "other" advice.
+ * once. Every class in the providers' catalogs has its group in the table of data classes
+ * (data-classes.ts; a test holds that to both catalogs), as have the words people commonly type
+ * for them in a notice; a class a provider invents later is placed by keyword, and only what
+ * matches nothing falls back to the generic "other" advice.
  */
 
 export type GuidanceGroup =
@@ -22,13 +23,16 @@ export type GuidanceGroup =
   | 'personal'
   | 'other';
 
+import { canonicalClass, namedGroupOf } from './data-classes';
 import type { MessageKey, Translate } from './i18n';
 
 export interface GuidanceItem {
   group: GuidanceGroup;
   title: string;
   steps: string[];
-  /** The caller's data classes that fell in this group, in the order given, without repeats. */
+  /** The steps' message keys, in the same order: a step's stable id (a checklist stores them). */
+  stepKeys: MessageKey[];
+  /** The caller's data classes that fell in this group (canonical names), in the order given, without repeats. */
   dataClasses: string[];
 }
 
@@ -129,194 +133,6 @@ const CLASS_STEPS: ReadonlyMap<string, readonly MessageKey[]> = new Map<string, 
   ['physical addresses', ['guidanceStepUnexpectedPost']],
 ]);
 
-const NAMED: Readonly<Record<Exclude<GuidanceGroup, 'other'>, readonly string[]>> = {
-  passwords: [
-    'Passwords',
-    'Password hints',
-    'Historical passwords',
-    'Passwords history',
-    'Password strengths',
-    'Auth tokens',
-    'Security questions and answers',
-    'PINs',
-    'Encrypted keys',
-    'Mothers maiden names',
-  ],
-  financial: [
-    'Account balances',
-    'Bank account numbers',
-    'Credit card CVV',
-    'Credit cards',
-    'Credit card details',
-    'Credit status information',
-    'Cryptocurrency wallet addresses',
-    'Mnemonic phrases',
-    'Financial investments',
-    'Financial transactions',
-    'Income levels',
-    'Living costs',
-    'Loan information',
-    'Net worths',
-    'Partial credit card data',
-    'Payment histories',
-    'Payment methods',
-    'Purchases',
-    'Reward program balances',
-    'Loyalty program details',
-  ],
-  identity: [
-    'Government issued IDs',
-    'Government IDs',
-    'Partial government issued IDs',
-    'National IDs',
-    'Passport numbers',
-    'Social security numbers',
-    "Driver's licenses",
-    'Dates of birth',
-    'Partial dates of birth',
-    'Years of birth',
-    'Places of birth',
-    'Citizenship statuses',
-    'Biometric data',
-    'Taxation records',
-    'Utility bills',
-  ],
-  sensitive: [
-    'Sexual fetishes',
-    'Sexual orientations',
-    'Sexual preferences',
-    'Religions',
-    'Ethnicities',
-    'Races',
-    'Political views',
-    'Political donations',
-    'Drug habits',
-  ],
-  health: [
-    'Personal health data',
-    'Health insurance information',
-    'HIV statuses',
-    'Appointments',
-    'Fitness levels',
-    'Drinking habits',
-    'Drink habits',
-    'Smoking habits',
-    'Eating habits',
-  ],
-  contact: [
-    'Email addresses',
-    'Recovery email addresses',
-    'Phone numbers',
-    'Partial phone numbers',
-    'Physical addresses',
-    'Delivery instructions',
-    'Address book contacts',
-  ],
-  online: [
-    'Usernames',
-    'Social media profiles',
-    'Website activity',
-    'Private messages',
-    'Chat logs',
-    'Email messages',
-    'SMS messages',
-    'Audio recordings',
-    'Photos',
-    'Profile photos',
-    'Avatars',
-    'Bios',
-    'Comments',
-    'Homepage URLs',
-    'User website URLs',
-    'Instant messenger identities',
-    'Social connections',
-    'Browsing histories',
-    'Login histories',
-    'User statuses',
-    'Support tickets',
-    'Customer support tickets',
-    'Customer feedback',
-    'Customer interactions',
-    'Survey results',
-    'AI prompts',
-  ],
-  'device-network': [
-    'IP addresses',
-    'Device information',
-    'Device serial numbers',
-    'Device usage tracking data',
-    'Apps installed on devices',
-    'Browser user agent details',
-    'Browsers',
-    'Geographic locations',
-    'Time zones',
-    'MAC addresses',
-    'IMEI numbers',
-    'IMSI numbers',
-    'Cellular network names',
-    'Telecommunications carrier',
-  ],
-  employment: [
-    'Employers',
-    'Employment statuses',
-    'Job titles',
-    'Job applications',
-    'Occupations',
-    'Career levels',
-    'Company names',
-    'Professional skills',
-    'Years of professional experience',
-    'Work habits',
-    'Education levels',
-    'School grades (class levels)',
-  ],
-  personal: [
-    'Names',
-    'Nicknames',
-    'Salutations',
-    'Genders',
-    'Ages',
-    'Age groups',
-    'Astrological signs',
-    'Nationalities',
-    'Spoken languages',
-    'Languages',
-    'Marital statuses',
-    'Relationship statuses',
-    'Family members\' names',
-    'Family structure',
-    'Spouses names',
-    'Spouses details',
-    'Parenting plans',
-    'Physical attributes',
-    'Beauty ratings',
-    'Tattoo status',
-    'Clothing sizes',
-    'Personal descriptions',
-    'Personal interests',
-    'Buying preferences',
-    'Purchasing habits',
-    'Charitable donations',
-    'Home ownership statuses',
-    'Car ownership statuses',
-    'Vehicle details',
-    'Vehicle identification numbers (VINs)',
-    'Licence plates',
-    'Travel habits',
-    'Travel plans',
-    'Flights taken',
-    'Warranty claims',
-    'Deceased date',
-    'Deceased statuses',
-  ],
-};
-
-const BY_NAME: ReadonlyMap<string, GuidanceGroup> = new Map(
-  (Object.entries(NAMED) as [GuidanceGroup, readonly string[]][]).flatMap(([group, names]) =>
-    names.map((name): [string, GuidanceGroup] => [name.toLowerCase(), group]),
-  ),
-);
-
 /** For classes no list names yet. Checked in order, so the more urgent reading wins. */
 const KEYWORDS: ReadonlyArray<readonly [RegExp, GuidanceGroup]> = [
   [/password|passcode|\bpins?\b|security (question|answer)|\bauth(entication)? (token|code|key)|\btokens?\b|secret|private key|recovery (phrase|code)|maiden/, 'passwords'],
@@ -335,10 +151,28 @@ const KEYWORDS: ReadonlyArray<readonly [RegExp, GuidanceGroup]> = [
 export function groupOf(dataClass: string): GuidanceGroup {
   const key = dataClass.trim().toLowerCase();
   if (key === '') return 'other';
-  const named = BY_NAME.get(key);
+  const named = namedGroupOf(key);
   if (named) return named;
   for (const [pattern, group] of KEYWORDS) if (pattern.test(key)) return group;
   return 'other';
+}
+
+/** What a step id looks like (a message key): anything else in a stored or imported list is refused. */
+export const STEP_ID = /^[a-zA-Z0-9]{1,64}$/;
+
+/** Progress through an entry's checklist: ticked ids that are not among its steps do not count. */
+export function checklistProgress(items: readonly GuidanceItem[], ticked: readonly string[] | undefined): { done: number; total: number } {
+  const all = new Set(items.flatMap((item) => item.stepKeys));
+  const done = new Set((ticked ?? []).filter((id) => all.has(id as MessageKey)));
+  return { done: done.size, total: all.size };
+}
+
+/** The ticked set after one step changed: sorted and without repeats, so it exports the same every time. */
+export function tickStep(ticked: readonly string[] | undefined, step: string, done: boolean): string[] {
+  const set = new Set(ticked ?? []);
+  if (done) set.add(step);
+  else set.delete(step);
+  return [...set].sort();
 }
 
 /**
@@ -349,7 +183,7 @@ export function groupOf(dataClass: string): GuidanceGroup {
 export function guidanceFor(dataClasses: readonly string[], t: Translate): GuidanceItem[] {
   const byGroup = new Map<GuidanceGroup, { classes: string[]; seen: Set<string>; extra: MessageKey[] }>();
   for (const raw of dataClasses) {
-    const name = raw.trim();
+    const name = canonicalClass(raw);
     const group = groupOf(name);
     let entry = byGroup.get(group);
     if (!entry) {
@@ -370,7 +204,7 @@ export function guidanceFor(dataClasses: readonly string[], t: Translate): Guida
     if (!entry) continue;
     const steps = [...STEPS[group]];
     for (const step of entry.extra) if (!steps.includes(step)) steps.push(step);
-    items.push({ group, title: t(GROUP_TITLES[group]), steps: steps.map((key) => t(key)), dataClasses: entry.classes });
+    items.push({ group, title: t(GROUP_TITLES[group]), steps: steps.map((key) => t(key)), stepKeys: steps, dataClasses: entry.classes });
   }
   return items;
 }

@@ -252,7 +252,7 @@ describe('filterTimeline', () => {
     expect(filterTimeline(timeline, { email: 'Bob@example.com ' }).map((e) => e.title)).toEqual(['LinkedIn']);
     expect(filterTimeline(timeline, { state: 'acknowledged' }).map((e) => e.title)).toEqual(['Canva']);
     expect(filterTimeline(timeline, { dataClass: 'physical ADDRESSES' }).map((e) => e.title)).toEqual(['City Council']);
-    expect(filterTimeline(timeline, { dataClass: 'addresses' })).toEqual([]); // whole names only
+    expect(filterTimeline(timeline, { dataClass: 'physical' })).toEqual([]); // whole names only
     expect(filterTimeline(timeline, { year: 2013 }).map((e) => e.title)).toEqual(['Adobe']);
     expect(filterTimeline(timeline, { year: 2022 }).map((e) => e.title)).toEqual(['City Council']);
   });
@@ -279,6 +279,33 @@ describe('filterTimeline', () => {
 
   it('combines filters', () => {
     expect(filterTimeline(timeline, { email: 'alice@example.com', state: 'new', text: 'password' }).map((e) => e.title)).toEqual(['Adobe']);
+  });
+});
+
+describe('data classes in one spelling', () => {
+  const mixed = buildTimeline(
+    [exposure('Shop')],
+    [breach('Shop', { dataClasses: ['Email addresses', 'Drink habits'] })],
+    [notice('Letter', { dataClasses: ['email', 'Nome', 'Nearly everything'] })],
+    (c) => (c === 'Email addresses' ? 'Indirizzi email' : c),
+  );
+
+  it('stores each entry\'s classes by their canonical name, unknown ones as written', () => {
+    expect(Object.fromEntries(mixed.map((e) => [e.title, e.dataClasses]))).toEqual({
+      Shop: ['Email addresses', 'Drinking habits'],
+      Letter: ['Email addresses', 'Names', 'Nearly everything'],
+    });
+  });
+
+  it('counts one facet per class, whichever way it was spelt', () => {
+    expect(facets(mixed).dataClasses.find((c) => c.name === 'Email addresses')?.count).toBe(2);
+    expect(facets(mixed).dataClasses.map((c) => c.name)).not.toContain('email');
+  });
+
+  it('filters by any spelling of a class, and searches its label', () => {
+    expect(filterTimeline(mixed, { dataClass: 'e-mail' })).toHaveLength(2);
+    expect(filterTimeline(mixed, { dataClass: 'Drink habits' }).map((e) => e.title)).toEqual(['Shop']);
+    expect(filterTimeline(mixed, { text: 'indirizzi' })).toHaveLength(2);
   });
 });
 

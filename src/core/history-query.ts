@@ -7,6 +7,7 @@
 import type { Breach, ProviderId } from './breach';
 import type { Exposure, ExposureState } from './exposure';
 import type { ManualNotice } from './notice';
+import { canonicalClass } from './data-classes';
 
 interface EntryBase {
   /** Unique across the timeline; stable across rebuilds (usable as a list key). */
@@ -22,7 +23,13 @@ interface EntryBase {
   state: ExposureState;
   stateChangedAt: number;
   note: string;
+  /**
+   * Canonical names (data-classes.ts): "email" typed in a notice and a provider's "Email addresses"
+   * are one class, filtered and counted together; unknown classes as the provider wrote them.
+   */
   dataClasses: readonly string[];
+  /** The ticked "What to do" steps (ids); empty when none. */
+  steps: readonly string[];
   /** Lower-case title, domain, breach id, note, data classes and email, for `filterTimeline`. */
   searchText: string;
   /** Lower-case data classes between NUL separators ("\0passwords\0names\0"), for exact matches. */
@@ -49,7 +56,7 @@ export interface TimelineFilter {
   /** Exact (normalised) address; compared lower-cased. */
   email?: string;
   state?: ExposureState;
-  /** One data class, case-insensitive, whole name. */
+  /** One data class, case-insensitive, whole canonical name (any spelling of it works). */
   dataClass?: string;
   year?: number;
   /** Words that must all appear (case-insensitive) in title, domain, breach id, note, data classes or email. */
@@ -64,7 +71,7 @@ export type YearCounts = YearCount[] & { unknownYearCount: number };
 export interface Facets {
   /** Distinct addresses, sorted. */
   emails: string[];
-  /** Distinct data classes (first spelling seen, matched case-insensitively), most frequent first, then by name. */
+  /** Distinct data classes (canonical names, matched case-insensitively), most frequent first, then by name. */
   dataClasses: Array<{ name: string; count: number }>;
   /** Distinct known years, newest first. */
   years: number[];
@@ -72,12 +79,17 @@ export interface Facets {
   states: Record<ExposureState, number>;
 }
 
+/** A timeline entry's key: the popup links to `history/index.html#entry=<key>` with it. */
+export const breachEntryKey = (e: Pick<Exposure, 'email' | 'provider' | 'breachId'>) => `breach${SEP}${e.email}${SEP}${e.provider}${SEP}${e.breachId}`;
+export const noticeEntryKey = (id: string) => `notice${SEP}${id}`;
+
 /** The key `buildTimeline` looks breaches up by in a Map. */
 export function breachMapKey(provider: ProviderId, id: string): string {
   return `${provider}\u0000${id}`;
 }
 
 const SEP = '\u0000';
+const NONE: readonly string[] = [];
 
 function yearOf(date: string | null): number | null {
   if (date === null) return null;
@@ -118,24 +130,43 @@ function compareEntries(a: TimelineEntry, b: TimelineEntry): number {
 
 /**
  * All exposures and notices, newest first: by first seen, then by date, then by title (code-unit
- * order, so the same data always gives the same order).
+ * order, so the same data always gives the same order). `label` gives a class's words in the
+ * page's language, so a search finds "indirizzi" as well as "email addresses".
  */
 export function buildTimeline(
   exposures: readonly Exposure[],
   breaches: ReadonlyMap<string, Breach> | readonly Breach[],
   notices: readonly ManualNotice[],
+  label: (dataClass: string) => string = (c) => c,
 ): TimelineEntry[] {
   const lookup = lookupFor(breaches);
   const entries: TimelineEntry[] = [];
+  // Many exposures share a breach, and many breaches a class: canonicalise each list and name once.
+  const names = new Map<string, string>();
+  const canonical = (c: string) => {
+    let name = names.get(c);
+    if (name === undefined) names.set(c, (name = canonicalClass(c)));
+    return name;
+  };
+  const lists = new Map<readonly string[], { classes: string[]; words: string }>();
+  const classesOf = (raw: readonly string[]) => {
+    let list = lists.get(raw);
+    if (!list) {
+      const classes = [...new Set(raw.map(canonical).filter((c) => c !== ''))];
+      list = { classes, words: [...classes, ...classes.map(label)].join(SEP) };
+      lists.set(raw, list);
+    }
+    return list;
+  };
   for (const e of exposures) {
     const breach = lookup(e.provider, e.breachId);
     const title = breach?.title ?? e.breachId;
     const domain = breach?.domain ?? '';
     const date = breach?.breachDate ?? null;
-    const dataClasses = breach?.dataClasses ?? [];
+    const { classes: dataClasses, words } = classesOf(breach?.dataClasses ?? NONE);
     entries.push({
       kind: 'breach',
-      key: `breach${SEP}${e.email}${SEP}${e.provider}${SEP}${e.breachId}`,
+      key: breachEntryKey(e),
       email: e.email,
       provider: e.provider,
       breachId: e.breachId,
@@ -149,16 +180,18 @@ export function buildTimeline(
       stateChangedAt: e.stateChangedAt,
       note: e.note,
       dataClasses,
+      steps: e.steps ?? NONE,
       breach,
-      searchText: [title, domain, e.breachId, e.note, dataClasses.join(SEP), e.email].join(SEP).toLowerCase(),
+      searchText: [title, domain, e.breachId, e.note, words, e.email].join(SEP).toLowerCase(),
       classText: classTextOf(dataClasses),
     });
   }
   for (const n of notices) {
     const date = n.date === '' ? null : n.date;
+    const { classes: dataClasses, words } = classesOf(n.dataClasses);
     entries.push({
       kind: 'notice',
-      key: `notice${SEP}${n.id}`,
+      key: noticeEntryKey(n.id),
       email: n.email,
       title: n.organisation,
       domain: n.site,
@@ -168,10 +201,11 @@ export function buildTimeline(
       state: n.state,
       stateChangedAt: n.stateChangedAt,
       note: n.note,
-      dataClasses: n.dataClasses,
+      dataClasses,
+      steps: n.steps ?? NONE,
       notice: n,
-      searchText: [n.organisation, n.site, n.note, n.dataClasses.join(SEP), n.email].join(SEP).toLowerCase(),
-      classText: classTextOf(n.dataClasses),
+      searchText: [n.organisation, n.site, n.note, words, n.email].join(SEP).toLowerCase(),
+      classText: classTextOf(dataClasses),
     });
   }
   return entries.sort(compareEntries);
@@ -185,7 +219,7 @@ export function filterTimeline(entries: readonly TimelineEntry[], filter: Timeli
   const email = filter.email?.trim().toLowerCase() || null;
   const state = filter.state ?? null;
   const year = filter.year ?? null;
-  const cls = filter.dataClass?.trim().toLowerCase() || null;
+  const cls = filter.dataClass?.trim() ? canonicalClass(filter.dataClass).toLowerCase() : null;
   const classNeedle = cls === null ? null : `${SEP}${cls}${SEP}`;
   // NUL separates fields in searchText, so a term must not contain one.
   const terms = (filter.text ?? '').replaceAll(SEP, ' ').toLowerCase().split(/\s+/).filter((t) => t !== '');

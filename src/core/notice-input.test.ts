@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { tEn } from './i18n-test-helper';
+import { tEn, tIt } from './i18n-test-helper';
 import { checkNoticeInput, siteHost } from './notice-input';
 
 const TODAY = '2026-11-29';
@@ -38,6 +38,12 @@ describe('checkNoticeInput', () => {
       expect(result.field).toBe(field);
       expect(result.message.length).toBeGreaterThan(10);
     }
+  });
+
+  it('stores the words people type as the providers\' names, once each, keeping unknown ones', () => {
+    const typed = { ...good, dataClasses: ['nome', 'e-mail', 'Indirizzi email', 'telefono', 'Nearly everything'] };
+    const result = checkNoticeInput(typed, TODAY, tIt);
+    expect(result.ok && result.value.dataClasses).toEqual(['Names', 'Email addresses', 'Phone numbers', 'Nearly everything']);
   });
 
   it('accepts a month or a year when that is all the user knows', () => {

@@ -1,3 +1,4 @@
+import { typedClass } from './data-classes';
 import { normaliseEmail } from './email';
 import type { Translate } from './i18n';
 
@@ -52,7 +53,9 @@ export function checkNoticeInput(raw: Partial<Record<keyof NoticeInput, unknown>
   }
   if (date > today) return { ok: false, field: 'date', message: t('noticeDateFuture') };
   const classes = Array.isArray(raw.dataClasses) ? raw.dataClasses : [];
-  const dataClasses = [...new Set(classes.map(text).filter((c) => c !== ''))];
+  // Free words ("nome", "e-mail") become the provider's names, so a notice gets the same labels,
+  // filter entries and guidance as a breach a provider reported.
+  const dataClasses = [...new Set(classes.map(text).filter((c) => c !== '').map((c) => typedClass(c, t)))];
   if (dataClasses.length === 0) return { ok: false, field: 'dataClasses', message: t('noticeNeedDataClasses') };
   if (dataClasses.length > 50 || dataClasses.some((c) => c.length > 100)) {
     return { ok: false, field: 'dataClasses', message: t('noticeTooManyDataClasses') };

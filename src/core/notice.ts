@@ -17,6 +17,8 @@ export interface ManualNotice {
   createdAt: number;
   state: ExposureState;
   stateChangedAt: number;
+  /** The "What to do" steps ticked, by id (guidance.ts), sorted; absent when none ever were. */
+  steps?: string[];
 }
 
 /** A site alert that was shown while browsing, kept so the user can review them. */

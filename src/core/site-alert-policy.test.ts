@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { tEn } from './i18n-test-helper';
+import { tEn, tIt } from './i18n-test-helper';
 import { NO_FLAGS, type Breach } from './breach';
 import { maskEmail } from './mask-email';
 import { judgeSite, siteBreachLine } from './site-alert-policy';
@@ -52,5 +52,9 @@ describe('siteBreachLine', () => {
       'a…@example.com was in the 2013 breach of Example: passwords, password hints.',
     );
     expect(siteBreachLine({ breach: breach('Example', ''), emails: [] }, maskEmail, tEn)).toBe('Example was breached in 2013: passwords, password hints.');
+  });
+
+  it('names what leaked in the reader\'s language', () => {
+    expect(siteBreachLine({ breach: breach('Example', ''), emails: [] }, maskEmail, tIt)).toMatch(/: password, suggerimenti per la password\.$/);
   });
 });

@@ -1,4 +1,5 @@
 import type { Breach } from './breach';
+import { dataClassLabel } from './data-classes';
 import type { Translate } from './i18n';
 
 /** Noise control for site alerts; each a setting with a sensible default. */
@@ -59,8 +60,8 @@ export function judgeSite(
 export function siteBreachLine(entry: SiteBreach, mask: (email: string) => string, t: Translate): string {
   const { breach, emails } = entry;
   const year = breach.breachDate?.slice(0, 4);
-  // The data classes are the provider's own words, listed as it gives them.
-  const leaked = breach.dataClasses.length > 0 ? `: ${breach.dataClasses.map((c) => c.toLowerCase()).join(', ')}` : '';
+  // The data classes in the reader's language (the provider's words for a class nobody listed).
+  const leaked = breach.dataClasses.length > 0 ? `: ${breach.dataClasses.map((c) => dataClassLabel(c, t).toLowerCase()).join(', ')}` : '';
   let clause: string;
   // Without a date the sentence changes shape, so undated breaches have sentences of their own.
   if (emails.length === 0) clause = year ? t('siteLineOther', breach.title, year) : t('siteLineOtherUndated', breach.title);

@@ -1,5 +1,7 @@
 import { countChange, type ExposureKey, type ExposureState } from '../core/exposure';
+import { tickStep } from '../core/guidance';
 import type { ManualNotice } from '../core/notice';
+import type { EntryTarget } from '../messages';
 import type { Db } from './schema';
 
 /** Moves an exposure to a new state (acknowledge, resolve with a note, reopen). */
@@ -22,6 +24,16 @@ export async function setNoticeState(db: Db, id: string, state: ExposureState, n
   if (notice) await tx.store.put({ ...notice, state, stateChangedAt: now, note: note ?? notice.note });
   await tx.done;
   return notice !== undefined;
+}
+
+/** Ticks or unticks one step of an entry's checklist; false when the entry is gone. */
+export async function setEntryStep(db: Db, target: EntryTarget, step: string, done: boolean): Promise<boolean> {
+  const store = target.kind === 'exposure' ? 'exposures' : 'notices';
+  const tx = db.transaction(store, 'readwrite', { durability: 'strict' });
+  const record = await tx.store.get(target.kind === 'exposure' ? target.key : target.id);
+  if (record) await tx.store.put({ ...record, steps: tickStep(record.steps, step, done) });
+  await tx.done;
+  return record !== undefined;
 }
 
 export async function saveNotice(db: Db, notice: ManualNotice): Promise<void> {

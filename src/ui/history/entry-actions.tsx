@@ -12,7 +12,7 @@ interface Props {
   onChanged: () => Promise<void>;
 }
 
-function targetOf(entry: TimelineEntry): RequestOf<'history/set-state'>['target'] {
+export function targetOf(entry: TimelineEntry): RequestOf<'history/set-state'>['target'] {
   return entry.kind === 'breach'
     ? { kind: 'exposure', key: [entry.email, entry.provider, entry.breachId] }
     : { kind: 'notice', id: entry.notice.id };

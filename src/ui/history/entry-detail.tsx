@@ -8,6 +8,7 @@ import { BreachDescription } from './breach-description';
 import { flagNotes } from './breach-flags';
 import { formatEventDate, formatIsoDay } from './dates';
 import { EntryActions } from './entry-actions';
+import { classLabel } from '../data-labels';
 import { GuidanceList } from './guidance-list';
 
 interface Props {
@@ -46,13 +47,17 @@ export function EntryDetail({ entry, onChanged }: Props) {
   return (
     <article class="entry-detail" aria-labelledby="detail-title" data-testid="entry-detail" data-key={entry.key}>
       <header>
-        <h2 id="detail-title">{entry.title}</h2>
+        <h2 id="detail-title" tabIndex={-1}>
+          {entry.title}
+        </h2>
         <p class="muted">
           {entry.kind === 'notice'
             ? tx('detailRecordedByYou', <strong>{entry.email}</strong>)
             : tx('detailReportedBy', PROVIDER_NAMES[entry.provider], <strong>{entry.email}</strong>)}
         </p>
       </header>
+
+      <GuidanceList entry={entry} onChanged={onChanged} />
 
       <p class={`status-line state-${entry.state}`} data-testid="entry-status">
         <strong>{t('detailStatus')}</strong> {statusText(entry)}
@@ -88,7 +93,7 @@ export function EntryDetail({ entry, onChanged }: Props) {
         {entry.dataClasses.length > 0 ? (
           <ul class="chips" data-testid="data-classes">
             {entry.dataClasses.map((c) => (
-              <li key={c}>{c}</li>
+              <li key={c}>{classLabel(c)}</li>
             ))}
           </ul>
         ) : (
@@ -120,7 +125,6 @@ export function EntryDetail({ entry, onChanged }: Props) {
         </section>
       )}
 
-      <GuidanceList dataClasses={entry.dataClasses} />
     </article>
   );
 }

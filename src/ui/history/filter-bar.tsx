@@ -2,6 +2,8 @@ import type { ExposureState } from '../../core/exposure';
 import type { Facets } from '../../core/history-query';
 import { formatCount } from '../format';
 import { t } from '../i18n';
+import { canonicalClass } from '../../core/data-classes';
+import { classLabel } from '../data-labels';
 import { STATE_LABELS, isFiltered, type FilterState } from './filter-state';
 
 interface Props {
@@ -19,9 +21,10 @@ const STATES: readonly ExposureState[] = ['new', 'acknowledged', 'resolved'];
 /** Address, status, data and year selects (from the timeline's facets) and a text search. */
 export function FilterBar({ facets, filter, onChange, extraEmails, shown, total }: Props) {
   const emails = [...new Set([...facets.emails, ...extraEmails, ...(filter.email ? [filter.email] : [])])].sort();
-  const classes = facets.dataClasses.some((c) => c.name.toLowerCase() === filter.dataClass.toLowerCase()) || filter.dataClass === ''
+  const chosen = canonicalClass(filter.dataClass);
+  const classes = facets.dataClasses.some((c) => c.name.toLowerCase() === chosen.toLowerCase()) || chosen === ''
     ? facets.dataClasses
-    : [...facets.dataClasses, { name: filter.dataClass, count: 0 }];
+    : [...facets.dataClasses, { name: chosen, count: 0 }];
   const years = filter.year !== '' && !facets.years.includes(Number(filter.year)) ? [Number(filter.year), ...facets.years] : facets.years;
   const value = (e: Event) => (e.currentTarget as HTMLInputElement | HTMLSelectElement).value;
 
@@ -63,11 +66,11 @@ export function FilterBar({ facets, filter, onChange, extraEmails, shown, total 
       </div>
       <div class="filter">
         <label for="filter-class">{t('filterData')}</label>
-        <select id="filter-class" value={filter.dataClass} onChange={(e) => onChange({ dataClass: value(e) })}>
+        <select id="filter-class" value={chosen} onChange={(e) => onChange({ dataClass: value(e) })}>
           <option value="">{t('filterAnyData')}</option>
           {classes.map((c) => (
             <option key={c.name} value={c.name}>
-              {c.name} ({formatCount(c.count)})
+              {classLabel(c.name)} ({formatCount(c.count)})
             </option>
           ))}
         </select>

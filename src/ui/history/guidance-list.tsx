@@ -1,21 +1,75 @@
-import { guidanceFor } from '../../core/guidance';
+import { useState } from 'preact/hooks';
+import { checklistProgress, guidanceFor } from '../../core/guidance';
+import type { TimelineEntry } from '../../core/history-query';
+import { classList } from '../data-labels';
+import { formatCount } from '../format';
 import { t } from '../i18n';
+import { send } from '../send';
+import { targetOf } from './entry-actions';
 
-/** What to do, group by group (most urgent first), for the kinds of data that were exposed. */
-export function GuidanceList({ dataClasses }: { dataClasses: readonly string[] }) {
-  const items = guidanceFor(dataClasses, t);
+interface Props {
+  entry: TimelineEntry;
+  onChanged: () => Promise<void>;
+}
+
+/**
+ * What to do, as a checklist: the steps for the kinds of data exposed, group by group (most urgent
+ * first), each tickable, with progress; when every step is done, resolving the entry is one click.
+ */
+export function GuidanceList({ entry, onChanged }: Props) {
+  const items = guidanceFor(entry.dataClasses, t);
+  const { done, total } = checklistProgress(items, entry.steps);
+  const ticked = new Set(entry.steps);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const run = async (action: () => Promise<unknown>) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await action();
+      await onChanged();
+    } catch (err) {
+      setError((err as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const tick = (step: string, isDone: boolean) => run(() => send('history/set-step', { target: targetOf(entry), step, done: isDone }));
+
   return (
-    <section class="guidance" aria-labelledby="guidance-title">
+    <section class="guidance" aria-labelledby="guidance-title" data-testid="guidance">
       <h3 id="guidance-title">{t('guidanceHeading')}</h3>
+      <p class="checklist-progress" data-testid="checklist-progress">
+        <progress max={total} value={done} aria-hidden="true" /> {t('checklistProgress', formatCount(done), formatCount(total))}
+      </p>
+      {done === total && entry.state !== 'resolved' && (
+        <p class="checklist-done" role="status">
+          {t('checklistAllDone')}{' '}
+          <button type="button" class="primary" disabled={busy} data-testid="checklist-resolve" onClick={() => void run(() => send('history/set-state', { target: targetOf(entry), state: 'resolved' }))}>
+            {t('checklistResolve')}
+          </button>
+        </p>
+      )}
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
       {items.map((item) => (
         <div class="guidance-group" key={item.group} data-group={item.group}>
           <h4>
             {item.title}
-            {item.dataClasses.length > 0 && <span class="muted"> — {item.dataClasses.join(', ')}</span>}
+            {item.dataClasses.length > 0 && <span class="muted"> — {classList(item.dataClasses)}</span>}
           </h4>
-          <ul>
-            {item.steps.map((step) => (
-              <li key={step}>{step}</li>
+          <ul class="checklist">
+            {item.stepKeys.map((key, i) => (
+              <li key={key}>
+                <label>
+                  <input type="checkbox" checked={ticked.has(key)} disabled={busy} data-step={key} onChange={(e) => void tick(key, (e.currentTarget as HTMLInputElement).checked)} />
+                  <span>{item.steps[i]}</span>
+                </label>
+              </li>
             ))}
           </ul>
         </div>

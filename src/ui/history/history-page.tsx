@@ -1,4 +1,4 @@
-import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { countByYear, filterTimeline, type TimelineEntry } from '../../core/history-query';
 import { formatCount } from '../format';
 import { t } from '../i18n';
@@ -6,7 +6,7 @@ import { send } from '../send';
 import { DataTools } from './data-tools';
 import { EntryDetail } from './entry-detail';
 import { FilterBar } from './filter-bar';
-import { initialFilter, isFiltered, toTimelineFilter, type FilterState } from './filter-state';
+import { NO_FILTER, initialFilter, isFiltered, toTimelineFilter, type FilterState } from './filter-state';
 import { NoticeForm } from './notice-form';
 import { SiteAlerts } from './site-alerts';
 import { TimelineList } from './timeline-list';
@@ -42,6 +42,28 @@ export function HistoryPage() {
     performance.mark('history-rendered');
     document.body.dataset.ready = 'true';
   }, [data]);
+
+  // The popup links to one entry (#entry=<key>): open it, bring its row into view, and move the
+  // focus to it, once the data is there — and again if another link reuses this tab.
+  const [linked, setLinked] = useState(() => entryFromHash(location.hash));
+  useEffect(() => {
+    const onHash = () => setLinked(entryFromHash(location.hash));
+    addEventListener('hashchange', onHash);
+    return () => removeEventListener('hashchange', onHash);
+  }, []);
+  useLayoutEffect(() => {
+    if (!data || linked === null) return;
+    setLinked(null);
+    if (!data.byKey.has(linked)) return;
+    let index = filtered.findIndex((e) => e.key === linked);
+    if (index < 0) {
+      setFilter(NO_FILTER); // the entry is filtered out: show everything rather than nothing
+      index = timeline.findIndex((e) => e.key === linked);
+    }
+    setOpenedKey(linked);
+    setActive(index);
+    requestAnimationFrame(() => document.getElementById('detail-title')?.focus());
+  }, [data, linked, filtered, timeline]);
 
   useLayoutEffect(() => {
     if (!filterChanged.current) return;
@@ -145,3 +167,9 @@ export function HistoryPage() {
 }
 
 const EMPTY: TimelineEntry[] = [];
+
+/** The entry key in `#entry=<key>`, or null. */
+function entryFromHash(hash: string): string | null {
+  const key = new URLSearchParams(hash.replace(/^#/, '')).get('entry');
+  return key !== null && key.length <= 3000 ? key : null;
+}

@@ -7,6 +7,7 @@ import { PROVIDER_IDS, type Breach, type ProviderId } from '../../core/breach';
 import type { WatchedAddress } from '../../core/exposure';
 import { breachMapKey, buildTimeline, facets, type Facets, type TimelineEntry } from '../../core/history-query';
 import type { SiteAlertRecord } from '../../core/notice';
+import { classLabel } from '../data-labels';
 import type { Db } from '../../storage/schema';
 
 export interface HistoryData {
@@ -43,7 +44,7 @@ export async function loadHistory(db: Db): Promise<HistoryData> {
 
   const breaches = new Map<string, Breach>();
   for (const b of found) if (b) breaches.set(breachMapKey(b.provider, b.id), b);
-  const timeline = buildTimeline(exposures, breaches, notices);
+  const timeline = buildTimeline(exposures, breaches, notices, classLabel);
   return {
     timeline,
     byKey: new Map(timeline.map((e) => [e.key, e])),

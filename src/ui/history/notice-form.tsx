@@ -1,7 +1,9 @@
 import { useState } from 'preact/hooks';
 import type { WatchedAddress } from '../../core/exposure';
 import type { NoticeInput } from '../../core/notice-input';
-import { t } from '../i18n';
+import { suggestClasses, typedClass } from '../../core/data-classes';
+import { classLabel } from '../data-labels';
+import { t, uiLanguage } from '../i18n';
 import { RequestRefused, send } from '../send';
 
 type Field = keyof NoticeInput;
@@ -20,6 +22,38 @@ const HINTS: ReadonlySet<Field> = new Set(['organisation', 'site', 'date', 'data
 
 /** "Nearly everything, names, emails" → ["Nearly everything", "names", "emails"]. */
 export const splitClasses = (text: string) => text.split(',').map((s) => s.trim()).filter((s) => s !== '');
+
+/**
+ * While the kinds of data are typed: labels that fit the words being typed (a click completes
+ * them), and what the words will be recorded as, so "nome, email" is seen to become "Names, Email
+ * addresses" and to get the advice that goes with them.
+ */
+function ClassHelp({ text, onPick }: { text: string; onPick: (text: string) => void }) {
+  const cut = text.lastIndexOf(',');
+  const done = splitClasses(cut < 0 ? '' : text.slice(0, cut));
+  const fragment = text.slice(cut + 1).trim();
+  const taken = new Set(done.map((c) => typedClass(c, t)));
+  const suggestions = suggestClasses(fragment, t, 6, uiLanguage()).filter((label) => !taken.has(typedClass(label, t)));
+  const recognised = [...new Set(splitClasses(text).map((c) => classLabel(typedClass(c, t))))];
+  return (
+    <>
+      {suggestions.length > 0 && !(suggestions.length === 1 && suggestions[0] === fragment) && (
+        <div class="class-suggestions" role="group" aria-label={t('noticeFormSuggestions')} data-testid="notice-class-suggestions">
+          {suggestions.map((label) => (
+            <button key={label} type="button" class="quiet chip-button" onClick={() => onPick([...done, label].join(', ') + ', ')}>
+              {label}
+            </button>
+          ))}
+        </div>
+      )}
+      {recognised.length > 0 && (
+        <p class="hint" data-testid="notice-class-recognised">
+          {t('noticeFormRecognised', recognised.join(', '))}
+        </p>
+      )}
+    </>
+  );
+}
 
 /**
  * Records an exposure that no breach database lists (a company's letter, an email). The
@@ -105,8 +139,9 @@ export function NoticeForm({ addresses, preferredEmail, onSaved }: Props) {
       </div>
       <div class="field wide">
         <label for="notice-classes">{t('noticeFormClasses')}</label>
-        <input id="notice-classes" type="text" placeholder={t('noticeFormClassesPlaceholder')} value={draft.dataClasses} onInput={set('dataClasses')} {...invalid('dataClasses')} />
+        <input id="notice-classes" type="text" autocomplete="off" placeholder={t('noticeFormClassesPlaceholder')} value={draft.dataClasses} onInput={set('dataClasses')} {...invalid('dataClasses')} />
         <span id="notice-dataClasses-hint" class="hint">{t('noticeFormClassesHint')}</span>
+        <ClassHelp text={draft.dataClasses} onPick={(text) => setDraft({ ...draft, dataClasses: text })} />
         {fieldError('dataClasses')}
       </div>
       <div class="field wide">

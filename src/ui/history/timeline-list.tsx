@@ -56,6 +56,11 @@ export function TimelineList({ entries, active, onActiveChange, openedKey, onOpe
     }
   }, []);
 
+  // A selection made elsewhere (a link from the popup) comes into view too.
+  useLayoutEffect(() => {
+    if (active >= 0) reveal(active);
+  }, [active, reveal]);
+
   // A shorter list (after a reload) must not leave the selection past its end.
   useEffect(() => {
     if (active >= count) onActiveChange(count - 1);

@@ -1,6 +1,7 @@
 import { memo } from 'preact/compat';
 import type { TimelineEntry } from '../../core/history-query';
 import { formatBreachDate } from '../format';
+import { classList } from '../data-labels';
 import { t } from '../i18n';
 
 interface Props {
@@ -17,7 +18,7 @@ export const rowId = (index: number) => `history-row-${index}`;
 
 /** One line of the timeline. Positioned absolutely: the list renders only the rows in view. */
 export const TimelineRow = memo(function TimelineRow({ entry, index, count, top, active, opened, onPick }: Props) {
-  const classes = entry.dataClasses.join(', ');
+  const classes = classList(entry.dataClasses);
   return (
     <div
       id={rowId(index)}

@@ -5,7 +5,9 @@ import { formatBreachDate, formatCount, formatDateTime, formatWhen } from '../fo
 import browser from 'webextension-polyfill';
 import { t } from '../i18n';
 import { send } from '../send';
+import { classList } from '../data-labels';
 import { exposureId } from './exposure-id';
+import { breachEntryKey, noticeEntryKey } from '../../core/history-query';
 
 interface Props {
   address: AddressView;
@@ -16,6 +18,7 @@ interface Props {
 }
 
 export function AddressCard({ address, provider, seenNew, onError }: Props) {
+  // Notices are the user's own records, never counted as breaches a provider found.
   const count = address.exposureCount + address.notices.length;
   const more = address.exposureCount - address.exposures.length;
   const report = (error: unknown) => onError((error as Error).message);
@@ -38,26 +41,36 @@ export function AddressCard({ address, provider, seenNew, onError }: Props) {
       </div>
       <p class="status" data-testid="address-status">
         <Status address={address} provider={provider} count={count} />
+        {address.notices.length > 0 && (
+          <span class="muted" data-testid="address-notices">
+            {' · '}
+            {t(address.notices.length === 1 ? 'cardNoticesOne' : 'cardNoticesOther', formatCount(address.notices.length))}
+          </span>
+        )}
       </p>
       {count > 0 && (
         <ul class="breaches" aria-label={t('cardBreachesLabel', address.email)}>
           {address.exposures.map(({ exposure, breach }) => (
             <li key={`${exposure.provider}/${exposure.breachId}`} class="breach" data-breach={exposure.breachId}>
-              <span class="breach-title">{breach?.title ?? exposure.breachId}</span>
+              <a class="breach-title" href={entryUrl(breachEntryKey(exposure))} target="_blank" rel="noopener noreferrer" data-testid="popup-breach-link">
+                {breach?.title ?? exposure.breachId}
+              </a>
               {(exposure.state === 'new' || seenNew.has(exposureId(exposure))) && <span class="tag">{t('tagNew')}</span>}
               <span class="breach-meta">
                 {formatBreachDate(breach?.breachDate ?? null)}
                 {breach?.pwnCount ? ` · ${t('cardAccounts', formatCount(breach.pwnCount))}` : ''}
               </span>
-              {breach && breach.dataClasses.length > 0 && <span class="breach-data">{breach.dataClasses.join(', ')}</span>}
+              {breach && breach.dataClasses.length > 0 && <span class="breach-data">{classList(breach.dataClasses)}</span>}
             </li>
           ))}
           {address.notices.map((notice) => (
             <li key={notice.id} class="breach notice" data-notice={notice.id}>
-              <span class="breach-title">{notice.organisation}</span>
+              <a class="breach-title" href={entryUrl(noticeEntryKey(notice.id))} target="_blank" rel="noopener noreferrer">
+                {notice.organisation}
+              </a>
               <span class="tag neutral">{t('tagYourNotice')}</span>
-              <span class="breach-meta">{notice.date}{notice.site ? ` · ${notice.site}` : ''}</span>
-              <span class="breach-data">{notice.dataClasses.join(', ')}</span>
+              <span class="breach-meta">{formatBreachDate(notice.date)}{notice.site ? ` · ${notice.site}` : ''}</span>
+              <span class="breach-data">{classList(notice.dataClasses)}</span>
             </li>
           ))}
         </ul>
@@ -74,6 +87,8 @@ export function AddressCard({ address, provider, seenNew, onError }: Props) {
 }
 
 const historyUrl = (email: string) => `${browser.runtime.getURL('src/ui/history/index.html')}?email=${encodeURIComponent(email)}`;
+/** The history page with this entry open and in view. */
+const entryUrl = (key: string) => `${browser.runtime.getURL('src/ui/history/index.html')}#entry=${encodeURIComponent(key)}`;
 
 function Status({ address, provider, count }: { address: AddressView; provider: ProviderId; count: number }) {
   const { job } = address;
@@ -97,10 +112,11 @@ function Status({ address, provider, count }: { address: AddressView; provider: 
     );
   }
   if (address.lastCheckedAt === null) return <span class="muted">{t('cardNotChecked')}</span>;
-  if (count === 0) return <span class="ok">✓ {t('cardNoBreaches')}{checked}</span>;
+  const found = address.exposureCount;
+  if (found === 0) return <span class="ok">✓ {t('cardNoBreaches')}{checked}</span>;
   return (
     <span class="bad">
-      ⚠ {t(count === 1 ? 'cardFoundOne' : 'cardFoundOther', count)}
+      ⚠ {t(found === 1 ? 'cardFoundOne' : 'cardFoundOther', formatCount(found))}
       {checked}
     </span>
   );

@@ -4,6 +4,8 @@ import { maskEmail } from '../../core/mask-email';
 import { siteBreachLine } from '../../core/site-alert-policy';
 import type { SiteCardView } from '../../messages';
 import { t } from '../i18n';
+import { classList } from '../data-labels';
+import { formatBreachDate } from '../format';
 import { send } from '../send';
 
 /**
@@ -61,8 +63,8 @@ export function SiteCard({ refreshKey, onError }: { refreshKey: unknown; onError
         ))}
         {card.notices.map((notice) => (
           <li key={notice.id} data-notice={notice.id}>
-            {t('siteCardNotice', notice.organisation, notice.date, maskEmail(notice.email))}
-            {notice.dataClasses.length > 0 ? `: ${notice.dataClasses.join(', ').toLowerCase()}` : ''}.
+            {t('siteCardNotice', notice.organisation, formatBreachDate(notice.date), maskEmail(notice.email))}
+            {notice.dataClasses.length > 0 ? `: ${classList(notice.dataClasses).toLowerCase()}` : ''}.
           </li>
         ))}
       </ul>
