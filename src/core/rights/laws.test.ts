@@ -13,7 +13,8 @@ describe('the law table', () => {
     for (const law of LAWS) {
       for (const lang of LETTER_LANGUAGES) {
         expect(law.name[lang].trim()).not.toBe('');
-        expect(law.act[lang].trim()).not.toBe('');
+        expect(law.of[lang].trim()).not.toBe('');
+        expect(law.under[lang].trim()).not.toBe('');
         for (const [provision, cite] of Object.entries(law.cite)) {
           expect(cite[lang].trim(), `${law.id} ${provision} ${lang}`).not.toBe('');
         }
@@ -35,8 +36,8 @@ describe('the law table', () => {
     for (const [provision, [en, it]] of Object.entries(expected) as Array<[Provision, [string, string]]>) {
       expect(gdpr.cite[provision]).toEqual({ en, it });
     }
-    expect(gdpr.act.it).toBe('Regolamento (UE) 2016/679');
-    expect(gdpr.act.en).toBe('Regulation (EU) 2016/679');
+    expect(gdpr.of.it).toBe('del Regolamento (UE) 2016/679');
+    expect(gdpr.of.en).toBe('of Regulation (EU) 2016/679');
   });
 
   it('gives both GDPRs one month, extendable by two further months (Art. 12(3))', () => {

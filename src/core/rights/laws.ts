@@ -7,7 +7,8 @@
  * Citations are stored ready to print in each letter language rather than built from article
  * numbers: the two languages cite differently ("Article 33(3)(b)" / "articolo 33, paragrafo 3,
  * lettera b)"), and a law may cite another act for one step (the UK's complaint route). Each is
- * short; the letter names the act itself once, near the top. Texts were read, not recalled:
+ * short; the letter names the act itself once, near the top (`under`), and after
+ * the first citation of each section (`of`). Texts were read, not recalled:
  * sources and dates are in docs/rights.md.
  */
 import type { DeadlineRule } from './deadline';
@@ -39,8 +40,10 @@ export interface Law {
   id: LawId;
   /** The law's full name, for the picker and the first mention in a letter. */
   name: Localised;
-  /** How the letter refers to the act after naming it once. */
-  act: Localised;
+  /** The act after a citation, preposition included: "Article 15 of Regulation (EU) 2016/679". */
+  of: Localised;
+  /** The phrase a request is made under, preposition included ("ai sensi del …"). */
+  under: Localised;
   cite: Readonly<Record<Provision, Localised>>;
   deadline: DeadlineRule;
 }
@@ -72,7 +75,11 @@ export const LAWS: readonly Law[] = [
       en: 'Regulation (EU) 2016/679 (General Data Protection Regulation)',
       it: 'Regolamento (UE) 2016/679 (regolamento generale sulla protezione dei dati)',
     },
-    act: { en: 'Regulation (EU) 2016/679', it: 'Regolamento (UE) 2016/679' },
+    of: { en: 'of Regulation (EU) 2016/679', it: 'del Regolamento (UE) 2016/679' },
+    under: {
+      en: 'under Regulation (EU) 2016/679 (the General Data Protection Regulation)',
+      it: 'ai sensi del Regolamento (UE) 2016/679 (regolamento generale sulla protezione dei dati)',
+    },
     cite: GDPR_CITES,
     deadline: ONE_PLUS_TWO_MONTHS,
   },
@@ -82,7 +89,12 @@ export const LAWS: readonly Law[] = [
       en: 'UK GDPR (Regulation (EU) 2016/679 as it forms part of the law of the United Kingdom) and the Data Protection Act 2018',
       it: 'UK GDPR (Regolamento (UE) 2016/679 come parte del diritto del Regno Unito) e Data Protection Act 2018',
     },
-    act: { en: 'the UK GDPR', it: 'UK GDPR' },
+    // Italian writes "lo UK GDPR": the acronym is read with an initial semivowel ("iu-kei").
+    of: { en: 'of the UK GDPR', it: 'dello UK GDPR' },
+    under: {
+      en: 'under the UK GDPR and the Data Protection Act 2018',
+      it: 'ai sensi dello UK GDPR e del Data Protection Act 2018',
+    },
     cite: {
       ...GDPR_CITES,
       // Since 5 February 2026 Art. 12(3) UK GDPR points to the new Art. 12A for the period (still

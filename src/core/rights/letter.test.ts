@@ -36,7 +36,7 @@ describe('composeLetter', () => {
       for (const field of [input.email, input.organisation, formatLetterDate(input.date, input.language), ...input.dataClasses]) {
         expect(body, `${label} ${field}`).toContain(field);
       }
-      expect(body, label).toContain(law.name[input.language]);
+      expect(body, label).toContain(law.under[input.language]);
       for (const p of ['access', 'accessCopy', 'breachCommunication', 'breachContent', 'breachContact', 'breachConsequences', 'breachMeasures', 'timeLimit', 'complaint'] as const) {
         expect(body, `${label} ${p}`).toContain(c(p));
       }
@@ -52,7 +52,8 @@ describe('composeLetter', () => {
     expect(subject).toBe(
       'Richiesta di accesso e di informazioni sulla violazione dei dati personali del 21 novembre 2018 (articolo 15 e articolo 34 del Regolamento (UE) 2016/679)',
     );
-    expect(body.startsWith('Spettabile Amazon,\n\nmi rivolgo a Voi in qualità di titolare del trattamento')).toBe(true);
+    expect(body.startsWith('Spettabile Amazon,\n\nVi scrivo in merito alla violazione dei dati personali del 21 novembre 2018, che mi avete comunicato.')).toBe(true);
+    expect(body).toContain('Amazon è titolare del trattamento dei miei dati personali');
     for (const expected of ['Regolamento (UE) 2016/679', 'articolo 15', 'articolo 34', 'articolo 33, paragrafo 3', '21 novembre 2018',
       'mario.rossi@example.com', 'articolo 12, paragrafo 3', 'entro un mese dal suo ricevimento', 'indirizzi email, nomi', 'Distinti saluti']) {
       expect(body).toContain(expected);

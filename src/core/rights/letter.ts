@@ -63,13 +63,12 @@ interface Parts {
 }
 
 function english({ law, c, input, date, classes }: Parts): Letter {
-  const act = law.act.en;
   const about = input.source === 'notice'
     ? `about the personal data breach of ${date} of which you informed me`
     : `about the personal data breach of ${date} that public breach records list for your services, and in which my email address appears`;
   const sections: Section[] = [
     [
-      `Access to my personal data (${c('access')} of ${act})`,
+      `Access to my personal data (${c('access')} ${law.of.en})`,
       'Please provide me with:',
       'a) confirmation as to whether or not you process personal data concerning me;',
       `b) a copy of those personal data (${c('accessCopy')});`,
@@ -101,7 +100,7 @@ function english({ law, c, input, date, classes }: Parts): Letter {
   ]);
   const body = [
     'Dear Sir or Madam,',
-    `I am writing to ${input.organisation}, as the controller of my personal data, ${about}. I make this request under ${law.name.en}. `
+    `I am writing ${about}. ${input.organisation} is the controller of my personal data, and I make this request ${law.under.en}. `
       + (classes === '' ? '' : `As far as I know, the data involved include: ${classes}. `)
       + `You can identify me by my email address, ${input.email}.`,
     ...sections.map(([heading, ...lines], i) => [`${i + 1}. ${heading}`, ...lines].join('\n')),
@@ -116,19 +115,18 @@ function english({ law, c, input, date, classes }: Parts): Letter {
     `Yours faithfully,\n${input.email}`,
   ].join('\n\n');
   return {
-    subject: `Access request and questions about the personal data breach of ${date} (${c('access')} and ${c('breachCommunication')} of ${act})`,
+    subject: `Access request and questions about the personal data breach of ${date} (${c('access')} and ${c('breachCommunication')} ${law.of.en})`,
     body,
   };
 }
 
 function italian({ law, c, input, date, classes }: Parts): Letter {
-  const act = law.act.it;
   const about = input.source === 'notice'
     ? `in merito alla violazione dei dati personali del ${date}, che mi avete comunicato`
     : `in merito alla violazione dei dati personali del ${date}, riportata negli archivi pubblici delle violazioni per i Vostri servizi, nella quale compare il mio indirizzo di posta elettronica`;
   const sections: Section[] = [
     [
-      `Accesso ai miei dati personali (${c('access')} del ${act})`,
+      `Accesso ai miei dati personali (${c('access')} ${law.of.it})`,
       'Vi chiedo di fornirmi:',
       'a) la conferma che sia o meno in corso un trattamento di dati personali che mi riguardano;',
       `b) una copia dei dati personali oggetto di trattamento (${c('accessCopy')});`,
@@ -162,7 +160,7 @@ function italian({ law, c, input, date, classes }: Parts): Letter {
   ]);
   const body = [
     `Spettabile ${input.organisation},`,
-    `mi rivolgo a Voi in qualità di titolare del trattamento dei miei dati personali ${about}. Presento questa richiesta ai sensi del ${law.name.it}. `
+    `Vi scrivo ${about}. ${input.organisation} è titolare del trattamento dei miei dati personali e presento questa richiesta ${law.under.it}. `
       + (classes === '' ? '' : `Per quanto mi risulta, i dati coinvolti comprendono: ${classes}. `)
       + `Potete identificarmi tramite il mio indirizzo di posta elettronica, ${input.email}.`,
     ...sections.map(([heading, ...lines], i) => [`${i + 1}. ${heading}`, ...lines].join('\n')),
@@ -177,7 +175,7 @@ function italian({ law, c, input, date, classes }: Parts): Letter {
     `Distinti saluti,\n${input.email}`,
   ].join('\n\n');
   return {
-    subject: `Richiesta di accesso e di informazioni sulla violazione dei dati personali del ${date} (${c('access')} e ${c('breachCommunication')} del ${act})`,
+    subject: `Richiesta di accesso e di informazioni sulla violazione dei dati personali del ${date} (${c('access')} e ${c('breachCommunication')} ${law.of.it})`,
     body,
   };
 }
