@@ -100,7 +100,7 @@ function english({ law, c, input, date, classes }: Parts): Letter {
   ]);
   const body = [
     'Dear Sir or Madam,',
-    `I am writing ${about}. ${input.organisation} is the controller of my personal data, and I make this request ${law.under.en}. `
+    `I am writing ${about}. ${input.organisation} is the controller of my personal data. I make this request ${law.under.en}. `
       + (classes === '' ? '' : `As far as I know, the data involved include: ${classes}. `)
       + `You can identify me by my email address, ${input.email}.`,
     ...sections.map(([heading, ...lines], i) => [`${i + 1}. ${heading}`, ...lines].join('\n')),
@@ -160,7 +160,7 @@ function italian({ law, c, input, date, classes }: Parts): Letter {
   ]);
   const body = [
     `Spettabile ${input.organisation},`,
-    `Vi scrivo ${about}. ${input.organisation} è titolare del trattamento dei miei dati personali e presento questa richiesta ${law.under.it}. `
+    `Vi scrivo ${about}. ${input.organisation} è titolare del trattamento dei miei dati personali. Presento questa richiesta ${law.under.it}. `
       + (classes === '' ? '' : `Per quanto mi risulta, i dati coinvolti comprendono: ${classes}. `)
       + `Potete identificarmi tramite il mio indirizzo di posta elettronica, ${input.email}.`,
     ...sections.map(([heading, ...lines], i) => [`${i + 1}. ${heading}`, ...lines].join('\n')),
