@@ -7,8 +7,9 @@
  * numbers in it. Date.UTC is used only as a calendar (days in a month, day of the week), where
  * no time zone can shift the answer.
  *
- * Months are counted as Regulation (EEC, Euratom) No 1182/71 counts them (the EDPB's guidelines
- * on the right of access apply it to Art. 12(3) GDPR; the ICO counts UK requests the same way):
+ * Months are counted as Regulation (EEC, Euratom) No 1182/71 counts them, which is how the issue
+ * (citing the EDPB's right-of-access guidelines) and the ICO's own worked examples count the
+ * month of Art. 12(3) (sources in docs/rights.md):
  * - Art. 3(2)(c): a period in months ends at the end of the day in the last month that has the
  *   same date as the day the period runs from (received 5 August → 5 September);
  * - the same point: when that date does not exist in the last month, the period ends at the
