@@ -18,7 +18,14 @@ export interface AddressView extends StoredAddress {
   /** Exposures the user recorded by hand; they count like any other. */
   notices: ManualNotice[];
   /** Where this address stands in the current run, if one is going. */
-  job: { state: 'queued' | 'waiting'; notBefore: number; failure: ProviderFailure | null } | null;
+  job: {
+    /** 'queued': on the wire or about to go; 'waiting': nothing is sent for it before `notBefore`. */
+    state: 'queued' | 'waiting';
+    notBefore: number;
+    failure: ProviderFailure | null;
+    /** The provider's limit it waits for, when that (not a retry time) is why: "25 checks an hour". */
+    quota: { limit: number; windowMs: number } | null;
+  } | null;
 }
 
 export interface RunView {

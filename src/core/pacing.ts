@@ -61,6 +61,20 @@ export function nextSlot(rules: readonly RateRule[], sent: readonly number[], no
   return slot;
 }
 
+/**
+ * The rule that holds a request back until `at` (its slot, from `queueSlots` or `nextSlot`): of
+ * the rules that alone would hold it that long, the one with the longest window — what a person
+ * is told ("25 checks an hour"). Null when no rule holds it past `now`.
+ */
+export function blockingRule(rules: readonly RateRule[], sent: readonly number[], at: number, now: number): RateRule | null {
+  if (at <= now) return null;
+  let found: RateRule | null = null;
+  for (const rule of rules) {
+    if (nextSlot([rule], sent, now) >= at && (found === null || rule.windowMs > found.windowMs)) found = rule;
+  }
+  return found;
+}
+
 /** Drops request times that no rule can still count. */
 export function prune(rules: readonly RateRule[], sent: readonly number[], now: number): number[] {
   const keepAfter = now - horizon(rules);

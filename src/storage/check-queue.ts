@@ -119,8 +119,8 @@ export async function recordJobResult(
 }
 
 /** Remembers that a request went to a provider, before it is sent, so pacing survives a restart. */
-export async function noteRequest(db: Db, provider: ProviderId, at: number): Promise<void> {
-  await db.add('requests', { provider, at });
+export async function noteRequest(db: Db, provider: ProviderId, at: number, email?: string): Promise<void> {
+  await db.add('requests', email === undefined ? { provider, at } : { provider, at, email });
 }
 
 export async function recentRequests(db: Db, provider: ProviderId, since: number): Promise<number[]> {
