@@ -62,15 +62,16 @@ export function nextSlot(rules: readonly RateRule[], sent: readonly number[], no
 }
 
 /**
- * The rule that holds a request back until `at` (its slot, from `queueSlots` or `nextSlot`): of
- * the rules that alone would hold it that long, the one with the longest window — what a person
- * is told ("25 checks an hour"). Null when no rule holds it past `now`.
+ * The limit a person is told a request waits for ("25 checks an hour"), given its slot `at` and
+ * the requests counted before it: of the rules that alone would hold it past `now`, the one with
+ * the longest window — a request queued behind others spent by the hour's quota waits for the
+ * hour, even if the per-second rule sets its exact slot. Null when it need not wait.
  */
 export function blockingRule(rules: readonly RateRule[], sent: readonly number[], at: number, now: number): RateRule | null {
   if (at <= now) return null;
   let found: RateRule | null = null;
   for (const rule of rules) {
-    if (nextSlot([rule], sent, now) >= at && (found === null || rule.windowMs > found.windowMs)) found = rule;
+    if (nextSlot([rule], sent, now) > now && (found === null || rule.windowMs > found.windowMs)) found = rule;
   }
   return found;
 }
