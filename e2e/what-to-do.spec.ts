@@ -10,6 +10,7 @@ import { expect, readStore, test } from './support/extension';
 import { PopupPage } from './support/popup-page';
 import { addAddresses, lookups, makeAddresses } from './support/run-helpers';
 import { xonLimits } from './server/fixture-server';
+import { openHistory, putRecords, sampleHistory } from './support/history-seed';
 
 async function recordNotice(page: Page, organisation: string, classes: string): Promise<void> {
   const form = page.getByTestId('notice-form');
@@ -135,4 +136,25 @@ test('with the hourly quota spent, no card says "Checking…": each says which l
   }
   await expect(popup.page.locator('li.address').getByText('Checking…')).toHaveCount(0);
   expect(lookups(server)).toEqual([]);
+});
+
+test('history sorts by newest found, breach date or most data, each row showing the date it is sorted by', async ({ context, extensionId }) => {
+  const page = await openHistory(context, extensionId);
+  await putRecords(page, sampleHistory(Date.UTC(2025, 0, 15, 12)));
+  await page.reload();
+  await page.locator('body[data-ready="true"]').waitFor();
+  const rows = page.getByTestId('history-list').getByRole('option');
+  const titles = async () => (await rows.locator('.row-title').allTextContents()).map((t) => t.replace(/(new|resolved)$/, '').trim());
+  const dates = () => rows.locator('.row-date').allTextContents();
+
+  // Newest found first: the day each was found.
+  expect(await titles()).toEqual(['GoneMissing', 'Shop North', 'Travel East', 'Forum Süd — “quoted”', 'Shop North']);
+  expect(await dates()).toEqual(['found Jan 9, 2025', 'found Jan 8, 2025', 'found Jan 7, 2025', 'found Jan 6, 2025', 'found Jan 5, 2025']);
+
+  await page.getByTestId('history-sort').selectOption({ label: 'Newest breach first' });
+  expect(await titles()).toEqual(['Travel East', 'Shop North', 'Shop North', 'Forum Süd — “quoted”', 'GoneMissing']);
+  expect(await dates()).toEqual(['Nov 2023', 'Mar 2021', 'Mar 2021', '2017', 'date unknown']);
+
+  await page.getByTestId('history-sort').selectOption({ label: 'Most data exposed first' });
+  expect((await titles()).slice(0, 3)).toEqual(['Travel East', 'Shop North', 'Shop North']); // three kinds of data each: the newer breach first
 });
