@@ -136,6 +136,16 @@ test('with the hourly quota spent, no card says "Checking…": each says which l
   }
   await expect(popup.page.locator('li.address').getByText('Checking…')).toHaveCount(0);
   expect(lookups(server)).toEqual([]);
+
+  // The queued run can be cancelled: its jobs go, nothing is recorded for them, nothing is sent.
+  await popup.page.getByTestId('run-cancel').click();
+  await expect(popup.page.getByTestId('run-progress')).toHaveCount(0);
+  await expect(popup.page.getByTestId('address-job')).toHaveCount(0);
+  expect(await readStore(popup.page, 'jobs')).toEqual([]);
+  expect(await readStore(popup.page, 'results')).toEqual([]);
+  expect(await readStore(popup.page, 'exposures')).toEqual([]);
+  await expect(popup.page.getByRole('button', { name: 'Check now', exact: true })).toBeEnabled();
+  expect(lookups(server)).toEqual([]);
 });
 
 test('history sorts by newest found, breach date or most data, each row showing the date it is sorted by', async ({ context, extensionId }) => {

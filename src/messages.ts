@@ -58,6 +58,8 @@ export interface Protocol {
   'address/add': { request: { email: string }; reply: { email: string; existed: boolean } };
   'address/remove': { request: { email: string }; reply: null };
   'check/start': { request: { emails?: string[] }; reply: { runId: string | null } };
+  /** Cancels a run: its checks not yet done are dropped, nothing is recorded for them. */
+  'check/cancel': { request: { runId: string }; reply: { cancelled: number } };
   /** Marks every unseen exposure of these addresses as seen (the popup showed their counts). */
   'exposures/acknowledge': { request: { emails: string[] }; reply: { changed: number } };
   /** Validates and saves a settings change; a refusal names the field and says why. */

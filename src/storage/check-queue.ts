@@ -44,6 +44,23 @@ export async function enqueueRun(
   return run;
 }
 
+/**
+ * Cancels a run: its pending jobs go and the run ends, in ONE transaction, so a worker killed at
+ * any moment leaves the run either whole or cancelled. Nothing is recorded for the jobs: a check
+ * on the wire when this commits finds its job gone and records nothing either (recordJobResult).
+ * Returns how many jobs were removed (0 when the run had ended already).
+ */
+export async function cancelRun(db: Db, runId: string, now: number): Promise<number> {
+  const tx = db.transaction(['jobs', 'runs'], 'readwrite', { durability: 'strict' });
+  const range = IDBKeyRange.bound([runId], [runId, []]);
+  const removed = await tx.objectStore('jobs').count(range);
+  await tx.objectStore('jobs').delete(range);
+  const run = await tx.objectStore('runs').get(runId);
+  if (run && run.finishedAt === null) await tx.objectStore('runs').put({ ...run, finishedAt: now });
+  await tx.done;
+  return removed;
+}
+
 /** Jobs in the order they may run: earliest allowed first, then the order they were queued. */
 export async function pendingJobs(db: Db): Promise<CheckJob[]> {
   const jobs = await db.getAll('jobs');
