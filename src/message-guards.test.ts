@@ -15,6 +15,10 @@ const CASES: { [T in MessageType]: { good: unknown[]; bad: unknown[] } } = {
     good: [{ domains: ['example.com'], silenced: true }],
     bad: [{ domains: ['<script>'], silenced: true }, { domains: ['example.com'], silenced: 'yes' }, { domains: 'example.com', silenced: true }],
   },
+  'check/cancel': {
+    good: [{ runId: 'r1' }],
+    bad: [{}, { runId: 1 }, { runId: 'x'.repeat(101) }, null],
+  },
   'history/set-step': {
     good: [
       { target: { kind: 'exposure', key: ['a@b.com', 'hibp', 'Adobe'] }, step: 'guidancePasswordsStep1', done: true },

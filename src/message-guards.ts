@@ -21,6 +21,7 @@ export const VALIDATORS: Validators = {
   'address/remove': isEmailPayload,
   'check/start': (v): v is { emails?: string[] } =>
     isObject(v) && (v.emails === undefined || (Array.isArray(v.emails) && v.emails.length <= 10_000 && v.emails.every((e) => typeof e === 'string'))),
+  'check/cancel': (v): v is { runId: string } => isObject(v) && typeof v.runId === 'string' && v.runId.length <= 100,
   'exposures/acknowledge': (v): v is RequestOf<'exposures/acknowledge'> =>
     isObject(v) && Array.isArray(v.emails) && v.emails.length <= 10_000 && v.emails.every((e) => typeof e === 'string'),
   'settings/save': (v): v is RequestOf<'settings/save'> => isObject(v) && isObject(v.patch),

@@ -18,7 +18,14 @@ export interface AddressView extends StoredAddress {
   /** Exposures the user recorded by hand; they count like any other. */
   notices: ManualNotice[];
   /** Where this address stands in the current run, if one is going. */
-  job: { state: 'queued' | 'waiting'; notBefore: number; failure: ProviderFailure | null } | null;
+  job: {
+    /** 'queued': on the wire or about to go; 'waiting': nothing is sent for it before `notBefore`. */
+    state: 'queued' | 'waiting';
+    notBefore: number;
+    failure: ProviderFailure | null;
+    /** The provider's limit it waits for, when that (not a retry time) is why: "25 checks an hour". */
+    quota: { limit: number; windowMs: number } | null;
+  } | null;
 }
 
 export interface RunView {
@@ -51,6 +58,8 @@ export interface Protocol {
   'address/add': { request: { email: string }; reply: { email: string; existed: boolean } };
   'address/remove': { request: { email: string }; reply: null };
   'check/start': { request: { emails?: string[] }; reply: { runId: string | null } };
+  /** Cancels a run: its checks not yet done are dropped, nothing is recorded for them. */
+  'check/cancel': { request: { runId: string }; reply: { cancelled: number } };
   /** Marks every unseen exposure of these addresses as seen (the popup showed their counts). */
   'exposures/acknowledge': { request: { emails: string[] }; reply: { changed: number } };
   /** Validates and saves a settings change; a refusal names the field and says why. */

@@ -67,7 +67,7 @@ async function drain(): Promise<void> {
       // Set before the claim, so the request leaves right after it (the pacer's skew margin covers
       // the claim-to-arrival gap); if this worker dies mid-request, the alarm resumes the queue.
       await browser.alarms.create(QUEUE_ALARM, { when: Date.now() + WATCHDOG_MS });
-      const at = await claimSlot(store, job.provider, settings, job.notBefore);
+      const at = await claimSlot(store, job.provider, settings, job.notBefore, job.email);
       if (at !== null) {
         const now = Date.now();
         // The alarm is the backstop: if this worker dies while waiting, a new one picks up.

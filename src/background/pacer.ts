@@ -9,10 +9,11 @@ const gates = new Map<ProviderId, Promise<unknown>>();
 /**
  * Claims the next request slot of a provider for the caller: if one is free now, records the
  * request (before it is sent, so one cut short by a killed worker still counts) and returns null;
- * otherwise returns when the next slot opens. Every request to a rate-limited provider goes
+ * otherwise returns when the next slot opens. An address check names its address, so the popup can
+ * tell a check on the wire from one waiting for its turn. Every request to a rate-limited provider goes
  * through here — address checks and catalog refreshes alike.
  */
-export function claimSlot(store: Db, provider: ProviderId, settings: PacingSettings, notBefore = 0): Promise<number | null> {
+export function claimSlot(store: Db, provider: ProviderId, settings: PacingSettings, notBefore = 0, email?: string): Promise<number | null> {
   const claim = (gates.get(provider) ?? Promise.resolve()).then(async () => {
     const rules = rulesFor(provider, settings);
     const sent = await recentRequests(store, provider, Date.now() - horizon(rules));
@@ -20,7 +21,7 @@ export function claimSlot(store: Db, provider: ProviderId, settings: PacingSetti
     const now = Date.now();
     const at = Math.max(notBefore, nextSlot(rules, sent, now));
     if (at > now) return at;
-    await noteRequest(store, provider, now);
+    await noteRequest(store, provider, now, email);
     return null;
   });
   gates.set(provider, claim.catch(() => undefined));

@@ -19,7 +19,7 @@ import { updateBadge } from './alerts';
 import { contextFor } from './providers';
 import { siteCard } from './site-watch';
 import { addAddress, listAddresses, removeAddress } from '../storage/addresses';
-import { enqueueRun } from '../storage/check-queue';
+import { cancelRun, enqueueRun } from '../storage/check-queue';
 import { DatabaseBlockedError, db, isQuotaError } from '../storage/open-db';
 import { isStorageFull } from '../adapters/storage-full';
 import { broadcastStateChanged } from './broadcast';
@@ -68,6 +68,13 @@ const HANDLERS: Handlers = {
     void pump();
     broadcastStateChanged();
     return { runId: run?.id ?? null };
+  },
+  async 'check/cancel'({ runId }) {
+    const store = await db();
+    const cancelled = await cancelRun(store, runId, Date.now());
+    await updateBadge(store);
+    broadcastStateChanged();
+    return { cancelled };
   },
   async 'exposures/acknowledge'({ emails }) {
     const store = await db();

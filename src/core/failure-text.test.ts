@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { tEn } from './i18n-test-helper';
-import { describeFailure, describeKeyTestFailure } from './failure-text';
+import { tEn, tIt } from './i18n-test-helper';
+import { describeFailure, describeKeyTestFailure, describeQuotaWait } from './failure-text';
 
 const at = (ms: number) => new Date(ms).toISOString().slice(11, 16);
 
@@ -64,5 +64,16 @@ describe('describeKeyTestFailure', () => {
     expect(describeKeyTestFailure({ kind: 'unavailable', status: 502, message: '' }, at, tEn)).toBe(
       'Have I Been Pwned is unavailable right now (502). Check again later.',
     );
+  });
+});
+
+describe('describeQuotaWait', () => {
+  const at = (ms: number) => `at ${ms}`; // shadows the file's clock formatter: the time is passed through untouched
+  it('names the limit and the time in plain words, whatever the pacer\'s widening', () => {
+    expect(describeQuotaWait('xposedornot', { limit: 25, windowMs: 3_600_200 }, 5, at, tEn)).toBe('XposedOrNot allows 25 checks an hour; the next one goes at at 5.');
+    expect(describeQuotaWait('xposedornot', { limit: 100, windowMs: 86_400_200 }, 5, at, tEn)).toMatch(/100 checks a day/);
+    expect(describeQuotaWait('hibp', { limit: 10, windowMs: 60_200 }, 5, at, tEn)).toMatch(/^Have I Been Pwned allows 10 checks a minute/);
+    expect(describeQuotaWait('hibp', { limit: 3, windowMs: 90_000 }, 5, at, tEn)).toMatch(/3 checks every 90 seconds/);
+    expect(describeQuotaWait('xposedornot', { limit: 25, windowMs: 3_600_200 }, 5, at, tIt)).toBe('XposedOrNot consente 25 controlli all’ora; prossimo controllo: at 5.');
   });
 });

@@ -47,6 +47,20 @@ export function describeFailure(
 }
 
 /**
+ * Why a check waits for the provider's limit, in plain words: "XposedOrNot allows 25 checks an
+ * hour; the next one goes at 08:54." Windows are compared rounded, as the pacer widens them a little.
+ */
+export function describeQuotaWait(provider: ProviderId, quota: { limit: number; windowMs: number }, at: number, formatTime: (epochMs: number) => string, t: Translate): string {
+  const name = PROVIDER_NAMES[provider];
+  const when = formatTime(at);
+  const seconds = Math.round(quota.windowMs / 1000);
+  if (seconds === 86_400) return t('waitQuotaDay', name, quota.limit, when);
+  if (seconds === 3_600) return t('waitQuotaHour', name, quota.limit, when);
+  if (seconds === 60) return t('waitQuotaMinute', name, quota.limit, when);
+  return t('waitQuotaSeconds', name, quota.limit, seconds, when);
+}
+
+/**
  * Why the Options page's "Test key" failed. Nothing retries a key test by itself, so a rate limit
  * says when the user may test again (the Retry-After, clamped to 1 s…24 h by core/http.ts).
  */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DAY, HOUR, MINUTE, SECOND, XPOSEDORNOT_RULES, hibpRules, nextSlot, prune, queueSlots, rulesFor } from './pacing';
+import { DAY, HOUR, MINUTE, SECOND, XPOSEDORNOT_RULES, blockingRule, hibpRules, nextSlot, prune, queueSlots, rulesFor } from './pacing';
 
 describe('nextSlot', () => {
   it('lets a request go at once when nothing was sent', () => {
@@ -88,5 +88,25 @@ describe('rulesFor', () => {
 
   it('adds the user\'s own limit', () => {
     expect(rulesFor('hibp', { ...settings, extraRateLimit: 1, extraRateWindowSeconds: 1 })).toContainEqual({ limit: 1, windowMs: 1050 });
+  });
+});
+
+describe('blockingRule', () => {
+  const rules = [
+    { limit: 2, windowMs: SECOND },
+    { limit: 25, windowMs: HOUR },
+  ];
+  it('names the limit that holds a request back, the longest window among those that would alone', () => {
+    const now = 10 * HOUR;
+    const sent = Array.from({ length: 25 }, (_, i) => now - 10 * MINUTE + i);
+    const at = nextSlot(rules, sent, now);
+    expect(blockingRule(rules, sent, at, now)).toEqual(rules[1]);
+  });
+
+  it('is null when nothing holds it, and names the short window for a short wait', () => {
+    expect(blockingRule(rules, [], 5, 5)).toBeNull();
+    const now = 10 * HOUR;
+    const sent = [now - 10, now - 5];
+    expect(blockingRule(rules, sent, nextSlot(rules, sent, now), now)).toEqual(rules[0]);
   });
 });

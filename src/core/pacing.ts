@@ -61,6 +61,21 @@ export function nextSlot(rules: readonly RateRule[], sent: readonly number[], no
   return slot;
 }
 
+/**
+ * The limit a person is told a request waits for ("25 checks an hour"), given its slot `at` and
+ * the requests counted before it: of the rules that alone would hold it past `now`, the one with
+ * the longest window — a request queued behind others spent by the hour's quota waits for the
+ * hour, even if the per-second rule sets its exact slot. Null when it need not wait.
+ */
+export function blockingRule(rules: readonly RateRule[], sent: readonly number[], at: number, now: number): RateRule | null {
+  if (at <= now) return null;
+  let found: RateRule | null = null;
+  for (const rule of rules) {
+    if (nextSlot([rule], sent, now) > now && (found === null || rule.windowMs > found.windowMs)) found = rule;
+  }
+  return found;
+}
+
 /** Drops request times that no rule can still count. */
 export function prune(rules: readonly RateRule[], sent: readonly number[], now: number): number[] {
   const keepAfter = now - horizon(rules);

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { NO_FLAGS, type Breach } from '../core/breach';
 import { addAddress } from './addresses';
-import { dropJobsExcept, enqueueRun, holdProvider, pendingJobs, postponeJob, recordJobResult } from './check-queue';
+import { cancelRun, dropJobsExcept, enqueueRun, holdProvider, pendingJobs, postponeJob, recordJobResult } from './check-queue';
 import { openExposureDb } from './open-db';
 import { DB_VERSION, type Db } from './schema';
 
@@ -105,5 +105,27 @@ describe('check queue', () => {
     expect((await db.get('addresses', 'a@example.com'))?.lastOutcome).toBeNull();
     // "Check now" can queue that address again.
     expect(await enqueueRun(db, { id: 'r3', emails: ['a@example.com'], provider: 'xposedornot', trigger: 'manual', now: 60 })).not.toBeNull();
+  });
+});
+
+describe('cancelRun', () => {
+  it('drops the run\'s pending jobs and ends it in one step; a check already on the wire then records nothing', async () => {
+    await enqueueRun(db, { id: 'r1', emails: ['a@example.com', 'b@example.com'], provider: 'xposedornot', trigger: 'manual', now: 10 });
+    const [onWire] = await pendingJobs(db);
+    expect(await cancelRun(db, 'r1', 20)).toBe(2);
+    expect(await pendingJobs(db)).toEqual([]);
+    expect((await db.get('runs', 'r1'))?.finishedAt).toBe(20);
+    expect(await recordJobResult(db, onWire!, { kind: 'checked', outcome: { kind: 'breached', breaches: [breach('Adobe')] } }, 30)).toBeNull();
+    expect(await db.getAll('results')).toEqual([]);
+    expect(await db.getAll('exposures')).toEqual([]);
+  });
+
+  it('leaves other runs alone, and does nothing to a run that has ended', async () => {
+    await enqueueRun(db, { id: 'r1', emails: ['a@example.com'], provider: 'xposedornot', trigger: 'manual', now: 10 });
+    await enqueueRun(db, { id: 'r2', emails: ['b@example.com'], provider: 'xposedornot', trigger: 'manual', now: 11 });
+    expect(await cancelRun(db, 'r1', 20)).toBe(1);
+    expect((await pendingJobs(db)).map((j) => j.runId)).toEqual(['r2']);
+    expect(await cancelRun(db, 'r1', 30)).toBe(0);
+    expect((await db.get('runs', 'r1'))?.finishedAt).toBe(20);
   });
 });

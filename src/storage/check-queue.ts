@@ -50,6 +50,23 @@ export async function enqueueRun(
   return run;
 }
 
+/**
+ * Cancels a run: its pending jobs go and the run ends, in ONE transaction, so a worker killed at
+ * any moment leaves the run either whole or cancelled. Nothing is recorded for the jobs: a check
+ * on the wire when this commits finds its job gone and records nothing either (recordJobResult).
+ * Returns how many jobs were removed (0 when the run had ended already).
+ */
+export async function cancelRun(db: Db, runId: string, now: number): Promise<number> {
+  const tx = db.transaction(['jobs', 'runs'], 'readwrite', { durability: 'strict' });
+  const range = IDBKeyRange.bound([runId], [runId, []]);
+  const removed = await tx.objectStore('jobs').count(range);
+  await tx.objectStore('jobs').delete(range);
+  const run = await tx.objectStore('runs').get(runId);
+  if (run && run.finishedAt === null) await tx.objectStore('runs').put({ ...run, finishedAt: now });
+  await tx.done;
+  return removed;
+}
+
 /** Jobs in the order they may run: earliest allowed first, then the order they were queued. */
 export async function pendingJobs(db: Db): Promise<CheckJob[]> {
   const jobs = await db.getAll('jobs');
@@ -144,8 +161,8 @@ export async function dropJobsExcept(db: Db, keep: ProviderId, now: number): Pro
 }
 
 /** Remembers that a request went to a provider, before it is sent, so pacing survives a restart. */
-export async function noteRequest(db: Db, provider: ProviderId, at: number): Promise<void> {
-  await db.add('requests', { provider, at });
+export async function noteRequest(db: Db, provider: ProviderId, at: number, email?: string): Promise<void> {
+  await db.add('requests', email === undefined ? { provider, at } : { provider, at, email });
 }
 
 export async function recentRequests(db: Db, provider: ProviderId, since: number): Promise<number[]> {

@@ -1,6 +1,6 @@
 import type { IDBPTransaction, StoreNames } from 'idb';
 import type { Breach, ProviderId } from '../core/breach';
-import { horizon, queueSlots, rulesFor } from '../core/pacing';
+import { blockingRule, horizon, queueSlots, rulesFor, type RateRule } from '../core/pacing';
 import type { Settings } from '../core/settings';
 import type { AddressView, PopupState, RunView } from '../messages';
 import type { CheckJob, Db, ExposureDb } from './schema';
@@ -24,7 +24,7 @@ export async function popupState(store: Db, settings: Settings, now: number): Pr
   addresses.sort((a, b) => a.addedAt - b.addedAt);
   jobs.sort((a, b) => a.notBefore - b.notBefore || a.enqueuedAt - b.enqueuedAt);
   const jobByEmail = new Map(jobs.map((j) => [j.email, j]));
-  const slots = await slotsOf(tx, jobs, settings, now);
+  const { slots, quotas, onWire } = await slotsOf(tx, jobs, settings, now);
   const breachOf = breachReader(tx);
 
   const views: AddressView[] = await Promise.all(
@@ -35,7 +35,7 @@ export async function popupState(store: Db, settings: Settings, now: number): Pr
         ...address,
         exposures: await newestExposures(tx, address.email, breachOf),
         notices: notices.filter((n) => n.email === address.email).sort((a, b) => b.date.localeCompare(a.date)),
-        job: job ? jobView(job, job === jobs[0] ? job.notBefore : (slots.get(job) ?? job.notBefore), now) : null,
+        job: job ? jobView(job, slots.get(job) ?? job.notBefore, onWire.has(job.email), quotas.get(job) ?? null, now) : null,
       };
     }),
   );
@@ -58,27 +58,54 @@ export async function popupState(store: Db, settings: Settings, now: number): Pr
   return { provider: settings.provider, hasApiKey: settings.hibpApiKey !== '', addresses: views, run: runView };
 }
 
-/** When each queued job is expected to go out: its retry time, and its turn under the provider's pace. */
-async function slotsOf(tx: ReadTx, jobs: readonly CheckJob[], settings: Settings, now: number): Promise<Map<CheckJob, number>> {
+/** A check's request counts as on the wire this long: past the 25 s a lookup is given up after. */
+const ON_WIRE_MS = 30_000;
+
+/**
+ * When each queued job is expected to go out (its retry time, and its turn under the provider's
+ * pace), the limit that holds each back (when one does), and the addresses whose request is on the wire: one
+ * sent in the last ON_WIRE_MS for a job not put off since (a job is deleted when its answer is
+ * recorded, and moved past the request when it failed).
+ */
+async function slotsOf(tx: ReadTx, jobs: readonly CheckJob[], settings: Settings, now: number) {
   const slots = new Map<CheckJob, number>();
+  const quotas = new Map<CheckJob, RateRule>();
+  const onWire = new Set<string>();
   for (const provider of new Set(jobs.map((j) => j.provider))) {
     const rules = rulesFor(provider, settings);
-    const sent = (await tx.objectStore('requests').index('by-provider').getAll(provider)).map((r) => r.at).filter((at) => at > now - horizon(rules));
+    const records = (await tx.objectStore('requests').index('by-provider').getAll(provider)).filter((r) => r.at > now - horizon(rules));
     const queue = jobs.filter((j) => j.provider === provider);
-    queueSlots(rules, sent, queue, now).forEach((at, i) => slots.set(queue[i]!, at));
+    for (const job of queue) {
+      if (records.some((r) => r.email === job.email && r.at > now - ON_WIRE_MS && r.at >= job.notBefore)) onWire.add(job.email);
+    }
+    const sent = records.map((r) => r.at);
+    // A job on the wire has its slot already (its request is among those sent): the rest queue behind.
+    const waiting = queue.filter((j) => !onWire.has(j.email));
+    const times = [...sent];
+    queueSlots(rules, sent, waiting, now).forEach((at, i) => {
+      const job = waiting[i]!;
+      slots.set(job, at);
+      // The limit is the reason only when it holds the job past its own retry time.
+      if (at > job.notBefore) {
+        const rule = blockingRule(rules, times, at, Math.max(now, job.notBefore));
+        if (rule) quotas.set(job, rule);
+      }
+      times.push(at);
+    });
   }
-  return slots;
+  return { slots, quotas, onWire };
 }
 
 /**
- * "Checking…" only for a job whose turn has come; one that waits for a retry time or for the
- * rate limit says until when (a second's grace: the pump is about to send it). The head of the
- * queue is judged by its retry time alone: its request may already be on the wire, counted among
- * those sent.
+ * "Checking…" only for a job whose request is on the wire or whose turn has come (a second's
+ * grace: the pump is about to send it); one that waits for a retry time or for the provider's
+ * limit says until when, and which limit. The head of the queue is judged like the rest: with the
+ * hour's quota spent, nothing is sent for it either.
  */
-function jobView(job: CheckJob, at: number, now: number): AddressView['job'] {
-  const waiting = at > now + 1_000;
-  return { state: waiting ? 'waiting' : 'queued', notBefore: waiting ? at : job.notBefore, failure: job.lastFailure };
+function jobView(job: CheckJob, at: number, onWire: boolean, rule: RateRule | null, now: number): AddressView['job'] {
+  const waiting = !onWire && at > now + 1_000;
+  if (!waiting) return { state: 'queued', notBefore: job.notBefore, failure: job.lastFailure, quota: null };
+  return { state: 'waiting', notBefore: at, failure: job.lastFailure, quota: rule && { limit: rule.limit, windowMs: rule.windowMs } };
 }
 
 /**

@@ -21,6 +21,13 @@ export interface CheckJob {
 
 export type { CheckResult, CheckRun };
 
+/** One request sent to a provider. `email` names the address of a check (absent for other requests and in records from before it was kept). */
+export interface RequestRecord {
+  provider: ProviderId;
+  at: number;
+  email?: string;
+}
+
 export interface ExposureDb extends DBSchema {
   addresses: { key: string; value: StoredAddress };
   breaches: { key: [ProviderId, string]; value: Breach };
@@ -39,7 +46,7 @@ export interface ExposureDb extends DBSchema {
   runs: { key: string; value: CheckRun; indexes: { 'by-started': number } };
   results: { key: [string, string]; value: CheckResult; indexes: { 'by-email': string } };
   /** Times of requests sent to each provider, so pacing survives a worker restart. */
-  requests: { key: number; value: { provider: ProviderId; at: number }; indexes: { 'by-provider': ProviderId } };
+  requests: { key: number; value: RequestRecord; indexes: { 'by-provider': ProviderId } };
   notices: { key: string; value: ManualNotice; indexes: { 'by-email': string; 'by-created': number; 'by-state': string } };
   siteAlerts: { key: string; value: SiteAlertRecord; indexes: { 'by-host': string; 'by-shown': number } };
 }

@@ -1,5 +1,6 @@
 import type { ExposureState } from '../../core/exposure';
-import type { Facets } from '../../core/history-query';
+import { TIMELINE_SORTS, type Facets, type TimelineSort } from '../../core/history-query';
+import type { MessageKey } from '../../core/i18n';
 import { formatCount } from '../format';
 import { t } from '../i18n';
 import { canonicalClass } from '../../core/data-classes';
@@ -14,12 +15,16 @@ interface Props {
   extraEmails: readonly string[];
   shown: number;
   total: number;
+  sort: TimelineSort;
+  onSort: (sort: TimelineSort) => void;
 }
+
+const SORT_LABELS: Readonly<Record<TimelineSort, MessageKey>> = { found: 'sortFound', 'breach-date': 'sortBreachDate', data: 'sortData' };
 
 const STATES: readonly ExposureState[] = ['new', 'acknowledged', 'resolved'];
 
 /** Address, status, data and year selects (from the timeline's facets) and a text search. */
-export function FilterBar({ facets, filter, onChange, extraEmails, shown, total }: Props) {
+export function FilterBar({ facets, filter, onChange, extraEmails, shown, total, sort, onSort }: Props) {
   const emails = [...new Set([...facets.emails, ...extraEmails, ...(filter.email ? [filter.email] : [])])].sort();
   const chosen = canonicalClass(filter.dataClass);
   const classes = facets.dataClasses.some((c) => c.name.toLowerCase() === chosen.toLowerCase()) || chosen === ''
@@ -82,6 +87,16 @@ export function FilterBar({ facets, filter, onChange, extraEmails, shown, total 
           {years.map((y) => (
             <option key={y} value={String(y)}>
               {y}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div class="filter">
+        <label for="history-sort">{t('sortLabel')}</label>
+        <select id="history-sort" data-testid="history-sort" value={sort} onChange={(e) => onSort(value(e) as TimelineSort)}>
+          {TIMELINE_SORTS.map((s) => (
+            <option key={s} value={s}>
+              {t(SORT_LABELS[s])}
             </option>
           ))}
         </select>

@@ -1,5 +1,5 @@
-import { useState } from 'preact/hooks';
-import { checklistProgress, guidanceFor } from '../../core/guidance';
+import { useEffect, useState } from 'preact/hooks';
+import { checklistProgress, guidanceFor, tickStep } from '../../core/guidance';
 import type { TimelineEntry } from '../../core/history-query';
 import { classList } from '../data-labels';
 import { formatCount } from '../format';
@@ -18,24 +18,32 @@ interface Props {
  */
 export function GuidanceList({ entry, onChanged }: Props) {
   const items = guidanceFor(entry.dataClasses, t);
-  const { done, total } = checklistProgress(items, entry.steps);
-  const ticked = new Set(entry.steps);
+  // A tick shows at once; what is stored takes over when the page reads the history again.
+  const [ticked, setTicked] = useState<readonly string[]>(entry.steps);
+  useEffect(() => setTicked(entry.steps), [entry.key, entry.steps]);
+  const { done, total } = checklistProgress(items, ticked);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
-  const run = async (action: () => Promise<unknown>) => {
+  /** True when the action was saved. */
+  const run = async (action: () => Promise<unknown>): Promise<boolean> => {
     setBusy(true);
     setError(null);
     try {
       await action();
       await onChanged();
+      return true;
     } catch (err) {
       setError((err as Error).message);
+      return false;
     } finally {
       setBusy(false);
     }
   };
-  const tick = (step: string, isDone: boolean) => run(() => send('history/set-step', { target: targetOf(entry), step, done: isDone }));
+  const tick = (step: string, isDone: boolean) => {
+    setTicked((now) => tickStep(now, step, isDone));
+    void run(() => send('history/set-step', { target: targetOf(entry), step, done: isDone })).then((saved) => saved || setTicked(entry.steps));
+  };
 
   return (
     <section class="guidance" aria-labelledby="guidance-title" data-testid="guidance">
@@ -66,7 +74,7 @@ export function GuidanceList({ entry, onChanged }: Props) {
             {item.stepKeys.map((key, i) => (
               <li key={key}>
                 <label>
-                  <input type="checkbox" checked={ticked.has(key)} disabled={busy} data-step={key} onChange={(e) => void tick(key, (e.currentTarget as HTMLInputElement).checked)} />
+                  <input type="checkbox" checked={ticked.includes(key)} data-step={key} onChange={(e) => tick(key, (e.currentTarget as HTMLInputElement).checked)} />
                   <span>{item.steps[i]}</span>
                 </label>
               </li>

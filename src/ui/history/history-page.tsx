@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { countByYear, filterTimeline, type TimelineEntry } from '../../core/history-query';
+import { countByYear, filterTimeline, sortTimeline, type TimelineEntry, type TimelineSort } from '../../core/history-query';
 import { formatCount } from '../format';
 import { t } from '../i18n';
 import { send } from '../send';
@@ -22,8 +22,11 @@ export function HistoryPage() {
   const filterChanged = useRef(false);
   const rendered = useRef(false);
 
+  const [sort, setSort] = useState<TimelineSort>('found');
   const timeline = data?.timeline ?? EMPTY;
-  const filtered = useMemo(() => filterTimeline(timeline, toTimelineFilter(filter)), [timeline, filter]);
+  // Sorted once per change of data or order; each keystroke of a search only filters.
+  const sorted = useMemo(() => sortTimeline(timeline, sort), [timeline, sort]);
+  const filtered = useMemo(() => filterTimeline(sorted, toTimelineFilter(filter)), [sorted, filter]);
   // The chart shows every year the other filters allow, so another year is one click away.
   const yearCounts = useMemo(
     () => countByYear(filter.year === '' ? filtered : filterTimeline(timeline, toTimelineFilter(filter, false))),
@@ -130,6 +133,11 @@ export function HistoryPage() {
                 extraEmails={data.addresses.map((a) => a.email)}
                 shown={filtered.length}
                 total={data.timeline.length}
+                sort={sort}
+                onSort={(next) => {
+                  setSort(next);
+                  setActive(-1);
+                }}
               />
               <YearChart counts={yearCounts} selected={/^\d{4}$/.test(filter.year) ? Number(filter.year) : null} onSelect={(y) => changeFilter({ year: y === null ? '' : String(y) })} />
               <div class="browse">
@@ -142,7 +150,7 @@ export function HistoryPage() {
                       </button>
                     </div>
                   ) : (
-                    <TimelineList entries={filtered} active={active} onActiveChange={setActive} openedKey={openedKey} onOpen={open} resetKey={filter} />
+                    <TimelineList entries={filtered} sort={sort} active={active} onActiveChange={setActive} openedKey={openedKey} onOpen={open} resetKey={`${sort}\u0000${JSON.stringify(filter)}`} />
                   )}
                 </section>
                 <aside class="detail card" aria-label={t('historyDetailLabel')}>

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import type { TimelineEntry } from '../../core/history-query';
+import type { TimelineEntry, TimelineSort } from '../../core/history-query';
 import { TimelineRow, rowId } from './timeline-row';
 import { moveSelection, pageSize, scrollToReveal, visibleRange } from './visible-range';
 import { t } from '../i18n';
@@ -10,6 +10,8 @@ const OVERSCAN = 6;
 
 interface Props {
   entries: readonly TimelineEntry[];
+  /** The order shown: each row shows the date it is sorted by. */
+  sort: TimelineSort;
   /** Index of the row the keyboard is on (-1: none yet). */
   active: number;
   onActiveChange: (index: number) => void;
@@ -24,7 +26,7 @@ interface Props {
  * rows in view (plus a few either side) in the DOM, so 100,000 entries scroll like 20. Arrow
  * keys, Page Up/Down, Home and End move through it, keeping the row in view; Enter opens it.
  */
-export function TimelineList({ entries, active, onActiveChange, openedKey, onOpen, resetKey }: Props) {
+export function TimelineList({ entries, sort, active, onActiveChange, openedKey, onOpen, resetKey }: Props) {
   const ref = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [viewport, setViewport] = useState(480);
@@ -108,6 +110,7 @@ export function TimelineList({ entries, active, onActiveChange, openedKey, onOpe
       <TimelineRow
         key={entry.key}
         entry={entry}
+        sort={sort}
         index={i}
         count={count}
         top={i * ROW_HEIGHT}

@@ -1,11 +1,12 @@
 import { memo } from 'preact/compat';
-import type { TimelineEntry } from '../../core/history-query';
+import type { TimelineEntry, TimelineSort } from '../../core/history-query';
 import { formatBreachDate } from '../format';
 import { classList } from '../data-labels';
-import { t } from '../i18n';
+import { t, uiLanguage } from '../i18n';
 
 interface Props {
   entry: TimelineEntry;
+  sort: TimelineSort;
   index: number;
   count: number;
   top: number;
@@ -14,10 +15,12 @@ interface Props {
   onPick: (index: number) => void;
 }
 
+const foundDate = new Intl.DateTimeFormat(uiLanguage(), { dateStyle: 'medium' });
+
 export const rowId = (index: number) => `history-row-${index}`;
 
 /** One line of the timeline. Positioned absolutely: the list renders only the rows in view. */
-export const TimelineRow = memo(function TimelineRow({ entry, index, count, top, active, opened, onPick }: Props) {
+export const TimelineRow = memo(function TimelineRow({ entry, sort, index, count, top, active, opened, onPick }: Props) {
   const classes = classList(entry.dataClasses);
   return (
     <div
@@ -36,7 +39,7 @@ export const TimelineRow = memo(function TimelineRow({ entry, index, count, top,
         {entry.kind === 'notice' && <span class="tag neutral">{t('tagYourNotice')}</span>}
         {entry.state !== 'acknowledged' && <span class={`tag ${entry.state}`}>{entry.state === 'new' ? t('tagNew') : t('tagResolved')}</span>}
       </span>
-      <span class="row-date">{formatBreachDate(entry.date)}</span>
+      <span class="row-date">{sort === 'found' ? t('rowFoundOn', foundDate.format(entry.firstSeen)) : formatBreachDate(entry.date)}</span>
       <span class="row-meta">
         {entry.email}
         {entry.domain ? ` · ${entry.domain}` : ''}

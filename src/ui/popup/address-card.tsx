@@ -1,5 +1,5 @@
 import type { ProviderId } from '../../core/breach';
-import { describeFailure } from '../../core/failure-text';
+import { describeFailure, describeQuotaWait } from '../../core/failure-text';
 import type { AddressView } from '../../messages';
 import { formatBreachDate, formatCount, formatDateTime, formatWhen } from '../format';
 import browser from 'webextension-polyfill';
@@ -48,6 +48,11 @@ export function AddressCard({ address, provider, seenNew, onError }: Props) {
           </span>
         )}
       </p>
+      {address.job && address.lastCheckedAt !== null && (
+        <p class="status last-result" data-testid="address-last">
+          <LastResult address={address} provider={provider} count={count} />
+        </p>
+      )}
       {count > 0 && (
         <ul class="breaches" aria-label={t('cardBreachesLabel', address.email)}>
           {address.exposures.map(({ exposure, breach }) => (
@@ -90,18 +95,30 @@ const historyUrl = (email: string) => `${browser.runtime.getURL('src/ui/history/
 /** The history page with this entry open and in view. */
 const entryUrl = (key: string) => `${browser.runtime.getURL('src/ui/history/index.html')}#entry=${encodeURIComponent(key)}`;
 
+/**
+ * Where the address stands. While a check is queued this says what the check is doing (the last
+ * result stays in view on the line below): "Checking…" only while its request is on the wire or about to
+ * go; waiting for a retry or for the provider's limit says so, with the time.
+ */
 function Status({ address, provider, count }: { address: AddressView; provider: ProviderId; count: number }) {
   const { job } = address;
-  if (job) {
-    if (job.state === 'waiting') {
-      return (
-        <span role="status" class={job.failure ? 'warning' : undefined}>
-          {job.failure ? describeFailure(provider, job.failure, job.notBefore, formatWhen, t) : t('cardQueued', formatWhen(job.notBefore))}
-        </span>
-      );
-    }
-    return <span role="status">{t('checking')}</span>;
-  }
+  if (!job) return <LastResult address={address} provider={provider} count={count} />;
+  return (
+    <>
+      <span role="status" class={job.state === 'waiting' && job.failure ? 'warning' : undefined} data-testid="address-job">
+        {job.state === 'queued'
+          ? t('checking')
+          : job.quota
+            ? describeQuotaWait(provider, job.quota, job.notBefore, formatWhen, t)
+            : job.failure
+              ? describeFailure(provider, job.failure, job.notBefore, formatWhen, t)
+              : t('cardQueued', formatWhen(job.notBefore))}
+      </span>
+    </>
+  );
+}
+
+function LastResult({ address, provider, count }: { address: AddressView; provider: ProviderId; count: number }) {
   const checked = address.lastCheckedAt !== null ? ` · ${t('cardCheckedAt', formatDateTime(address.lastCheckedAt))}` : '';
   if (address.lastOutcome === 'failed' && address.lastFailure) {
     return (

@@ -116,7 +116,7 @@ export function Popup({ first }: { first: Promise<PopupState> }) {
         </p>
       )}
       {!state && !loadError && <p class="muted" aria-busy="true">{t('loading')}</p>}
-      {state && state.run && <RunProgress run={state.run} />}
+      {state && state.run && <RunProgress run={state.run} onError={setActionError} />}
       {state && state.addresses.length === 0 && (
         <p class="empty" data-testid="empty-state">
           {t('popupEmpty', PROVIDER_NAMES[state.provider])}
