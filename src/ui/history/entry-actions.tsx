@@ -4,7 +4,7 @@ import type { TimelineEntry } from '../../core/history-query';
 import type { RequestOf } from '../../messages';
 import { t } from '../i18n';
 import { send } from '../send';
-import { ConfirmDialog } from './confirm-dialog';
+import { ConfirmDialog } from '../components/confirm-dialog';
 
 interface Props {
   entry: TimelineEntry;

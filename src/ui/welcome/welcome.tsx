@@ -5,6 +5,7 @@ import type { ProviderId } from '../../core/breach';
 import type { Settings } from '../../core/settings';
 import type { PopupState } from '../../messages';
 import { ApiKeyField } from '../options/api-key-field';
+import { Choice } from '../components/choice';
 import { SiteAlertsField } from '../options/site-alerts-field';
 import { AddAddressForm } from '../popup/add-address-form';
 import { t, tx } from '../i18n';
@@ -73,18 +74,8 @@ export function Welcome() {
 
       <fieldset>
         <legend>{t('welcomeStepProvider')}</legend>
-        <label class="choice">
-          <input type="radio" name="provider" checked={settings.provider === 'xposedornot'} onChange={() => void choose('xposedornot')} />
-          <span>
-            <strong>XposedOrNot</strong> {t('welcomeXposedOrNot')}
-          </span>
-        </label>
-        <label class="choice">
-          <input type="radio" name="provider" checked={settings.provider === 'hibp'} onChange={() => void choose('hibp')} />
-          <span>
-            <strong>Have I Been Pwned</strong> {t('welcomeHibp')}
-          </span>
-        </label>
+        <Choice type="radio" name="provider" checked={settings.provider === 'xposedornot'} onChange={() => void choose('xposedornot')} label="XposedOrNot" more={t('welcomeXposedOrNot')} />
+        <Choice type="radio" name="provider" checked={settings.provider === 'hibp'} onChange={() => void choose('hibp')} label="Have I Been Pwned" more={t('welcomeHibp')} />
         {settings.provider === 'hibp' && (
           <ApiKeyField
             value={key}
