@@ -13,13 +13,14 @@ import { pathToFileURL } from 'node:url';
 import { chromiumPath, extensionArgs } from '../e2e/chromium-path';
 import { seedDemo } from '../e2e/server/demo';
 import { providerSettings, startFixtureServer, type FixtureServer } from '../e2e/server/fixture-server';
+import { emailToUnicode } from '../src/core/punycode';
 import type { PopupState } from '../src/messages';
 
 export const LANGUAGES = ['en', 'it'] as const;
 export const SCHEMES = ['light', 'dark'] as const;
 /** Firefox's overflow panel, the usual toolbar popup, and the widest popup Chromium allows. */
 export const POPUP_WIDTHS = [300, 380, 800] as const;
-/** The tallest popup Chromium allows. */
+/** The tallest popup Chromium allows; pictures grow taller to show everything. */
 const POPUP_HEIGHT = 600;
 
 export interface ScreenshotRun {
@@ -29,7 +30,6 @@ export interface ScreenshotRun {
 }
 
 type Lang = (typeof LANGUAGES)[number];
-type Scheme = (typeof SCHEMES)[number];
 
 /** A notice as a person would record one: the 2018 shop letter that started this project. */
 const DEMO_NOTICE = {
@@ -73,8 +73,9 @@ function summarise(state: PopupState): string[] {
     const names = a.exposures.map((x) => x.breach?.title ?? x.exposure.breachId);
     const notices = a.notices.map((n) => `${n.organisation} (your notice)`);
     const all = [...names, ...notices];
-    if (a.lastOutcome === 'failed') return `${a.email}: the check failed`;
-    return `${a.email}: ${a.exposureCount === 0 ? 'no breaches found' : `${a.exposureCount} breach${a.exposureCount === 1 ? '' : 'es'}`}${all.length ? ` — ${all.join(', ')}` : ''}`;
+    const email = emailToUnicode(a.email);
+    if (a.lastOutcome === 'failed') return `${email}: the check failed`;
+    return `${email}: ${a.exposureCount === 0 ? 'no breaches found' : `${a.exposureCount} breach${a.exposureCount === 1 ? '' : 'es'}`}${all.length ? ` — ${all.join(', ')}` : ''}`;
   });
 }
 
@@ -95,7 +96,10 @@ async function pagesFor(context: BrowserContext, id: string, lang: Lang, out: st
       await page.setViewportSize({ width, height: POPUP_HEIGHT });
       await ready(page, 'src/ui/popup/index.html', id);
       await page.locator('li.breach').first().waitFor();
-      await shoot(page, name(`popup-${width}`), files);
+      // As tall as its content, so the picture shows all of it with the footer at the bottom.
+      const height = await page.evaluate(() => document.documentElement.scrollHeight);
+      await page.setViewportSize({ width, height: Math.max(POPUP_HEIGHT, height) });
+      await shoot(page, name(`popup-${width}`), files, false);
     }
 
     await page.setViewportSize({ width: 1200, height: 900 });

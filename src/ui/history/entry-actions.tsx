@@ -5,6 +5,7 @@ import type { RequestOf } from '../../messages';
 import { t } from '../i18n';
 import { send } from '../send';
 import { ConfirmDialog } from '../components/confirm-dialog';
+import { displayEmail } from '../format';
 
 interface Props {
   entry: TimelineEntry;
@@ -123,7 +124,7 @@ export function EntryActions({ entry, onChanged }: Props) {
           onConfirm={deleteNotice}
           onCancel={() => setConfirmDelete(false)}
         >
-          <p>{t('actionDeleteNoticeBody', entry.title, entry.email)}</p>
+          <p>{t('actionDeleteNoticeBody', entry.title, displayEmail(entry.email))}</p>
         </ConfirmDialog>
       )}
     </div>

@@ -1,6 +1,6 @@
 import type { ExposureState } from '../../core/exposure';
 import type { Facets } from '../../core/history-query';
-import { formatCount } from '../format';
+import { displayEmail, formatCount } from '../format';
 import { t } from '../i18n';
 import { STATE_LABELS, isFiltered, type FilterState } from './filter-state';
 
@@ -45,7 +45,7 @@ export function FilterBar({ facets, filter, onChange, extraEmails, shown, total 
           <option value="">{t('filterAllAddresses')}</option>
           {emails.map((email) => (
             <option key={email} value={email}>
-              {email}
+              {displayEmail(email)}
             </option>
           ))}
         </select>

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { WatchedAddress } from '../../core/exposure';
 import type { NoticeInput } from '../../core/notice-input';
+import { displayEmail } from '../format';
 import { t } from '../i18n';
 import { RequestRefused, send } from '../send';
 
@@ -79,7 +80,7 @@ export function NoticeForm({ addresses, preferredEmail, onSaved }: Props) {
         <select id="notice-email" value={email} onChange={set('email')} {...invalid('email')}>
           {addresses.map((a) => (
             <option key={a.email} value={a.email}>
-              {a.email}
+              {displayEmail(a.email)}
             </option>
           ))}
         </select>

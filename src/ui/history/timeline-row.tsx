@@ -1,6 +1,6 @@
 import { memo } from 'preact/compat';
 import type { TimelineEntry } from '../../core/history-query';
-import { formatBreachDate } from '../format';
+import { displayEmail, displayHost, formatBreachDate } from '../format';
 import { t } from '../i18n';
 
 interface Props {
@@ -37,8 +37,8 @@ export const TimelineRow = memo(function TimelineRow({ entry, index, count, top,
       </span>
       <span class="row-date">{formatBreachDate(entry.date)}</span>
       <span class="row-meta">
-        {entry.email}
-        {entry.domain ? ` · ${entry.domain}` : ''}
+        {displayEmail(entry.email)}
+        {entry.domain ? ` · ${displayHost(entry.domain)}` : ''}
         {classes ? ` · ${classes}` : ''}
       </span>
     </div>

@@ -1,7 +1,9 @@
 import type { ProviderId } from '../../core/breach';
 import { describeFailure } from '../../core/failure-text';
 import type { AddressView } from '../../messages';
-import { formatBreachDate, formatCount, formatDateTime, formatWhen } from '../format';
+import { useState } from 'preact/hooks';
+import { ConfirmDialog } from '../components/confirm-dialog';
+import { displayEmail, displayHost, formatAgo, formatBreachDate, formatCount, formatWhen } from '../format';
 import browser from 'webextension-polyfill';
 import { t } from '../i18n';
 import { send } from '../send';
@@ -20,18 +22,22 @@ export function AddressCard({ address, provider, seenNew, onError }: Props) {
   const more = address.exposureCount - address.exposures.length;
   const report = (error: unknown) => onError((error as Error).message);
   const check = () => void send('check/start', { emails: [address.email] }).catch(report);
+  // An in-page dialog, not confirm(): Firefox draws confirm() in the tab under the popup.
+  const [confirming, setConfirming] = useState(false);
   const remove = () => {
-    if (confirm(t('cardConfirmRemove', address.email))) void send('address/remove', { email: address.email }).catch(report);
+    setConfirming(false);
+    void send('address/remove', { email: address.email }).catch(report);
   };
+  const shown = displayEmail(address.email);
   return (
     <li class="address" data-email={address.email}>
       <div class="address-head">
-        <h2>{address.email}</h2>
+        <h2>{shown}</h2>
         <div class="actions">
-          <button type="button" onClick={check} disabled={address.job !== null} aria-label={t('cardCheckLabel', address.email)}>
+          <button type="button" onClick={check} disabled={address.job !== null} aria-label={t('cardCheckLabel', shown)}>
             {t('cardCheck')}
           </button>
-          <button type="button" class="quiet" onClick={remove} aria-label={t('cardRemoveLabel', address.email)}>
+          <button type="button" class="quiet" onClick={() => setConfirming(true)} aria-label={t('cardRemoveLabel', shown)}>
             {t('cardRemove')}
           </button>
         </div>
@@ -40,7 +46,7 @@ export function AddressCard({ address, provider, seenNew, onError }: Props) {
         <Status address={address} provider={provider} count={count} />
       </p>
       {count > 0 && (
-        <ul class="breaches" aria-label={t('cardBreachesLabel', address.email)}>
+        <ul class="breaches" aria-label={t('cardBreachesLabel', shown)}>
           {address.exposures.map(({ exposure, breach }) => (
             <li key={`${exposure.provider}/${exposure.breachId}`} class="breach" data-breach={exposure.breachId}>
               <span class="breach-title">{breach?.title ?? exposure.breachId}</span>
@@ -56,7 +62,7 @@ export function AddressCard({ address, provider, seenNew, onError }: Props) {
             <li key={notice.id} class="breach notice" data-notice={notice.id}>
               <span class="breach-title">{notice.organisation}</span>
               <span class="tag neutral">{t('tagYourNotice')}</span>
-              <span class="breach-meta">{notice.date}{notice.site ? ` · ${notice.site}` : ''}</span>
+              <span class="breach-meta">{formatBreachDate(notice.date)}{notice.site ? ` · ${displayHost(notice.site)}` : ''}</span>
               <span class="breach-data">{notice.dataClasses.join(', ')}</span>
             </li>
           ))}
@@ -69,6 +75,9 @@ export function AddressCard({ address, provider, seenNew, onError }: Props) {
           </a>
         </p>
       )}
+      <ConfirmDialog open={confirming} title={t('cardRemoveTitle', shown)} confirmLabel={t('cardRemove')} onConfirm={remove} onCancel={() => setConfirming(false)}>
+        <p>{t('cardConfirmRemove', shown)}</p>
+      </ConfirmDialog>
     </li>
   );
 }
@@ -87,7 +96,7 @@ function Status({ address, provider, count }: { address: AddressView; provider: 
     }
     return <span role="status">{t('checking')}</span>;
   }
-  const checked = address.lastCheckedAt !== null ? ` · ${t('cardCheckedAt', formatDateTime(address.lastCheckedAt))}` : '';
+  const checked = address.lastCheckedAt !== null ? ` · ${t('cardCheckedAt', formatAgo(address.lastCheckedAt))}` : '';
   if (address.lastOutcome === 'failed' && address.lastFailure) {
     return (
       <span class="warning" role="alert" data-testid="address-failure">

@@ -6,6 +6,7 @@ import type { Settings } from '../../core/settings';
 import type { PopupState } from '../../messages';
 import { ApiKeyField } from '../options/api-key-field';
 import { Choice } from '../components/choice';
+import { displayEmail } from '../format';
 import { SiteAlertsField } from '../options/site-alerts-field';
 import { AddAddressForm } from '../popup/add-address-form';
 import { t, tx } from '../i18n';
@@ -92,7 +93,7 @@ export function Welcome() {
         {addresses.length > 0 && (
           <ul class="welcome-addresses" aria-label={t('welcomeAddressesLabel')}>
             {addresses.map((a) => (
-              <li key={a.email}>{a.email}</li>
+              <li key={a.email}>{displayEmail(a.email)}</li>
             ))}
           </ul>
         )}
@@ -114,9 +115,7 @@ export function Welcome() {
       {started && run && (
         <section class="welcome-result" aria-live="polite" data-testid="welcome-result">
           {done ? (
-            <p>
-              {tx('welcomeDone', summary(addresses), <a href={browser.runtime.getURL('src/ui/history/index.html')}>{t('welcomeSeeHistory')}</a>)}
-            </p>
+            <Result addresses={addresses} />
           ) : (
             <p>{t('welcomeProgress', run.done, run.total)}</p>
           )}
@@ -126,8 +125,33 @@ export function Welcome() {
   );
 }
 
-function summary(addresses: PopupState['addresses']): string {
+const HISTORY = 'src/ui/history/index.html';
+
+/** What the first check found, breach by name, and what to do next. */
+function Result({ addresses }: { addresses: PopupState['addresses'] }) {
   const exposed = addresses.filter((a) => a.exposureCount > 0);
-  if (exposed.length === 0) return addresses.length === 1 ? t('welcomeNoneOne') : t('welcomeNoneOther', addresses.length);
-  return `${exposed.map((a) => t(a.exposureCount === 1 ? 'welcomeInBreachesOne' : 'welcomeInBreachesOther', a.email, a.exposureCount)).join('; ')}.`;
+  const history = browser.runtime.getURL(HISTORY);
+  if (exposed.length === 0) {
+    const none = addresses.length === 1 ? t('welcomeNoneOne') : t('welcomeNoneOther', addresses.length);
+    return <p>{tx('welcomeDone', none, <a href={history}>{t('welcomeSeeHistory')}</a>)}</p>;
+  }
+  return (
+    <>
+      <h2>{t('welcomeResultTitle')}</h2>
+      <ul>
+        {exposed.map((a) => {
+          const names = a.exposures.map((x) => x.breach?.title ?? x.exposure.breachId);
+          const more = a.exposureCount > names.length ? ', …' : '';
+          return (
+            <li key={a.email} data-email={a.email}>
+              {t(a.exposureCount === 1 ? 'welcomeInBreachesOne' : 'welcomeInBreachesOther', displayEmail(a.email), a.exposureCount)}:{' '}
+              <strong>{names.join(', ')}</strong>
+              {more}
+            </li>
+          );
+        })}
+      </ul>
+      <p>{tx('welcomeNextStep', <a href={history}>{t('welcomeOpenHistory')}</a>)}</p>
+    </>
+  );
 }
