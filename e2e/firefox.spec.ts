@@ -4,40 +4,20 @@
  * against the local server, see the result.
  */
 import { test, expect } from '@playwright/test';
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
-import puppeteer, { type Browser } from 'puppeteer-core';
-import { GECKO_ID } from '../build/manifest-for';
+import type { Browser } from 'puppeteer-core';
 import { startFixtureServer } from './server/fixture-server';
-
-const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
-const DIST_FIREFOX = resolve(process.env.EXTENSION_DIST_FIREFOX ?? 'dist/firefox');
-/** Fixed so the test knows the moz-extension:// origin before installing. */
-const UUID = 'a3c2b6f0-4b1e-4f7e-9a51-2f7d5c1e8b10';
+import { launchFirefox, openExtensionPage } from './support/firefox';
 
 declare const browser: { storage: { local: { set(items: Record<string, unknown>): Promise<void> } } };
 
 test('Firefox: add and check an address against the local server', async () => {
-  if (!existsSync(FIREFOX)) {
-    throw new Error(`No Firefox at ${FIREFOX}. Install one (Debian: apt-get install -y firefox-esr) or set FIREFOX_PATH.`);
-  }
   const server = await startFixtureServer();
   server.setAccounts({ 'victim@example.com': ['Adobe', 'LinkedIn'] });
   let firefox: Browser | undefined;
   try {
-    firefox = await puppeteer.launch({
-      browser: 'firefox',
-      executablePath: FIREFOX,
-      headless: true,
-      protocol: 'webDriverBiDi',
-      args: ['--remote-allow-system-access'],
-      extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: UUID }) },
-    });
-    expect(await firefox.installExtension(DIST_FIREFOX)).toBe(GECKO_ID);
+    firefox = await launchFirefox();
     const page = await firefox.newPage();
-    // Extension pages never report a load event to BiDi; wait for the page's own ready flag.
-    page.goto(`moz-extension://${UUID}/src/ui/popup/index.html`).catch(() => undefined);
-    await page.waitForSelector('body[data-ready="true"]', { timeout: 20_000 });
+    await openExtensionPage(page, 'src/ui/popup/index.html');
     await page.evaluate((url) => browser.storage.local.set({ xposedornotBaseUrl: url }), server.url);
 
     await page.type('#new-address', 'Victim@Example.com');

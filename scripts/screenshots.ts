@@ -70,12 +70,12 @@ async function seed(page: Page, addresses: readonly string[]): Promise<PopupStat
 
 function summarise(state: PopupState): string[] {
   return state.addresses.map((a) => {
-    const names = a.exposures.map((x) => x.breach?.title ?? x.exposure.breachId);
-    const notices = a.notices.map((n) => `${n.organisation} (your notice)`);
-    const all = [...names, ...notices];
     const email = emailToUnicode(a.email);
     if (a.lastOutcome === 'failed') return `${email}: the check failed`;
-    return `${email}: ${a.exposureCount === 0 ? 'no breaches found' : `${a.exposureCount} breach${a.exposureCount === 1 ? '' : 'es'}`}${all.length ? ` — ${all.join(', ')}` : ''}`;
+    const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : word.endsWith('h') ? 'es' : 's'}`;
+    const breaches = a.exposureCount === 0 ? 'no breaches found' : `${plural(a.exposureCount, 'breach')} (${a.exposures.map((x) => x.breach?.title ?? x.exposure.breachId).join(', ')})`;
+    const notices = a.notices.length === 0 ? '' : `, and ${plural(a.notices.length, 'notice')} you recorded (${a.notices.map((n) => n.organisation).join(', ')})`;
+    return `${email}: ${breaches}${notices}`;
   });
 }
 
