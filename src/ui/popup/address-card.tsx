@@ -2,6 +2,7 @@ import type { ProviderId } from '../../core/breach';
 import { describeFailure } from '../../core/failure-text';
 import type { AddressView } from '../../messages';
 import { useState } from 'preact/hooks';
+import { AddressText } from '../components/address-text';
 import { ConfirmDialog } from '../components/confirm-dialog';
 import { displayEmail, displayHost, formatAgo, formatBreachDate, formatCount, formatWhen } from '../format';
 import browser from 'webextension-polyfill';
@@ -32,7 +33,9 @@ export function AddressCard({ address, provider, seenNew, onError }: Props) {
   return (
     <li class="address" data-email={address.email}>
       <div class="address-head">
-        <h2>{shown}</h2>
+        <h2>
+          <AddressText email={address.email} />
+        </h2>
         <div class="actions">
           <button type="button" onClick={check} disabled={address.job !== null} aria-label={t('cardCheckLabel', shown)}>
             {t('cardCheck')}

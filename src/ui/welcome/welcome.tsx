@@ -5,6 +5,7 @@ import type { ProviderId } from '../../core/breach';
 import type { Settings } from '../../core/settings';
 import type { PopupState } from '../../messages';
 import { ApiKeyField } from '../options/api-key-field';
+import { AddressText } from '../components/address-text';
 import { Choice } from '../components/choice';
 import { displayEmail } from '../format';
 import { SiteAlertsField } from '../options/site-alerts-field';
@@ -93,7 +94,9 @@ export function Welcome() {
         {addresses.length > 0 && (
           <ul class="welcome-addresses" aria-label={t('welcomeAddressesLabel')}>
             {addresses.map((a) => (
-              <li key={a.email}>{displayEmail(a.email)}</li>
+              <li key={a.email}>
+                <AddressText email={a.email} />
+              </li>
             ))}
           </ul>
         )}
