@@ -7,7 +7,7 @@
  * resources installed (Debian's `chromium` without `chromium-l10n`) still does, but reports
  * en-US from getUILanguage(); the extension then takes the language from the catalog it shows.
  */
-import { expect, readStore, test } from './support/extension';
+import { expect, test } from './support/extension';
 
 test.use({ extraArgs: ['--lang=it'] });
 
