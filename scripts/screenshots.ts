@@ -13,7 +13,7 @@ import { pathToFileURL } from 'node:url';
 import { chromiumPath, extensionArgs } from '../e2e/chromium-path';
 import { seedDemo } from '../e2e/server/demo';
 import { providerSettings, startFixtureServer, type FixtureServer } from '../e2e/server/fixture-server';
-import { emailToUnicode } from '../src/core/punycode';
+import { emailToUnicode } from '../src/core/idn-display';
 import type { PopupState } from '../src/messages';
 
 export const LANGUAGES = ['en', 'it'] as const;

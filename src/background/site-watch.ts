@@ -2,7 +2,7 @@
  * Alerts while browsing. The lookup is local: the visited host is matched against the catalog in
  * IndexedDB, and no part of a visited URL is ever sent anywhere.
  */
-import { hostToUnicode } from '../core/punycode';
+import { hostToUnicode } from '../core/idn-display';
 import browser from 'webextension-polyfill';
 import { t } from '../adapters/i18n';
 import type { Breach } from '../core/breach';

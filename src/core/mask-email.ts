@@ -2,7 +2,7 @@
  * On its own, not in email.ts: the popup masks addresses but never normalises one, and should not
  * load the validation and normalising code.
  */
-import { emailToUnicode } from './punycode';
+import { emailToUnicode } from './idn-display';
 
 /**
  * `alice@example.com` → `a…@example.com`, for alerts and notifications that others may see over

@@ -1,6 +1,6 @@
 import { t, uiLanguage } from '../adapters/i18n';
 import { formats } from '../core/format';
-import { emailToUnicode, hostToUnicode } from '../core/punycode';
+import { emailToUnicode, hostToUnicode } from '../core/idn-display';
 
 /** The one place the pages format what a person reads: core/format.ts in the page's language. */
 const f = formats(uiLanguage());
