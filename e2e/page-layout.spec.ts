@@ -122,6 +122,20 @@ test.describe('layout', () => {
     await expect(popup.locator('li.breach.notice .breach-meta')).toHaveText('Nov 2018 · shop.example');
   });
 
+  test("the welcome page's result names the breaches found and the next step", async ({ context, extensionId }) => {
+    const page = await context.newPage();
+    await page.goto(`chrome-extension://${extensionId}/src/ui/welcome/index.html`);
+    await page.locator('body[data-ready="true"]').waitFor();
+    await page.getByRole('button', { name: 'Run the first check' }).click();
+    const result = page.getByTestId('welcome-result');
+    await expect(result.getByRole('heading', { name: 'Your first check is done' })).toBeVisible();
+    const victim = result.locator('li[data-email="victim@example.com"]');
+    await expect(victim).toContainText('victim@example.com is in 2 breaches:');
+    await expect(victim).toContainText(/Adobe, LinkedIn|LinkedIn, Adobe/);
+    await expect(result.locator('li[data-email="reader@xn--bcher-kva.example"]')).toContainText('reader@bücher.example is in 1 breach: Dropbox');
+    await expect(result.getByRole('link', { name: 'open your history' })).toHaveAttribute('href', /src\/ui\/history\/index\.html$/);
+  });
+
   test('Remove asks in the page, and Cancel keeps the address', async ({ openPopup }) => {
     const popup = await openPopup();
     let nativeDialogs = 0;
