@@ -1,6 +1,8 @@
 /**
  * `npm start`: after the build, starts the local breach-API server with demo accounts and opens
- * Chromium with the extension loaded and pointed at it — no account, no network needed.
+ * Chromium with the extension loaded and pointed at it — no account, no network needed. On a
+ * machine without a display it runs the same demo headless and writes screenshots of every page
+ * instead, so a newcomer on a server still sees it work.
  */
 import { chromium } from '@playwright/test';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -9,6 +11,7 @@ import { join, resolve } from 'node:path';
 import { chromiumPath, extensionArgs } from '../e2e/chromium-path';
 import { seedDemo } from '../e2e/server/demo';
 import { providerSettings, startFixtureServer } from '../e2e/server/fixture-server';
+import { takeScreenshots } from './screenshots';
 
 /** The test build: only it may be pointed at the demo server (store builds talk to the real hosts only). */
 const dist = resolve('dist/chrome-test');
@@ -25,9 +28,13 @@ To use the extension for real, load the build by hand:
 
 async function main(): Promise<void> {
   if (!process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
-    console.log('The extension is built, but this machine has no display, so no browser window can open.');
+    console.log('This machine has no display, so no browser window can open: running the demo headless instead.');
+    const out = resolve('artifacts/screenshots');
+    const { files, found } = await takeScreenshots({ dist, out });
+    console.log(`\nThe demo check against the bundled breach API found:\n  ${found.join('\n  ')}`);
+    console.log(`\n${files.length} screenshots of every page (English and Italian, light and dark) are in\n  ${out}`);
+    console.log('  e.g. popup-380-en-light.png, history-en-light.png, welcome-it-dark.png');
     printManualLoad();
-    console.log('\nTo watch it work here instead, run `npm test` (the end-to-end suite drives it headless).');
     return;
   }
 

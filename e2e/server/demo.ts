@@ -5,6 +5,8 @@ export const DEMO_ACCOUNTS: Readonly<Record<string, readonly string[]>> = {
   'demo@example.com': ['Adobe', 'LinkedIn', 'Dropbox'],
   'clean@example.com': [],
   'shopper@example.com': ['Romwe', 'Storenvy'],
+  // An internationalised domain, stored in its ASCII form: the pages show it as bücher.example.
+  'reader@xn--bcher-kva.example': ['Dropbox'],
 };
 
 /** Seeds the demo accounts and returns their addresses, in a stable order. */

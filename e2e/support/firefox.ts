@@ -18,8 +18,11 @@ export const FIREFOX_UUID = 'a3c2b6f0-4b1e-4f7e-9a51-2f7d5c1e8b10';
 
 export interface FirefoxSession {
   firefox: Browser;
-  /** Opens an extension page (path under the package root) and waits until it says it is ready. */
-  openPage(path: string): Promise<Page>;
+  /**
+   * Opens an extension page (path under the package root) in a new tab, or in `page`, and waits
+   * until it says it is ready.
+   */
+  openPage(path: string, page?: Page): Promise<Page>;
   close(): Promise<void>;
 }
 
@@ -62,8 +65,10 @@ export async function launchFirefox(prefs: Record<string, unknown> = {}, build: 
   }
   return {
     firefox,
-    async openPage(path) {
-      const page = await firefox.newPage();
+    async openPage(path, reuse) {
+      const page = reuse ?? (await firefox.newPage());
+      // A page being reused still carries the last page's ready flag until the new one loads.
+      if (reuse) await reuse.evaluate(() => document.body?.removeAttribute('data-ready')).catch(() => undefined);
       // Extension pages never report a load event to BiDi; wait for the page's own ready flag.
       page.goto(`moz-extension://${FIREFOX_UUID}/${path}`).catch(() => undefined);
       // A wait that starts while about:blank is being replaced can fail with a protocol error (its

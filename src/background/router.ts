@@ -6,7 +6,7 @@ import { VALIDATORS, isMessageType, isObject, isRequestId } from '../message-gua
 import { loadSettings, saveSettings } from '../adapters/settings-store';
 import { ProviderError } from '../core/provider-error';
 import { describeKeyTestFailure } from '../core/failure-text';
-import { whenFormatter } from '../core/when';
+import { formats } from '../core/format';
 import { validateSettingsPatch } from '../core/settings';
 import { BUILD_RULES } from '../build-flags';
 import { getSubscriptionStatus, supportsRangeSearch } from '../providers/hibp';
@@ -173,7 +173,7 @@ const HANDLERS: Handlers = {
       return { ...status, rangeSearch };
     } catch (error) {
       if (error instanceof ProviderError) {
-        const when = whenFormatter(uiLanguage());
+        const { when } = formats(uiLanguage());
         throw new UserError(describeKeyTestFailure(error.toJSON(), (ms) => when(ms, Date.now()), t), 'hibpApiKey');
       }
       throw error;

@@ -2,6 +2,7 @@
  * Alerts while browsing. The lookup is local: the visited host is matched against the catalog in
  * IndexedDB, and no part of a visited URL is ever sent anywhere.
  */
+import { hostToUnicode } from '../core/idn-display';
 import browser from 'webextension-polyfill';
 import { t } from '../adapters/i18n';
 import type { Breach } from '../core/breach';
@@ -99,7 +100,7 @@ async function recordAndNotify(store: Db, card: SiteCard): Promise<void> {
   await browser.notifications.create(`site:${id}`, {
     type: 'basic',
     iconUrl: browser.runtime.getURL('icons/icon-128.png'),
-    title: t('siteNotificationTitle', card.host),
+    title: t('siteNotificationTitle', hostToUnicode(card.host)),
     message: mine.map((s) => siteBreachLine(s, maskEmail, t)).join('\n'),
   });
 }

@@ -9,6 +9,7 @@
  * answer. The suffix is matched here. The password, its hash and its suffix are never stored,
  * logged or sent anywhere. A match shows a small dismissible warning beside the field.
  */
+import { formats } from '../core/format';
 import { countForSuffix, sha1Split, toHex } from '../core/pwned-passwords';
 
 /** What this script uses of the extension API; `browser` in Firefox, `chrome` in Chromium (both promise-based in MV3). */
@@ -88,7 +89,8 @@ function showWarning(field: HTMLInputElement, count: number): void {
   const box = document.createElement('div');
   box.setAttribute('role', 'alert');
   const text = document.createElement('span');
-  text.textContent = t('passwordFieldWarning', count.toLocaleString());
+  // Grouped in the extension's language, as every page groups it (not the visited page's).
+  text.textContent = t('passwordFieldWarning', formats(t('languageTag') || 'en').count(count));
   const close = document.createElement('button');
   close.type = 'button';
   close.textContent = '×';

@@ -13,4 +13,8 @@ describe('maskEmail', () => {
     expect(maskEmail('@example.com')).toBe('…@example.com');
     expect(maskEmail('\u{1F600}x@example.com')).toBe('\u{1F600}…@example.com');
   });
+
+  it('shows an internationalised domain in Unicode, as the person wrote it', () => {
+    expect(maskEmail('alice@xn--bcher-kva.de')).toBe('a…@b\u00fccher.de');
+  });
 });

@@ -3,29 +3,11 @@
  * "xn--" form breach providers index. Written out here rather than borrowed from `URL` so the
  * result is the same in every browser and in tests, and so nothing but the label is parsed.
  */
-const BASE = 36;
-const T_MIN = 1;
-const T_MAX = 26;
-const SKEW = 38;
-const DAMP = 700;
-const INITIAL_BIAS = 72;
-const INITIAL_N = 0x80;
-const MAX_INT = 0x7fffffff;
+import { adapt, BASE, INITIAL_BIAS, INITIAL_N, MAX_INT, T_MAX, T_MIN } from './punycode-params';
 
 function digit(d: number): string {
   // 0..25 → a..z, 26..35 → 0..9 (lower case, as IDNA expects).
   return String.fromCharCode(d < 26 ? 97 + d : 22 + d);
-}
-
-function adapt(delta: number, numPoints: number, firstTime: boolean): number {
-  let d = firstTime ? Math.floor(delta / DAMP) : delta >> 1;
-  d += Math.floor(d / numPoints);
-  let k = 0;
-  while (d > ((BASE - T_MIN) * T_MAX) >> 1) {
-    d = Math.floor(d / (BASE - T_MIN));
-    k += BASE;
-  }
-  return k + Math.floor(((BASE - T_MIN + 1) * d) / (d + SKEW));
 }
 
 /**

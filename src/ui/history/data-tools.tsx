@@ -6,7 +6,7 @@ import type { MessageKey } from '../../core/i18n';
 import { formatCount } from '../format';
 import { t } from '../i18n';
 import { send } from '../send';
-import { ConfirmDialog } from './confirm-dialog';
+import { ConfirmDialog } from '../components/confirm-dialog';
 import { downloadText, exportFileName } from './download';
 
 type Message = { kind: 'ok' | 'error'; text: string } | null;

@@ -1,4 +1,8 @@
-import { localIsoDate } from './dates';
+/** Today in local time as YYYY-MM-DD: a file name sorts by date, whatever the language. */
+function localIsoDate(now: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
 
 /** was-i-exposed-YYYY-MM-DD.json / .csv, dated today (local time). */
 export const exportFileName = (extension: 'json' | 'csv', now: Date = new Date()) => `was-i-exposed-${localIsoDate(now)}.${extension}`;

@@ -4,7 +4,8 @@ import type { TimelineEntry } from '../../core/history-query';
 import type { RequestOf } from '../../messages';
 import { t } from '../i18n';
 import { send } from '../send';
-import { ConfirmDialog } from './confirm-dialog';
+import { ConfirmDialog } from '../components/confirm-dialog';
+import { displayEmail } from '../format';
 
 interface Props {
   entry: TimelineEntry;
@@ -123,7 +124,7 @@ export function EntryActions({ entry, onChanged }: Props) {
           onConfirm={deleteNotice}
           onCancel={() => setConfirmDelete(false)}
         >
-          <p>{t('actionDeleteNoticeBody', entry.title, entry.email)}</p>
+          <p>{t('actionDeleteNoticeBody', entry.title, displayEmail(entry.email))}</p>
         </ConfirmDialog>
       )}
     </div>

@@ -2,11 +2,10 @@ import type { ComponentChildren } from 'preact';
 import { DESCRIPTION_FORMAT } from '../../core/breach';
 import { PROVIDER_NAMES } from '../../core/failure-text';
 import type { TimelineEntry } from '../../core/history-query';
-import { formatCount, formatDateTime } from '../format';
+import { displayEmail, displayHost, formatCount, formatDateTime, formatEventDate, formatIsoDay } from '../format';
 import { t, tx } from '../i18n';
 import { BreachDescription } from './breach-description';
 import { flagNotes } from './breach-flags';
-import { formatEventDate, formatIsoDay } from './dates';
 import { EntryActions } from './entry-actions';
 import { classLabel } from '../data-labels';
 import { GuidanceList } from './guidance-list';
@@ -52,8 +51,8 @@ export function EntryDetail({ entry, onChanged }: Props) {
         </h2>
         <p class="muted">
           {entry.kind === 'notice'
-            ? tx('detailRecordedByYou', <strong>{entry.email}</strong>)
-            : tx('detailReportedBy', PROVIDER_NAMES[entry.provider], <strong>{entry.email}</strong>)}
+            ? tx('detailRecordedByYou', <strong>{displayEmail(entry.email)}</strong>)
+            : tx('detailReportedBy', PROVIDER_NAMES[entry.provider], <strong>{displayEmail(entry.email)}</strong>)}
         </p>
       </header>
 
@@ -72,7 +71,7 @@ export function EntryDetail({ entry, onChanged }: Props) {
       <dl class="facts">
         {entry.kind === 'breach' ? (
           <>
-            <Fact label={t('factSite')}>{entry.domain || t('factSiteNotNamed')}</Fact>
+            <Fact label={t('factSite')}>{entry.domain ? displayHost(entry.domain) : t('factSiteNotNamed')}</Fact>
             <Fact label={t('factBreachDate')}>{formatEventDate(entry.date)}</Fact>
             <Fact label={t('factAdded')}>{formatIsoDay(breach?.addedDate ?? null)}</Fact>
             <Fact label={t('factAccounts')}>{breach?.pwnCount != null ? formatCount(breach.pwnCount) : t('factUnknown')}</Fact>
@@ -81,7 +80,7 @@ export function EntryDetail({ entry, onChanged }: Props) {
           </>
         ) : (
           <>
-            <Fact label={t('factSite')}>{entry.domain || t('factSiteNotGiven')}</Fact>
+            <Fact label={t('factSite')}>{entry.domain ? displayHost(entry.domain) : t('factSiteNotGiven')}</Fact>
             <Fact label={t('factWhen')}>{formatEventDate(entry.date)}</Fact>
             <Fact label={t('factRecorded')}>{formatDateTime(entry.notice.createdAt)}</Fact>
           </>
@@ -120,7 +119,7 @@ export function EntryDetail({ entry, onChanged }: Props) {
           {breach ? (
             <BreachDescription text={breach.description} format={DESCRIPTION_FORMAT[breach.provider]} />
           ) : (
-            <p class="muted">{t('detailNotStored', entry.breachId, entry.email)}</p>
+            <p class="muted">{t('detailNotStored', entry.breachId, displayEmail(entry.email))}</p>
           )}
         </section>
       )}

@@ -1,7 +1,7 @@
 import type { ExposureState } from '../../core/exposure';
 import { TIMELINE_SORTS, type Facets, type TimelineSort } from '../../core/history-query';
 import type { MessageKey } from '../../core/i18n';
-import { formatCount } from '../format';
+import { displayEmail, formatCount } from '../format';
 import { t } from '../i18n';
 import { canonicalClass } from '../../core/data-classes';
 import { classLabel } from '../data-labels';
@@ -53,7 +53,7 @@ export function FilterBar({ facets, filter, onChange, extraEmails, shown, total,
           <option value="">{t('filterAllAddresses')}</option>
           {emails.map((email) => (
             <option key={email} value={email}>
-              {email}
+              {displayEmail(email)}
             </option>
           ))}
         </select>

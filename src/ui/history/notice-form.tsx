@@ -3,6 +3,7 @@ import type { WatchedAddress } from '../../core/exposure';
 import type { NoticeInput } from '../../core/notice-input';
 import { suggestClasses, typedClass } from '../../core/data-classes';
 import { classLabel } from '../data-labels';
+import { displayEmail } from '../format';
 import { t, uiLanguage } from '../i18n';
 import { RequestRefused, send } from '../send';
 
@@ -113,7 +114,7 @@ export function NoticeForm({ addresses, preferredEmail, onSaved }: Props) {
         <select id="notice-email" value={email} onChange={set('email')} {...invalid('email')}>
           {addresses.map((a) => (
             <option key={a.email} value={a.email}>
-              {a.email}
+              {displayEmail(a.email)}
             </option>
           ))}
         </select>

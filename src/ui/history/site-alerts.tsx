@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { PROVIDER_IDS, type Breach, type ProviderId } from '../../core/breach';
 import { breachMapKey } from '../../core/history-query';
 import type { SiteAlertRecord } from '../../core/notice';
-import { formatCount, formatDateTime } from '../format';
+import { displayHost, formatCount, formatDateTime } from '../format';
 import { t } from '../i18n';
 
 interface Props {
@@ -34,7 +34,7 @@ export function SiteAlerts({ alerts, breaches }: Props) {
           <ul class="alert-list" data-testid="site-alerts">
             {shown.map((a) => (
               <li key={a.id} data-host={a.host}>
-                <span class="alert-host">{a.host}</span>
+                <span class="alert-host">{displayHost(a.host)}</span>
                 <time class="muted" dateTime={new Date(a.shownAt).toISOString()}>
                   {formatDateTime(a.shownAt)}
                 </time>

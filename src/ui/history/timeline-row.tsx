@@ -1,8 +1,8 @@
 import { memo } from 'preact/compat';
 import type { TimelineEntry, TimelineSort } from '../../core/history-query';
-import { formatBreachDate } from '../format';
+import { displayEmail, displayHost, formatBreachDate, formatIsoDay } from '../format';
 import { classList } from '../data-labels';
-import { t, uiLanguage } from '../i18n';
+import { t } from '../i18n';
 
 interface Props {
   entry: TimelineEntry;
@@ -14,8 +14,6 @@ interface Props {
   opened: boolean;
   onPick: (index: number) => void;
 }
-
-const foundDate = new Intl.DateTimeFormat(uiLanguage(), { dateStyle: 'medium' });
 
 export const rowId = (index: number) => `history-row-${index}`;
 
@@ -39,10 +37,10 @@ export const TimelineRow = memo(function TimelineRow({ entry, sort, index, count
         {entry.kind === 'notice' && <span class="tag neutral">{t('tagYourNotice')}</span>}
         {entry.state !== 'acknowledged' && <span class={`tag ${entry.state}`}>{entry.state === 'new' ? t('tagNew') : t('tagResolved')}</span>}
       </span>
-      <span class="row-date">{sort === 'found' ? t('rowFoundOn', foundDate.format(entry.firstSeen)) : formatBreachDate(entry.date)}</span>
+      <span class="row-date">{sort === 'found' ? t('rowFoundOn', formatIsoDay(new Date(entry.firstSeen).toISOString())) : formatBreachDate(entry.date)}</span>
       <span class="row-meta">
-        {entry.email}
-        {entry.domain ? ` · ${entry.domain}` : ''}
+        {displayEmail(entry.email)}
+        {entry.domain ? ` · ${displayHost(entry.domain)}` : ''}
         {classes ? ` · ${classes}` : ''}
       </span>
     </div>

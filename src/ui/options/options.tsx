@@ -5,6 +5,7 @@ import type { Settings, SettingsKey } from '../../core/settings';
 import type { KeyStatus } from '../../messages';
 import type { MessageKey } from '../../core/i18n';
 import { formatCount } from '../format';
+import { Choice } from '../components/choice';
 import { t } from '../i18n';
 import { RequestRefused, send } from '../send';
 import { TEST_BUILD } from '../../build-flags';
@@ -113,18 +114,8 @@ export function Options() {
         <fieldset>
           <legend>{t('optionsProviderLegend')}</legend>
           <p class="muted">{t('optionsProviderIntro')}</p>
-          <label class="choice">
-            <input type="radio" name="provider" value="xposedornot" checked={provider === 'xposedornot'} onChange={set('provider')} />
-            <span>
-              <strong>XposedOrNot</strong> {t('optionsXposedOrNot')}
-            </span>
-          </label>
-          <label class="choice">
-            <input type="radio" name="provider" value="hibp" checked={provider === 'hibp'} onChange={set('provider')} />
-            <span>
-              <strong>Have I Been Pwned</strong> {t('optionsHibp')}
-            </span>
-          </label>
+          <Choice type="radio" name="provider" value="xposedornot" checked={provider === 'xposedornot'} onChange={set('provider')} label="XposedOrNot" more={t('optionsXposedOrNot')} />
+          <Choice type="radio" name="provider" value="hibp" checked={provider === 'hibp'} onChange={set('provider')} label="Have I Been Pwned" more={t('optionsHibp')} />
         </fieldset>
 
         {provider === 'hibp' && (

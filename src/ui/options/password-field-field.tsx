@@ -1,6 +1,7 @@
 import type { Permissions } from 'webextension-polyfill';
 import type { Settings } from '../../core/settings';
 import { t } from '../i18n';
+import { Choice } from '../components/choice';
 import { usePermissionToggle } from './use-permission-toggle';
 
 /** What the password-field check needs: to run its small script on https pages. */
@@ -17,19 +18,14 @@ export function PasswordFieldField({ settings, onSaved }: { settings: Settings; 
   return (
     <fieldset>
       <legend>{t('passwordFieldLegend')}</legend>
-      <label class="choice">
-        <input
-          type="checkbox"
-          data-testid="password-field-check"
-          checked={settings.passwordFieldCheck}
-          onChange={(e) => void toggle((e.target as HTMLInputElement).checked)}
-        />
-        <span>
-          <strong>{t('passwordFieldToggle')}</strong>
-          <br />
-          <span class="muted">{t('passwordFieldPermissionNote')}</span>
-        </span>
-      </label>
+      <Choice
+        type="checkbox"
+        data-testid="password-field-check"
+        checked={settings.passwordFieldCheck}
+        onChange={(e) => void toggle(e.currentTarget.checked)}
+        label={t('passwordFieldToggle')}
+        help={t('passwordFieldPermissionNote')}
+      />
       {error && (
         <p class="error" role="alert">
           {error}

@@ -1,5 +1,6 @@
 import type { Settings } from '../../core/settings';
 import { t } from '../i18n';
+import { Choice } from '../components/choice';
 import { send } from '../send';
 import { usePermissionToggle } from './use-permission-toggle';
 
@@ -15,14 +16,14 @@ export function SiteAlertsField({ settings, onSaved }: { settings: Settings; onS
   return (
     <fieldset>
       <legend>{t('alertsLegend')}</legend>
-      <label class="choice">
-        <input type="checkbox" checked={settings.siteAlerts} onChange={(e) => void toggle((e.target as HTMLInputElement).checked)} />
-        <span>
-          <strong>{t('alertsToggle')}</strong> {t('alertsToggleMore')}
-          <br />
-          <span class="muted">{t('alertsPermissionNote')}</span>
-        </span>
-      </label>
+      <Choice
+        type="checkbox"
+        checked={settings.siteAlerts}
+        onChange={(e) => void toggle(e.currentTarget.checked)}
+        label={t('alertsToggle')}
+        more={t('alertsToggleMore')}
+        help={t('alertsPermissionNote')}
+      />
       {error && (
         <p class="error" role="alert">
           {error}
@@ -36,10 +37,12 @@ export function SiteAlertsField({ settings, onSaved }: { settings: Settings; onS
           </option>
         ))}
       </select>
-      <label class="choice">
-        <input type="checkbox" checked={settings.siteAlertDoubtful} onChange={(e) => void save({ siteAlertDoubtful: (e.target as HTMLInputElement).checked })} />
-        <span>{t('alertsDoubtful')}</span>
-      </label>
+      <Choice
+        type="checkbox"
+        checked={settings.siteAlertDoubtful}
+        onChange={(e) => void save({ siteAlertDoubtful: e.currentTarget.checked })}
+        label={t('alertsDoubtful')}
+      />
       {settings.silencedSites.length > 0 && (
         <p class="muted">
           {t('alertsSilenced', settings.silencedSites.join(', '))}{' '}

@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { displayEmail } from '../format';
 import { t } from '../i18n';
 import { send } from '../send';
 
@@ -17,7 +18,7 @@ export function AddAddressForm() {
     try {
       const { email, existed } = await send('address/add', { email: value });
       setValue('');
-      setNotice(existed ? t('addAlreadyListed', email) : t('addAdded', email));
+      setNotice(existed ? t('addAlreadyListed', displayEmail(email)) : t('addAdded', displayEmail(email)));
     } catch (err) {
       setError((err as Error).message);
     } finally {

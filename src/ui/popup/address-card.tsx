@@ -1,7 +1,10 @@
 import type { ProviderId } from '../../core/breach';
 import { describeFailure, describeQuotaWait } from '../../core/failure-text';
 import type { AddressView } from '../../messages';
-import { formatBreachDate, formatCount, formatDateTime, formatWhen } from '../format';
+import { useState } from 'preact/hooks';
+import { AddressText } from '../components/address-text';
+import { ConfirmDialog } from '../components/confirm-dialog';
+import { displayEmail, displayHost, formatAgo, formatBreachDate, formatCount, formatWhen } from '../format';
 import browser from 'webextension-polyfill';
 import { t } from '../i18n';
 import { send } from '../send';
@@ -23,18 +26,24 @@ export function AddressCard({ address, provider, seenNew, onError }: Props) {
   const more = address.exposureCount - address.exposures.length;
   const report = (error: unknown) => onError((error as Error).message);
   const check = () => void send('check/start', { emails: [address.email] }).catch(report);
+  // An in-page dialog, not confirm(): Firefox draws confirm() in the tab under the popup.
+  const [confirming, setConfirming] = useState(false);
   const remove = () => {
-    if (confirm(t('cardConfirmRemove', address.email))) void send('address/remove', { email: address.email }).catch(report);
+    setConfirming(false);
+    void send('address/remove', { email: address.email }).catch(report);
   };
+  const shown = displayEmail(address.email);
   return (
     <li class="address" data-email={address.email}>
       <div class="address-head">
-        <h2>{address.email}</h2>
+        <h2>
+          <AddressText email={address.email} />
+        </h2>
         <div class="actions">
-          <button type="button" onClick={check} disabled={address.job !== null} aria-label={t('cardCheckLabel', address.email)}>
+          <button type="button" onClick={check} disabled={address.job !== null} aria-label={t('cardCheckLabel', shown)}>
             {t('cardCheck')}
           </button>
-          <button type="button" class="quiet" onClick={remove} aria-label={t('cardRemoveLabel', address.email)}>
+          <button type="button" class="quiet" onClick={() => setConfirming(true)} aria-label={t('cardRemoveLabel', shown)}>
             {t('cardRemove')}
           </button>
         </div>
@@ -54,7 +63,7 @@ export function AddressCard({ address, provider, seenNew, onError }: Props) {
         </p>
       )}
       {count > 0 && (
-        <ul class="breaches" aria-label={t('cardBreachesLabel', address.email)}>
+        <ul class="breaches" aria-label={t('cardBreachesLabel', shown)}>
           {address.exposures.map(({ exposure, breach }) => (
             <li key={`${exposure.provider}/${exposure.breachId}`} class="breach" data-breach={exposure.breachId}>
               <a class="breach-title" href={entryUrl(breachEntryKey(exposure))} target="_blank" rel="noopener noreferrer" data-testid="popup-breach-link">
@@ -74,7 +83,7 @@ export function AddressCard({ address, provider, seenNew, onError }: Props) {
                 {notice.organisation}
               </a>
               <span class="tag neutral">{t('tagYourNotice')}</span>
-              <span class="breach-meta">{formatBreachDate(notice.date)}{notice.site ? ` · ${notice.site}` : ''}</span>
+              <span class="breach-meta">{formatBreachDate(notice.date)}{notice.site ? ` · ${displayHost(notice.site)}` : ''}</span>
               <span class="breach-data">{classList(notice.dataClasses)}</span>
             </li>
           ))}
@@ -87,6 +96,9 @@ export function AddressCard({ address, provider, seenNew, onError }: Props) {
           </a>
         </p>
       )}
+      <ConfirmDialog open={confirming} title={t('cardRemoveTitle', shown)} confirmLabel={t('cardRemove')} onConfirm={remove} onCancel={() => setConfirming(false)}>
+        <p>{t('cardConfirmRemove', shown)}</p>
+      </ConfirmDialog>
     </li>
   );
 }
@@ -119,7 +131,7 @@ function Status({ address, provider, count }: { address: AddressView; provider: 
 }
 
 function LastResult({ address, provider, count }: { address: AddressView; provider: ProviderId; count: number }) {
-  const checked = address.lastCheckedAt !== null ? ` · ${t('cardCheckedAt', formatDateTime(address.lastCheckedAt))}` : '';
+  const checked = address.lastCheckedAt !== null ? ` · ${t('cardCheckedAt', formatAgo(address.lastCheckedAt))}` : '';
   if (address.lastOutcome === 'failed' && address.lastFailure) {
     return (
       <span class="warning" role="alert" data-testid="address-failure">

@@ -3,9 +3,9 @@ import browser from 'webextension-polyfill';
 import { maskEmail } from '../../core/mask-email';
 import { siteBreachLine } from '../../core/site-alert-policy';
 import type { SiteCardView } from '../../messages';
+import { displayHost, formatEventDate } from '../format';
 import { t } from '../i18n';
 import { classList } from '../data-labels';
-import { formatBreachDate } from '../format';
 import { send } from '../send';
 
 /**
@@ -41,7 +41,7 @@ export function SiteCard({ refreshKey, onError }: { refreshKey: unknown; onError
     return (
       <section class="site-card quiet-card" aria-label={t('siteCardLabel')} data-testid="site-card">
         <p>
-          {t('siteCardAlertsOff', card.host)}{' '}
+          {t('siteCardAlertsOff', displayHost(card.host))}{' '}
           <button type="button" class="link" onClick={() => void silence(false)}>
             {t('siteCardTurnBackOn')}
           </button>
@@ -53,7 +53,7 @@ export function SiteCard({ refreshKey, onError }: { refreshKey: unknown; onError
   return (
     <section class={`site-card ${mine > 0 ? 'mine' : ''}`} aria-label={t('siteCardLabel')} data-testid="site-card">
       <h2>
-        {mine > 0 ? `⚠ ${t('siteCardMine')}` : `ⓘ ${t(card.shown.length === 1 ? 'siteCardHadOne' : 'siteCardHadOther', card.host, card.shown.length)}`}
+        {mine > 0 ? `⚠ ${t('siteCardMine')}` : `ⓘ ${t(card.shown.length === 1 ? 'siteCardHadOne' : 'siteCardHadOther', displayHost(card.host), card.shown.length)}`}
       </h2>
       <ul>
         {card.shown.map((entry) => (
@@ -63,7 +63,7 @@ export function SiteCard({ refreshKey, onError }: { refreshKey: unknown; onError
         ))}
         {card.notices.map((notice) => (
           <li key={notice.id} data-notice={notice.id}>
-            {t('siteCardNotice', notice.organisation, formatBreachDate(notice.date), maskEmail(notice.email))}
+            {t('siteCardNotice', notice.organisation, formatEventDate(notice.date), maskEmail(notice.email))}
             {notice.dataClasses.length > 0 ? `: ${classList(notice.dataClasses).toLowerCase()}` : ''}.
           </li>
         ))}

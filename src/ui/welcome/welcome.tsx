@@ -5,6 +5,9 @@ import type { ProviderId } from '../../core/breach';
 import type { Settings } from '../../core/settings';
 import type { PopupState } from '../../messages';
 import { ApiKeyField } from '../options/api-key-field';
+import { AddressText } from '../components/address-text';
+import { Choice } from '../components/choice';
+import { displayEmail } from '../format';
 import { SiteAlertsField } from '../options/site-alerts-field';
 import { AddAddressForm } from '../popup/add-address-form';
 import { t, tx } from '../i18n';
@@ -73,18 +76,8 @@ export function Welcome() {
 
       <fieldset>
         <legend>{t('welcomeStepProvider')}</legend>
-        <label class="choice">
-          <input type="radio" name="provider" checked={settings.provider === 'xposedornot'} onChange={() => void choose('xposedornot')} />
-          <span>
-            <strong>XposedOrNot</strong> {t('welcomeXposedOrNot')}
-          </span>
-        </label>
-        <label class="choice">
-          <input type="radio" name="provider" checked={settings.provider === 'hibp'} onChange={() => void choose('hibp')} />
-          <span>
-            <strong>Have I Been Pwned</strong> {t('welcomeHibp')}
-          </span>
-        </label>
+        <Choice type="radio" name="provider" checked={settings.provider === 'xposedornot'} onChange={() => void choose('xposedornot')} label="XposedOrNot" more={t('welcomeXposedOrNot')} />
+        <Choice type="radio" name="provider" checked={settings.provider === 'hibp'} onChange={() => void choose('hibp')} label="Have I Been Pwned" more={t('welcomeHibp')} />
         {settings.provider === 'hibp' && (
           <ApiKeyField
             value={key}
@@ -101,7 +94,9 @@ export function Welcome() {
         {addresses.length > 0 && (
           <ul class="welcome-addresses" aria-label={t('welcomeAddressesLabel')}>
             {addresses.map((a) => (
-              <li key={a.email}>{a.email}</li>
+              <li key={a.email}>
+                <AddressText email={a.email} />
+              </li>
             ))}
           </ul>
         )}
@@ -123,9 +118,7 @@ export function Welcome() {
       {started && run && (
         <section class="welcome-result" aria-live="polite" data-testid="welcome-result">
           {done ? (
-            <p>
-              {tx('welcomeDone', summary(addresses), <a href={browser.runtime.getURL('src/ui/history/index.html')}>{t('welcomeSeeHistory')}</a>)}
-            </p>
+            <Result addresses={addresses} />
           ) : (
             <p>{t('welcomeProgress', run.done, run.total)}</p>
           )}
@@ -135,8 +128,33 @@ export function Welcome() {
   );
 }
 
-function summary(addresses: PopupState['addresses']): string {
+const HISTORY = 'src/ui/history/index.html';
+
+/** What the first check found, breach by name, and what to do next. */
+function Result({ addresses }: { addresses: PopupState['addresses'] }) {
   const exposed = addresses.filter((a) => a.exposureCount > 0);
-  if (exposed.length === 0) return addresses.length === 1 ? t('welcomeNoneOne') : t('welcomeNoneOther', addresses.length);
-  return `${exposed.map((a) => t(a.exposureCount === 1 ? 'welcomeInBreachesOne' : 'welcomeInBreachesOther', a.email, a.exposureCount)).join('; ')}.`;
+  const history = browser.runtime.getURL(HISTORY);
+  if (exposed.length === 0) {
+    const none = addresses.length === 1 ? t('welcomeNoneOne') : t('welcomeNoneOther', addresses.length);
+    return <p>{tx('welcomeDone', none, <a href={history}>{t('welcomeSeeHistory')}</a>)}</p>;
+  }
+  return (
+    <>
+      <h2>{t('welcomeResultTitle')}</h2>
+      <ul>
+        {exposed.map((a) => {
+          const names = a.exposures.map((x) => x.breach?.title ?? x.exposure.breachId);
+          const more = a.exposureCount > names.length ? ', …' : '';
+          return (
+            <li key={a.email} data-email={a.email}>
+              {t(a.exposureCount === 1 ? 'welcomeInBreachesOne' : 'welcomeInBreachesOther', displayEmail(a.email), a.exposureCount)}:{' '}
+              <strong>{names.join(', ')}</strong>
+              {more}
+            </li>
+          );
+        })}
+      </ul>
+      <p>{tx('welcomeNextStep', <a href={history}>{t('welcomeOpenHistory')}</a>)}</p>
+    </>
+  );
 }
