@@ -37,10 +37,11 @@ function smallText(page: Page, min: number): Promise<string[]> {
   }, min);
 }
 
-/** Every checkbox and radio on the page whose rendered box is smaller than 13 × 13 px. */
+/** Every shown checkbox and radio on the page whose rendered box is smaller than 13 × 13 px (a closed dialog's are not shown). */
 function smallControls(page: Page): Promise<string[]> {
   return page.evaluate(() =>
     [...document.querySelectorAll<HTMLInputElement>('input[type=checkbox], input[type=radio]')]
+      .filter((input) => !input.closest('[hidden], dialog:not([open])'))
       .map((input) => ({ input, box: input.getBoundingClientRect() }))
       .filter(({ box }) => box.width < 13 || box.height < 13)
       .map(({ input, box }) => `${input.type} in "${input.closest('label')?.textContent?.slice(0, 40)}": ${box.width}×${box.height}`),
