@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page, Request } from '@playwright/test';
 import { expect, readStore, test } from './support/extension';
-import { address, openHistory, putRecords } from './support/history-seed';
+import { address, breach, exposure, openHistory, putRecords } from './support/history-seed';
 
 const EMAIL = 'person@example.com';
 
@@ -114,10 +114,50 @@ test('the seed case: ask Amazon in Italian, as a mailto: draft, copied and downl
   await expect(opener).toBeFocused();
   expect(await readStore(page, 'notices')).toHaveLength(1);
 
+  // The page reading the history again (after another action) keeps the letter as edited.
+  const detail = page.getByTestId('entry-detail');
+  await detail.getByRole('button', { name: 'Mark resolved…' }).click();
+  await detail.getByRole('button', { name: 'Mark resolved', exact: true }).click();
+  await expect(page.getByTestId('entry-status')).toContainText('Resolved');
+  await opener.click();
+  await expect(body).toHaveValue(letter);
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await expect(dialog).toBeHidden();
+
   // Composing read only the extension's own files (the Italian catalog, the download's blob).
   const ownOrigin = `chrome-extension://${extensionId}/`;
   expect(requests.some((r) => r.url() === `${ownOrigin}_locales/it/messages.json`)).toBe(true); // the recorder saw them
   expect(requests.map((r) => r.url()).filter((url) => !url.startsWith(ownOrigin) && !url.startsWith('blob:chrome-extension://'))).toEqual([]);
+});
+
+test('a provider breach without a date: the letter waits for one, then cites the breach records; UK GDPR and erasure', async ({ context, extensionId }) => {
+  const page = await openHistory(context, extensionId);
+  const found = Date.UTC(2025, 0, 2);
+  await putRecords(page, {
+    addresses: [address(EMAIL, Date.UTC(2025, 0, 1))],
+    breaches: [breach('ShopNorth', { title: 'Shop North', breachDate: null })],
+    exposures: [exposure(EMAIL, 'ShopNorth', found)],
+  });
+  await page.reload();
+  await page.locator('body[data-ready="true"]').waitFor();
+  await page.getByTestId('history-list').getByRole('option').first().click();
+  await page.getByRole('button', { name: 'Ask Shop North what happened' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Ask Shop North what happened' });
+  const body = dialog.getByLabel('Letter', { exact: true });
+  await expect(dialog).toContainText('The date of this breach is not known');
+  await expect(body).toHaveValue('');
+  await expect(dialog.getByRole('button', { name: 'Copy to clipboard' })).toBeDisabled();
+  await expect(dialog.getByRole('button', { name: 'Download as .txt' })).toBeDisabled();
+
+  await dialog.getByLabel('When the breach happened').fill('2024-03-05');
+  await expect(body).toHaveValue(/about the personal data breach of 5 March 2024 that public breach records list for your services/);
+  await expect(body).toHaveValue(/the data involved include: email addresses, passwords\./);
+  await dialog.getByLabel('The law you write under').selectOption('uk-gdpr');
+  await expect(body).toHaveValue(/I make this request under the UK GDPR and the Data Protection Act 2018\./);
+  await dialog.getByLabel('Also ask them to erase my data (Article 17)').check();
+  await expect(body).toHaveValue(/3\. Erasure \(Article 17\)/);
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await expect(dialog).toBeHidden();
 });
 
 for (const scheme of ['light', 'dark'] as const) {

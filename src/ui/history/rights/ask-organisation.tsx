@@ -67,14 +67,18 @@ export function AskOrganisation({ entry }: { entry: TimelineEntry }) {
     };
   }, [open, language]);
 
-  // Any choice writes the letter again from the core; the person's edits come after.
-  const ready = letterT !== null && letterT.language === language && date !== '';
+  // Any choice writes the letter again from the core; the person's edits come after. Keyed on
+  // the facts, not the entry object: the page reloads the history when anything changes (a check
+  // finishing in the background), and that must not wipe a letter being edited.
+  const facts = letterT !== null && letterT.language === language && date !== '' ? entryFacts(entry, letterT.t) : null;
+  const factsKey = facts && JSON.stringify(facts);
   useEffect(() => {
-    if (!ready) return;
-    const letter = composeLetter({ ...entryFacts(entry, letterT.t), date, lawId, language, erasure, objection });
+    if (!facts) return;
+    const letter = composeLetter({ ...facts, date, lawId, language, erasure, objection });
     setSubject(letter.subject);
     setBody(letter.body);
-  }, [ready, letterT, date, lawId, language, erasure, objection, entry]);
+    // `facts` is a new object every render; factsKey is its content.
+  }, [factsKey, date, lawId, language, erasure, objection]);
 
   const checked = normaliseEmail(recipient, t);
   const showError = touched && !checked.ok;
