@@ -68,8 +68,8 @@ export function AskOrganisation({ entry }: { entry: TimelineEntry }) {
   }, [open, language]);
 
   // Any choice writes the letter again from the core; the person's edits come after. Keyed on
-  // the facts, not the entry object: the page reloads the history when anything changes (a check
-  // finishing in the background), and that must not wipe a letter being edited.
+  // the facts, not the entry object: the page reads the history again after any action on the
+  // entry (marking it resolved, say), and that must not wipe a letter being edited.
   const facts = letterT !== null && letterT.language === language && date !== '' ? entryFacts(entry, letterT.t) : null;
   const factsKey = facts && JSON.stringify(facts);
   useEffect(() => {
