@@ -9,6 +9,7 @@ import { flagNotes } from './breach-flags';
 import { EntryActions } from './entry-actions';
 import { classLabel } from '../data-labels';
 import { GuidanceList } from './guidance-list';
+import { AskOrganisation } from './rights/ask-organisation';
 
 interface Props {
   entry: TimelineEntry | null;
@@ -67,6 +68,7 @@ export function EntryDetail({ entry, onChanged }: Props) {
         </p>
       )}
       <EntryActions entry={entry} onChanged={onChanged} />
+      <AskOrganisation key={entry.key} entry={entry} />
 
       <dl class="facts">
         {entry.kind === 'breach' ? (
