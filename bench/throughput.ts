@@ -67,7 +67,7 @@ export async function measureThroughput(dist: string, server: FixtureServer, opt
 
   const b: ExtensionBrowser = await launchExtension(dist, {
     ...providerSettings(server.url),
-    provider: 'hibp',
+    providers: ['hibp'],
     hibpApiKey: 'test-key',
     hibpRequestsPerMinute: rpm,
     extraRateLimit: opts.plan ? 0 : opts.limit,

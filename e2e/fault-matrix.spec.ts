@@ -483,7 +483,7 @@ test('XposedOrNot: the breach lookup with absurd Retry-After values, a hang and 
 test('Have I Been Pwned: breachedaccount, and the range search', async ({ server, openPopup, background }) => {
   const worker = await background();
   server.setApiKeys({ 'test-key': { plan: 'Pwned 4', rpm: 1000, rangeSearch: true } });
-  await configure(worker, { provider: 'hibp', hibpApiKey: 'test-key', hibpRequestsPerMinute: 1000, requestTimeoutMs: SHORT_TIMEOUT_MS });
+  await configure(worker, { providers: ['hibp'], hibpApiKey: 'test-key', hibpRequestsPerMinute: 1000, requestTimeoutMs: SHORT_TIMEOUT_MS });
   const popup = await checkedOnce(server, await openPopup());
 
   const env: LookupEnv = { server, popup, match: { provider: 'hibp', pathIncludes: '/breachedaccount/' }, timeoutMs: SHORT_TIMEOUT_MS };
@@ -513,7 +513,7 @@ test('the real 25 s abort of a hung lookup, meanwhile the HIBP catalog, the key 
   test.setTimeout(75_000);
   const worker = await background();
   // The key test uses the fixture's entry-plan key; lookups and the catalog use the same one.
-  await configure(worker, { provider: 'hibp', hibpApiKey: 'test-key', hibpRequestsPerMinute: 1000 });
+  await configure(worker, { providers: ['hibp'], hibpApiKey: 'test-key', hibpRequestsPerMinute: 1000 });
   const page = await openPopup();
   await waitForCatalog(worker, 'hibp');
   const popup = await checkedOnce(server, page);
@@ -601,7 +601,7 @@ async function dueTexts(page: Page, sentAt: number, waitMs: number): Promise<str
 }
 
 async function runKeyTestCase(server: FixtureServer, options: Page, worker: Worker, { fault }: NamedFault): Promise<string> {
-  const keys = ['hibpApiKey', 'hibpRequestsPerMinute', 'hibpRangeSearch', 'provider'];
+  const keys = ['hibpApiKey', 'hibpRequestsPerMinute', 'hibpRangeSearch', 'providers'];
   const before = await worker.evaluate((k) => chrome.storage.local.get(k), keys);
   const from = server.requests.length;
   const gets = server.requests.filter((r) => r.method === 'GET').length;

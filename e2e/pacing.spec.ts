@@ -115,7 +115,7 @@ test('HIBP counted per minute: 23 addresses at 20/min, no 429, and the popup\'s 
   server.setAccounts(accounts);
   server.setApiKeys({ 'test-key': { plan: 'Pwned 1', rpm: 20 } });
   server.setRateLimit({ provider: 'hibp', limit: 20, windowMs: 60_000 });
-  await configure(await background(), { provider: 'hibp', hibpApiKey: 'test-key', hibpRequestsPerMinute: 20 });
+  await configure(await background(), { providers: ['hibp'], hibpApiKey: 'test-key', hibpRequestsPerMinute: 20 });
 
   const popup = new PopupPage(await openPopup());
   await addAddresses(popup.page, emails);

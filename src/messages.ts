@@ -18,12 +18,14 @@ export interface AddressView extends StoredAddress {
   /** Exposures the user recorded by hand; they count like any other. */
   notices: ManualNotice[];
   /** Where this address stands in the current run, if one is going. */
-  job: { state: 'queued' | 'waiting'; notBefore: number; failure: ProviderFailure | null } | null;
+  job: { state: 'queued' | 'waiting'; provider: ProviderId; notBefore: number; failure: ProviderFailure | null } | null;
 }
 
+/** The latest check: its runs at every provider, counted as one. */
 export interface RunView {
+  /** The check's id (see checkIdOf). */
   id: string;
-  provider: ProviderId;
+  providers: ProviderId[];
   startedAt: number;
   finishedAt: number | null;
   total: number;
@@ -33,7 +35,8 @@ export interface RunView {
 }
 
 export interface PopupState {
-  provider: ProviderId;
+  /** The enabled providers, in registry order. */
+  providers: ProviderId[];
   hasApiKey: boolean;
   addresses: AddressView[];
   run: RunView | null;

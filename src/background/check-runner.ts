@@ -8,6 +8,7 @@ import { holdProvider, pendingJobs, postponeJob, recordJobResult } from '../stor
 import type { CheckJob } from '../storage/schema';
 import { deliverRunNotices, updateBadge } from './alerts';
 import { broadcastStateChanged } from './broadcast';
+import { PROVIDERS } from '../core/provider-registry';
 import { claimSlot } from './pacer';
 import { checkAddress } from './providers';
 import { installUserAgentRule } from './user-agent';
@@ -60,29 +61,45 @@ async function drain(): Promise<void> {
   await updateBadge(store);
   let userAgentReady = false;
   for (;;) {
-    const [job] = await pendingJobs(store);
-    if (!job) {
+    const jobs = await pendingJobs(store);
+    if (jobs.length === 0) {
       await browser.alarms.clear(QUEUE_ALARM);
       return;
     }
-    if (job.provider === 'hibp' && !userAgentReady) {
-      await installUserAgentRule(settings); // session rules vanish with the browser session
-      userAgentReady = true;
-    }
-    // Set before the claim, so the request leaves right after it (the pacer's skew margin covers
+    // Set before the claims, so the request leaves right after one (the pacer's skew margin covers
     // the claim-to-arrival gap); if this worker dies mid-request, the alarm resumes the queue.
     await browser.alarms.create(QUEUE_ALARM, { when: Date.now() + WATCHDOG_MS });
-    const at = await claimSlot(store, job.provider, settings, job.notBefore);
-    if (at !== null) {
+    // Each provider's queue goes at its own pace: one waiting on its limit holds up no other.
+    let ready: CheckJob | null = null;
+    let next = Infinity;
+    for (const job of firstPerProvider(jobs)) {
+      if (PROVIDERS[job.provider].needsUserAgent && !userAgentReady) {
+        await installUserAgentRule(settings); // session rules vanish with the browser session
+        userAgentReady = true;
+      }
+      const at = await claimSlot(store, job.provider, settings, job.notBefore);
+      if (at === null) {
+        ready = job;
+        break;
+      }
+      next = Math.min(next, at);
+    }
+    if (ready === null) {
       const now = Date.now();
       // The alarm is the backstop: if this worker dies while waiting, a new one picks up.
-      await browser.alarms.create(QUEUE_ALARM, { when: at });
-      if (at - now > MAX_IN_WORKER_WAIT_MS) return;
-      await sleep(at - now);
+      await browser.alarms.create(QUEUE_ALARM, { when: next });
+      if (next - now > MAX_IN_WORKER_WAIT_MS) return;
+      await sleep(next - now);
       continue;
     }
-    await checkOne(job, settings);
+    await checkOne(ready, settings);
   }
+}
+
+/** The first job of each provider, in queue order. */
+function firstPerProvider(jobs: readonly CheckJob[]): CheckJob[] {
+  const seen = new Set<CheckJob['provider']>();
+  return jobs.filter((job) => !seen.has(job.provider) && seen.add(job.provider));
 }
 
 async function checkOne(job: CheckJob, settings: Awaited<ReturnType<typeof loadSettings>>): Promise<void> {

@@ -8,7 +8,7 @@ import { RECHECK_ALARM, enqueueScheduledRun, ensureRecheckAlarm } from './schedu
 import { installUserAgentRule } from './user-agent';
 import { broadcastStateChanged } from './broadcast';
 import { syncPasswordFieldScript } from './password-field';
-import { CATALOG_ALARM, CATALOG_RETRY_ALARM, ensureCatalogAlarm, syncCatalog } from './catalog-sync';
+import { CATALOG_ALARM, CATALOG_RETRY_ALARM, ensureCatalogAlarm, syncCatalogs } from './catalog-sync';
 
 export async function onInstalled(details: Runtime.OnInstalledDetailsType): Promise<void> {
   createContextMenus();
@@ -31,7 +31,7 @@ export async function onAlarm(alarm: Alarms.Alarm): Promise<void> {
     broadcastStateChanged();
   }
   if (alarm.name === RECHECK_ALARM || alarm.name === QUEUE_ALARM) await pump();
-  if (alarm.name === CATALOG_ALARM || alarm.name === CATALOG_RETRY_ALARM) await syncCatalog(await db(), await loadSettings());
+  if (alarm.name === CATALOG_ALARM || alarm.name === CATALOG_RETRY_ALARM) await syncCatalogs(await db(), await loadSettings());
 }
 
 /** Settings changed in Options (or by a test): apply what depends on them. */
@@ -43,6 +43,6 @@ export async function onStorageChanged(changes: Record<string, Storage.StorageCh
   if (keys.includes('recheckIntervalHours')) await ensureRecheckAlarm(settings);
   if (keys.includes('hibpBaseUrl')) await installUserAgentRule(settings);
   if (keys.includes('passwordFieldCheck')) await syncPasswordFieldScript();
-  if (keys.includes('provider')) await syncCatalog(await db(), settings);
+  if (keys.includes('providers')) await syncCatalogs(await db(), settings);
   broadcastStateChanged();
 }

@@ -19,7 +19,7 @@ import { contextFor } from './providers';
 import { siteCard } from './site-watch';
 import { installUserAgentRule } from './user-agent';
 import { addAddress, listAddresses, removeAddress } from '../storage/addresses';
-import { enqueueRun } from '../storage/check-queue';
+import { checkIdOf, enqueueRun } from '../storage/check-queue';
 import { DatabaseBlockedError, db, isQuotaError } from '../storage/open-db';
 import { isStorageFull } from '../adapters/storage-full';
 import { broadcastStateChanged } from './broadcast';
@@ -61,10 +61,10 @@ const HANDLERS: Handlers = {
     const watched = (await listAddresses(store)).map((a) => a.email);
     const wanted = emails ? watched.filter((e) => emails.includes(e)) : watched;
     if (wanted.length === 0) throw new UserError(t('errorNoAddressToCheck'));
-    const run = await enqueueRun(store, { id: crypto.randomUUID(), emails: wanted, provider: settings.provider, trigger: 'manual', now: Date.now() });
+        const runs = await enqueueRun(store, { id: crypto.randomUUID(), emails: wanted, providers: settings.providers, trigger: 'manual', now: Date.now() });
     void pump();
     broadcastStateChanged();
-    return { runId: run?.id ?? null };
+    return { runId: runs.length > 0 ? checkIdOf(runs[0]!.id) : null };
   },
   async 'exposures/acknowledge'({ emails }) {
     const store = await db();

@@ -43,7 +43,7 @@ export async function siteCard(store: Db, settings: Settings, url: string, now: 
   } catch {
     return null;
   }
-  const matches = (await domainIndex(store, settings.provider)).lookup(host);
+  const matches = (await domainIndex(store, settings)).lookup(host);
   const notices = (await store.getAll('notices')).filter((n) => hostMatches(host, n.site));
   if (matches.length === 0 && notices.length === 0) return { host, shown: [], notices: [], silenced: [] };
   const involved = matches.length > 0 ? await emailsByBreach(store) : new Map<string, string[]>();

@@ -24,7 +24,8 @@ import {
   type JsonRecord,
   type ParsedCatalog,
 } from './json-shape';
-import type { BreachProvider, ProviderContext } from './provider';
+import type { ProviderContext } from './provider';
+import type { LookupOptions } from './registry';
 
 function apiKey(ctx: ProviderContext): string {
   const key = ctx.apiKey?.trim();
@@ -90,7 +91,24 @@ async function checkAddress(ctx: ProviderContext, address: string): Promise<Chec
   return parseBreachedAccount(response.json);
 }
 
-export const hibpProvider: BreachProvider = { id: 'hibp', checkAddress };
+/**
+ * Checks one address the way the key allows. On a plan with k-anonymity search the address itself
+ * never leaves the browser; breach details then come from breaches already stored or, for a name
+ * not seen before, from the free /breach endpoint.
+ */
+export async function checkHibpAddress(ctx: ProviderContext, address: string, options: Pick<LookupOptions, 'rangeSearch' | 'known'>): Promise<CheckOutcome> {
+  if (!options.rangeSearch) return checkAddress(ctx, address);
+  const catalog = new Map((await options.known()).filter((b) => b.provider === 'hibp').map((b) => [b.id, b]));
+  const outcome = await checkAddressByRange(ctx, address, await sha1Hex(address), catalog);
+  if (outcome.kind === 'clean') return outcome;
+  const breaches = await Promise.all(outcome.breaches.map(async (b) => (catalog.has(b.id) ? b : ((await getBreach(ctx, b.id)) ?? b))));
+  return { kind: 'breached', breaches };
+}
+
+async function sha1Hex(text: string): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-1', new TextEncoder().encode(text));
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
 
 /** The `/breaches` catalog with a count of the entries that could not be read. */
 export function readHibpCatalog(json: unknown): ParsedCatalog {

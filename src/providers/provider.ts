@@ -1,5 +1,3 @@
-import type { CheckOutcome, ProviderId } from '../core/breach';
-
 /** fetch is injected so providers run in unit tests against recorded payloads, with no network. */
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
 
@@ -12,10 +10,4 @@ export interface ProviderContext {
   /** Clock, injected for retry-after arithmetic in tests. */
   now: () => number;
   apiKey?: string;
-}
-
-export interface BreachProvider {
-  id: ProviderId;
-  /** Checks one normalised address. Throws ProviderError on any failure. */
-  checkAddress(ctx: ProviderContext, address: string): Promise<CheckOutcome>;
 }

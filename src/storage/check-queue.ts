@@ -1,47 +1,61 @@
-import type { CheckOutcome, ProviderId } from '../core/breach';
+import type { Breach, CheckOutcome, ProviderId } from '../core/breach';
 import { diffExposures, type Exposure } from '../core/exposure';
+import { refreshedBreach, sourceKey, sourcesOf } from '../core/incident';
+import type { RateBucket } from '../core/provider-registry';
 import type { ProviderFailure } from '../core/provider-error';
 import type { CheckJob, CheckResult, CheckRun, Db } from './schema';
 
 export type JobOutcome = { kind: 'checked'; outcome: CheckOutcome } | { kind: 'failed'; failure: ProviderFailure };
 
 /**
- * Starts a run: one job per address, in one transaction. An address that already has a queued job
- * is not queued twice — the pending check will answer for it.
+ * The run of one provider in a check of several: `<check id>/<provider>`. A check with one
+ * provider keeps the check's id, as runs always had.
+ */
+export const runIdFor = (checkId: string, provider: ProviderId, providers: readonly ProviderId[]): string =>
+  providers.length > 1 ? `${checkId}/${provider}` : checkId;
+
+/** The check a run belongs to: the runs of one check are announced together (see alerts.ts). */
+export const checkIdOf = (runId: string): string => runId.split('/')[0] ?? runId;
+
+/**
+ * Starts a check: for each provider a run, with one job per address, all in one transaction. An
+ * address that already has a queued job at a provider is not queued there twice — the pending
+ * check will answer for it. Returns the runs made (none when everything was queued already).
  */
 export async function enqueueRun(
   db: Db,
-  init: { id: string; emails: string[]; provider: ProviderId; trigger: CheckRun['trigger']; now: number },
-): Promise<CheckRun | null> {
+  init: { id: string; emails: string[]; providers: readonly ProviderId[]; trigger: CheckRun['trigger']; now: number },
+): Promise<CheckRun[]> {
   const tx = db.transaction(['jobs', 'runs'], 'readwrite', { durability: 'strict' });
-  const queued = new Set((await tx.objectStore('jobs').getAll()).map((j) => j.email));
-  const emails = init.emails.filter((e) => !queued.has(e));
-  if (emails.length === 0) {
-    await tx.done;
-    return null;
-  }
-  const run: CheckRun = {
-    id: init.id,
-    provider: init.provider,
-    trigger: init.trigger,
-    startedAt: init.now,
-    finishedAt: null,
-    emails,
-  };
-  await tx.objectStore('runs').add(run);
-  for (const email of emails) {
-    await tx.objectStore('jobs').add({
-      runId: run.id,
-      email,
-      provider: init.provider,
-      enqueuedAt: init.now,
-      attempts: 0,
-      notBefore: init.now,
-      lastFailure: null,
-    });
+  const queued = new Set((await tx.objectStore('jobs').getAll()).map((j) => `${j.provider}\u0000${j.email}`));
+  const runs: CheckRun[] = [];
+  for (const provider of init.providers) {
+    const emails = init.emails.filter((e) => !queued.has(`${provider}\u0000${e}`));
+    if (emails.length === 0) continue;
+    const run: CheckRun = {
+      id: runIdFor(init.id, provider, init.providers),
+      provider,
+      trigger: init.trigger,
+      startedAt: init.now,
+      finishedAt: null,
+      emails,
+    };
+    await tx.objectStore('runs').add(run);
+    for (const email of emails) {
+      await tx.objectStore('jobs').add({
+        runId: run.id,
+        email,
+        provider,
+        enqueuedAt: init.now,
+        attempts: 0,
+        notBefore: init.now,
+        lastFailure: null,
+      });
+    }
+    runs.push(run);
   }
   await tx.done;
-  return run;
+  return runs;
 }
 
 /** Jobs in the order they may run: earliest allowed first, then the order they were queued. */
@@ -92,8 +106,17 @@ export async function recordJobResult(
     const breaches = result.outcome.kind === 'breached' ? result.outcome.breaches : [];
     const exposures = tx.objectStore('exposures');
     const known = await exposures.index('by-email').getAll(job.email);
-    const diff = diffExposures(job.email, job.provider, known, breaches, now);
-    for (const breach of breaches) await tx.objectStore('breaches').put(breach);
+    // The stored records of what the address is already known to be in: a breach another provider
+    // reported as the same incident joins that exposure instead of counting twice.
+    const breachStore = tx.objectStore('breaches');
+    const records = new Map<string, Breach>();
+    for (const source of known.flatMap(sourcesOf)) {
+      const record = await breachStore.get([source.provider, source.breachId]);
+      if (record) records.set(sourceKey(source), record);
+    }
+    const diff = diffExposures(job.email, job.provider, known, breaches, now, (source) => records.get(sourceKey(source)) ?? null);
+    // A lookup's record replaces the stored one, except that its vaguer date never replaces a fuller one.
+    for (const breach of breaches) await breachStore.put(refreshedBreach(await breachStore.get([breach.provider, breach.id]), breach));
     for (const exposure of [...diff.added, ...diff.updated]) await exposures.put(exposure);
     added = diff.added;
     record.outcome = breaches.length > 0 ? 'breached' : 'clean';
@@ -104,7 +127,7 @@ export async function recordJobResult(
     await tx.objectStore('addresses').put({ ...address, ...counts, lastCheckedAt: now, lastOutcome: record.outcome, lastFailure: null });
   } else if (result.kind === 'failed' && address) {
     record.failure = result.failure;
-    await tx.objectStore('addresses').put({ ...address, lastOutcome: 'failed', lastFailure: result.failure });
+    await tx.objectStore('addresses').put({ ...address, lastOutcome: 'failed', lastFailure: { ...result.failure, provider: job.provider } });
   }
   // An address removed while its check was in flight leaves only the job to clear.
   if (address) await tx.objectStore('results').put(record);
@@ -119,17 +142,17 @@ export async function recordJobResult(
 }
 
 /** Remembers that a request went to a provider, before it is sent, so pacing survives a restart. */
-export async function noteRequest(db: Db, provider: ProviderId, at: number): Promise<void> {
-  await db.add('requests', { provider, at });
+export async function noteRequest(db: Db, bucket: RateBucket, at: number): Promise<void> {
+  await db.add('requests', { provider: bucket, at });
 }
 
-export async function recentRequests(db: Db, provider: ProviderId, since: number): Promise<number[]> {
+export async function recentRequests(db: Db, bucket: RateBucket, since: number): Promise<number[]> {
   const tx = db.transaction('requests', 'readwrite');
   const times: number[] = [];
   let cursor = await tx.store.openCursor();
   while (cursor) {
-    if (cursor.value.provider === provider) {
-      if (cursor.value.at <= since) await cursor.delete(); // aged out of every window of this provider
+    if (cursor.value.provider === bucket) {
+      if (cursor.value.at <= since) await cursor.delete(); // aged out of every window of this bucket
       else times.push(cursor.value.at);
     }
     cursor = await cursor.continue();

@@ -1,8 +1,11 @@
 import type { IDBPTransaction, StoreNames } from 'idb';
 import type { Breach, ProviderId } from '../core/breach';
-import { horizon, queueSlots, rulesFor } from '../core/pacing';
+import { horizon, queueSlots } from '../core/pacing';
+import { rulesFor } from '../core/provider-registry';
 import type { Settings } from '../core/settings';
 import type { AddressView, PopupState, RunView } from '../messages';
+import { checkIdOf } from './check-queue';
+import { incidentBreach, sourcesOf } from '../core/incident';
 import type { CheckJob, Db, ExposureDb } from './schema';
 
 /** How many exposures per address the popup lists (the most recently found); the rest are a click away in the history. */
@@ -23,7 +26,18 @@ export async function popupState(store: Db, settings: Settings, now: number): Pr
   const run = runCursor?.value;
   addresses.sort((a, b) => a.addedAt - b.addedAt);
   jobs.sort((a, b) => a.notBefore - b.notBefore || a.enqueuedAt - b.enqueuedAt);
-  const jobByEmail = new Map(jobs.map((j) => [j.email, j]));
+  // An address queued at several providers shows the job that goes first; the head of each
+  // provider's queue is judged by its retry time alone (see jobView).
+  const jobByEmail = new Map<string, CheckJob>();
+  const heads = new Set<CheckJob>();
+  const headed = new Set<CheckJob['provider']>();
+  for (const j of jobs) {
+    if (!jobByEmail.has(j.email)) jobByEmail.set(j.email, j);
+    if (!headed.has(j.provider)) {
+      headed.add(j.provider);
+      heads.add(j);
+    }
+  }
   const slots = await slotsOf(tx, jobs, settings, now);
   const breachOf = breachReader(tx);
 
@@ -35,34 +49,38 @@ export async function popupState(store: Db, settings: Settings, now: number): Pr
         ...address,
         exposures: await newestExposures(tx, address.email, breachOf),
         notices: notices.filter((n) => n.email === address.email).sort((a, b) => b.date.localeCompare(a.date)),
-        job: job ? jobView(job, job === jobs[0] ? job.notBefore : (slots.get(job) ?? job.notBefore), now) : null,
+        job: job ? jobView(job, heads.has(job) ? job.notBefore : (slots.get(job) ?? job.notBefore), now) : null,
       };
     }),
   );
 
   let runView: RunView | null = null;
   if (run) {
-    const done = await tx.objectStore('results').count(IDBKeyRange.bound([run.id], [run.id, []]));
-    const left = jobs.filter((j) => j.runId === run.id);
-    const estimatedEnd = left.length > 0 ? Math.max(...left.map((j) => slots.get(j) ?? j.notBefore)) : run.finishedAt;
+    // The runs of one check (one per provider) are shown as one.
+    const check = checkIdOf(run.id);
+    const runs = (await tx.objectStore('runs').index('by-started').getAll(run.startedAt)).filter((r) => checkIdOf(r.id) === check);
+    const done = await Promise.all(runs.map((r) => tx.objectStore('results').count(IDBKeyRange.bound([r.id], [r.id, []]))));
+    const ids = new Set(runs.map((r) => r.id));
+    const left = jobs.filter((j) => ids.has(j.runId));
+    const finished = runs.every((r) => r.finishedAt !== null) ? Math.max(...runs.map((r) => r.finishedAt ?? 0)) : null;
     runView = {
-      id: run.id,
-      provider: run.provider,
+      id: check,
+      providers: runs.map((r) => r.provider),
       startedAt: run.startedAt,
-      finishedAt: run.finishedAt,
-      total: run.emails.length,
-      done,
-      estimatedEnd,
+      finishedAt: finished,
+      total: runs.reduce((sum, r) => sum + r.emails.length, 0),
+      done: done.reduce((sum, n) => sum + n, 0),
+      estimatedEnd: left.length > 0 ? Math.max(...left.map((j) => slots.get(j) ?? j.notBefore)) : finished,
     };
   }
-  return { provider: settings.provider, hasApiKey: settings.hibpApiKey !== '', addresses: views, run: runView };
+  return { providers: settings.providers, hasApiKey: settings.hibpApiKey !== '', addresses: views, run: runView };
 }
 
 /** When each queued job is expected to go out: its retry time, and its turn under the provider's pace. */
 async function slotsOf(tx: ReadTx, jobs: readonly CheckJob[], settings: Settings, now: number): Promise<Map<CheckJob, number>> {
   const slots = new Map<CheckJob, number>();
   for (const provider of new Set(jobs.map((j) => j.provider))) {
-    const rules = rulesFor(provider, settings);
+    const rules = rulesFor(provider, settings) ?? [];
     const sent = (await tx.objectStore('requests').index('by-provider').getAll(provider)).map((r) => r.at).filter((at) => at > now - horizon(rules));
     const queue = jobs.filter((j) => j.provider === provider);
     queueSlots(rules, sent, queue, now).forEach((at, i) => slots.set(queue[i]!, at));
@@ -78,7 +96,7 @@ async function slotsOf(tx: ReadTx, jobs: readonly CheckJob[], settings: Settings
  */
 function jobView(job: CheckJob, at: number, now: number): AddressView['job'] {
   const waiting = at > now + 1_000;
-  return { state: waiting ? 'waiting' : 'queued', notBefore: waiting ? at : job.notBefore, failure: job.lastFailure };
+  return { state: waiting ? 'waiting' : 'queued', provider: job.provider, notBefore: waiting ? at : job.notBefore, failure: job.lastFailure };
 }
 
 /**
@@ -95,7 +113,13 @@ async function newestExposures(tx: ReadTx, email: string, breachOf: (provider: P
   // Fewer than POPUP_EXPOSURES stored: all of them.
   const from = cursor ? cursor.key[1] : -Infinity;
   const candidates = await index.getAll(IDBKeyRange.bound([email, from], [email, Infinity]));
-  const joined = await Promise.all(candidates.map(async (exposure) => ({ exposure, breach: await breachOf(exposure.provider, exposure.breachId) })));
+  // An incident several providers report is shown from all their records (the fullest date wins).
+  const joined = await Promise.all(
+    candidates.map(async (exposure) => ({
+      exposure,
+      breach: incidentBreach(await Promise.all(sourcesOf(exposure).map((s) => breachOf(s.provider, s.breachId)))),
+    })),
+  );
   return joined
     .sort((a, b) => b.exposure.firstSeen - a.exposure.firstSeen || (b.breach?.breachDate ?? '').localeCompare(a.breach?.breachDate ?? ''))
     .slice(0, POPUP_EXPOSURES);

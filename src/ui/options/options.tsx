@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { loadSettings } from '../../adapters/settings-store';
 import type { ProviderId } from '../../core/breach';
+import { PROVIDERS, PROVIDER_LIST, enabledProviders } from '../../core/provider-registry';
 import type { Settings, SettingsKey } from '../../core/settings';
 import type { KeyStatus } from '../../messages';
 import type { MessageKey } from '../../core/i18n';
@@ -11,6 +12,7 @@ import { ApiKeyField } from './api-key-field';
 import { SiteAlertsField } from './site-alerts-field';
 import { PasswordFieldField } from './password-field-field';
 
+/** The form's text fields; the set of providers is kept as a list beside them. */
 type Draft = Record<SettingsKey, string>;
 
 const toDraft = (s: Settings): Draft =>
@@ -18,7 +20,6 @@ const toDraft = (s: Settings): Draft =>
 
 /** What this form edits. The key's rate and range support are learnt by testing it, not typed. */
 const EDITABLE: readonly SettingsKey[] = [
-  'provider',
   'hibpApiKey',
   'xposedornotBaseUrl',
   'hibpBaseUrl',
@@ -29,8 +30,9 @@ const EDITABLE: readonly SettingsKey[] = [
 ];
 
 /** Turns the form's strings back into typed values; the background validates them again. */
-function toPatch(draft: Draft, saved: Settings): Partial<Record<SettingsKey, unknown>> {
+function toPatch(draft: Draft, providers: readonly ProviderId[], saved: Settings): Partial<Record<SettingsKey, unknown>> {
   const patch: Partial<Record<SettingsKey, unknown>> = {};
+  if (providers.join() !== saved.providers.join()) patch.providers = [...providers];
   for (const key of EDITABLE) {
     const text = draft[key].trim();
     const value = typeof saved[key] === 'number' ? Number(text) : text;
@@ -47,16 +49,20 @@ export function Options() {
   const [error, setError] = useState<{ field?: string; message: string } | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [keyStatus, setKeyStatus] = useState<KeyStatus | null>(null);
+  const [providers, setProviders] = useState<ProviderId[]>([]);
 
   useEffect(() => {
     void loadSettings().then((s) => {
       setSaved(s);
       setDraft(toDraft(s));
+      setProviders(s.providers);
       document.body.dataset.ready = 'true';
     });
   }, []);
 
   if (!saved || !draft) return <p aria-busy="true">{t('loading')}</p>;
+  // The key field below is HIBP's (its key test and plan): today the one provider that takes a key.
+  const needsKey = providers.some((id) => PROVIDERS[id].needsKey);
 
   const set = (key: SettingsKey) => (event: Event) => {
     setDraft({ ...draft, [key]: (event.target as HTMLInputElement).value });
@@ -77,14 +83,19 @@ export function Options() {
     event.preventDefault();
     setError(null);
     setNotice(null);
-    if (draft.provider === 'hibp' && draft.hibpApiKey.trim() === '') {
+    if (providers.length === 0) {
+      setError({ field: 'providers', message: t('settingErrorProviders') });
+      return;
+    }
+    if (needsKey && draft.hibpApiKey.trim() === '') {
       setError({ field: 'hibpApiKey', message: t('optionsNeedKey') });
       return;
     }
     try {
-      const next = await send('settings/save', { patch: toPatch(draft, saved) });
+      const next = await send('settings/save', { patch: toPatch(draft, providers, saved) });
       setSaved(next);
       setDraft(toDraft(next));
+      setProviders(next.providers);
       setNotice(t('optionsSaved'));
     } catch (err) {
       setError({ ...(err instanceof RequestRefused && err.field ? { field: err.field } : {}), message: (err as Error).message });
@@ -104,7 +115,11 @@ export function Options() {
     }
   };
 
-  const provider = draft.provider as ProviderId;
+  const toggle = (id: ProviderId) => (event: Event) => {
+    const on = (event.target as HTMLInputElement).checked;
+    setProviders(enabledProviders(on ? [...providers, id] : providers.filter((p) => p !== id)));
+    setNotice(null);
+  };
   return (
     <main class="options">
       <h1>{t('optionsPageTitle')}</h1>
@@ -112,21 +127,18 @@ export function Options() {
         <fieldset>
           <legend>{t('optionsProviderLegend')}</legend>
           <p class="muted">{t('optionsProviderIntro')}</p>
-          <label class="choice">
-            <input type="radio" name="provider" value="xposedornot" checked={provider === 'xposedornot'} onChange={set('provider')} />
-            <span>
-              <strong>XposedOrNot</strong> {t('optionsXposedOrNot')}
-            </span>
-          </label>
-          <label class="choice">
-            <input type="radio" name="provider" value="hibp" checked={provider === 'hibp'} onChange={set('provider')} />
-            <span>
-              <strong>Have I Been Pwned</strong> {t('optionsHibp')}
-            </span>
-          </label>
+          {PROVIDER_LIST.map((p) => (
+            <label class="choice" key={p.id}>
+              <input type="checkbox" name="providers" value={p.id} checked={providers.includes(p.id)} onChange={toggle(p.id)} {...invalid('providers')} />
+              <span>
+                <strong>{p.name}</strong> {t(p.optionsText)}
+              </span>
+            </label>
+          ))}
+          {fieldError('providers')}
         </fieldset>
 
-        {provider === 'hibp' && (
+        {needsKey && (
           <fieldset>
             <legend>Have I Been Pwned</legend>
             <ApiKeyField value={draft.hibpApiKey} onInput={set('hibpApiKey')} invalid={invalid('hibpApiKey')} onTest={testKey} />

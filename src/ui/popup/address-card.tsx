@@ -5,17 +5,19 @@ import { formatBreachDate, formatCount, formatDateTime, formatWhen } from '../fo
 import browser from 'webextension-polyfill';
 import { t } from '../i18n';
 import { send } from '../send';
+import { ReportedBy } from '../components/reported-by';
 import { exposureId } from './exposure-id';
 
 interface Props {
   address: AddressView;
-  provider: ProviderId;
+  /** The enabled providers: with more than one, each breach says which of them report it. */
+  providers: ProviderId[];
   seenNew: ReadonlySet<string>;
   /** Shows a refused action's reason (the popup's one error line). */
   onError: (message: string) => void;
 }
 
-export function AddressCard({ address, provider, seenNew, onError }: Props) {
+export function AddressCard({ address, providers, seenNew, onError }: Props) {
   const count = address.exposureCount + address.notices.length;
   const more = address.exposureCount - address.exposures.length;
   const report = (error: unknown) => onError((error as Error).message);
@@ -37,7 +39,7 @@ export function AddressCard({ address, provider, seenNew, onError }: Props) {
         </div>
       </div>
       <p class="status" data-testid="address-status">
-        <Status address={address} provider={provider} count={count} />
+        <Status address={address} fallback={providers[0]!} count={count} />
       </p>
       {count > 0 && (
         <ul class="breaches" aria-label={t('cardBreachesLabel', address.email)}>
@@ -50,6 +52,7 @@ export function AddressCard({ address, provider, seenNew, onError }: Props) {
                 {breach?.pwnCount ? ` · ${t('cardAccounts', formatCount(breach.pwnCount))}` : ''}
               </span>
               {breach && breach.dataClasses.length > 0 && <span class="breach-data">{breach.dataClasses.join(', ')}</span>}
+              <ReportedBy exposure={exposure} enabled={providers} />
             </li>
           ))}
           {address.notices.map((notice) => (
@@ -75,13 +78,13 @@ export function AddressCard({ address, provider, seenNew, onError }: Props) {
 
 const historyUrl = (email: string) => `${browser.runtime.getURL('src/ui/history/index.html')}?email=${encodeURIComponent(email)}`;
 
-function Status({ address, provider, count }: { address: AddressView; provider: ProviderId; count: number }) {
+function Status({ address, fallback, count }: { address: AddressView; fallback: ProviderId; count: number }) {
   const { job } = address;
   if (job) {
     if (job.state === 'waiting') {
       return (
         <span role="status" class={job.failure ? 'warning' : undefined}>
-          {job.failure ? describeFailure(provider, job.failure, job.notBefore, formatWhen, t) : t('cardQueued', formatWhen(job.notBefore))}
+          {job.failure ? describeFailure(job.provider, job.failure, job.notBefore, formatWhen, t) : t('cardQueued', formatWhen(job.notBefore))}
         </span>
       );
     }
@@ -91,7 +94,7 @@ function Status({ address, provider, count }: { address: AddressView; provider: 
   if (address.lastOutcome === 'failed' && address.lastFailure) {
     return (
       <span class="warning" role="alert" data-testid="address-failure">
-        ⚠ {describeFailure(provider, address.lastFailure, null, formatWhen, t)}
+        ⚠ {describeFailure(address.lastFailure.provider ?? fallback, address.lastFailure, null, formatWhen, t)}
         {count > 0 ? ` ${t('cardEarlierKept')}` : ''}
       </span>
     );

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { loadSettings } from '../../adapters/settings-store';
 import type { ProviderId } from '../../core/breach';
+import { PROVIDERS, PROVIDER_LIST, enabledProviders } from '../../core/provider-registry';
 import type { Settings } from '../../core/settings';
 import type { PopupState } from '../../messages';
 import { ApiKeyField } from '../options/api-key-field';
@@ -34,15 +35,22 @@ export function Welcome() {
 
   if (!settings) return <p aria-busy="true">{t('loading')}</p>;
 
-  const choose = async (provider: ProviderId) => {
+  const save = async (providers: ProviderId[]) => {
     setError(null);
-    setSettings(await send('settings/save', { patch: { provider } }));
+    try {
+      setSettings(await send('settings/save', { patch: { providers } }));
+    } catch (err) {
+      setError((err as Error).message);
+    }
   };
+  const toggle = (id: ProviderId) => (event: Event) =>
+    void save(enabledProviders((event.target as HTMLInputElement).checked ? [...settings.providers, id] : settings.providers.filter((p) => p !== id)));
+  const needsKey = settings.providers.some((id) => PROVIDERS[id].needsKey);
   const testKey = async () => {
     setError(null);
     try {
       await send('hibp/test-key', { apiKey: key });
-      setSettings(await send('settings/save', { patch: { provider: 'hibp' } }));
+      setSettings(await loadSettings());
     } catch (err) {
       setError((err as Error).message);
     }
@@ -50,8 +58,8 @@ export function Welcome() {
   const start = async () => {
     setError(null);
     try {
-      // Record the provider as chosen, even when it is the default the user left selected.
-      setSettings(await send('settings/save', { patch: { provider: settings.provider } }));
+      // Record the providers as chosen, even when they are the default the user left selected.
+      setSettings(await send('settings/save', { patch: { providers: settings.providers } }));
       await send('check/start', {});
       setStarted(true);
     } catch (err) {
@@ -73,19 +81,15 @@ export function Welcome() {
 
       <fieldset>
         <legend>{t('welcomeStepProvider')}</legend>
-        <label class="choice">
-          <input type="radio" name="provider" checked={settings.provider === 'xposedornot'} onChange={() => void choose('xposedornot')} />
-          <span>
-            <strong>XposedOrNot</strong> {t('welcomeXposedOrNot')}
-          </span>
-        </label>
-        <label class="choice">
-          <input type="radio" name="provider" checked={settings.provider === 'hibp'} onChange={() => void choose('hibp')} />
-          <span>
-            <strong>Have I Been Pwned</strong> {t('welcomeHibp')}
-          </span>
-        </label>
-        {settings.provider === 'hibp' && (
+        {PROVIDER_LIST.map((p) => (
+          <label class="choice" key={p.id}>
+            <input type="checkbox" name="providers" checked={settings.providers.includes(p.id)} onChange={toggle(p.id)} />
+            <span>
+              <strong>{p.name}</strong> {t(p.welcomeText)}
+            </span>
+          </label>
+        ))}
+        {needsKey && (
           <ApiKeyField
             value={key}
             onInput={(e) => setKey((e.target as HTMLInputElement).value)}
