@@ -5,6 +5,7 @@
 import browser from 'webextension-polyfill';
 import { t } from '../adapters/i18n';
 import type { Breach } from '../core/breach';
+import { sourcesOf } from '../core/incident';
 import { maskEmail } from '../core/mask-email';
 import type { ManualNotice } from '../core/notice';
 import type { Settings } from '../core/settings';
@@ -25,8 +26,8 @@ export interface SiteCard {
 async function emailsByBreach(store: Db): Promise<Map<string, string[]>> {
   const map = new Map<string, string[]>();
   for (const e of await store.getAll('exposures')) {
-    const key = e.breachId.toLowerCase();
-    map.set(key, [...(map.get(key) ?? []), e.email]);
+    // Every provider's name for the incident: the site's catalog may be the other provider's.
+    for (const key of new Set(sourcesOf(e).map((s) => s.breachId.toLowerCase()))) map.set(key, [...(map.get(key) ?? []), e.email]);
   }
   return map;
 }
