@@ -2,20 +2,13 @@ import type { Breach, CheckOutcome, ProviderId } from '../core/breach';
 import { diffExposures, type Exposure } from '../core/exposure';
 import { refreshedBreach, sourceKey, sourcesOf } from '../core/incident';
 import type { RateBucket } from '../core/provider-registry';
+import { runIdFor } from '../core/check-run';
+
+export { checkIdOf } from '../core/check-run';
 import type { ProviderFailure } from '../core/provider-error';
 import type { CheckJob, CheckResult, CheckRun, Db } from './schema';
 
 export type JobOutcome = { kind: 'checked'; outcome: CheckOutcome } | { kind: 'failed'; failure: ProviderFailure };
-
-/**
- * The run of one provider in a check of several: `<check id>/<provider>`. A check with one
- * provider keeps the check's id, as runs always had.
- */
-export const runIdFor = (checkId: string, provider: ProviderId, providers: readonly ProviderId[]): string =>
-  providers.length > 1 ? `${checkId}/${provider}` : checkId;
-
-/** The check a run belongs to: the runs of one check are announced together (see alerts.ts). */
-export const checkIdOf = (runId: string): string => runId.split('/')[0] ?? runId;
 
 /**
  * Starts a check: for each provider a run, with one job per address, all in one transaction. An

@@ -4,7 +4,7 @@ import { horizon, queueSlots } from '../core/pacing';
 import { rulesFor } from '../core/provider-registry';
 import type { Settings } from '../core/settings';
 import type { AddressView, PopupState, RunView } from '../messages';
-import { checkIdOf } from './check-queue';
+import { checkIdOf } from '../core/check-run';
 import { incidentBreach, sourcesOf } from '../core/incident';
 import type { CheckJob, Db, ExposureDb } from './schema';
 
