@@ -363,6 +363,43 @@ function failWith(mutate: (doc: Doc) => void): string {
   return result.ok ? 'accepted' : result.message;
 }
 
+describe('files of version 1', () => {
+  const adobe = (provider: 'hibp' | 'xposedornot', breachDate: string): Breach => ({
+    id: 'Adobe', provider, title: 'Adobe', domain: 'adobe.com', breachDate, addedDate: null, pwnCount: null, description: '', dataClasses: [], logoUrl: null, flags: NO_FLAGS,
+  });
+  const v1 = {
+    format: EXPORT_FORMAT,
+    version: 1,
+    addresses: [{ email: 'alice@example.com', addedAt: 1, lastCheckedAt: null, lastOutcome: null, lastFailure: null }],
+    breaches: [adobe('hibp', '2013-10-04'), adobe('xposedornot', '2013')],
+    // One provider per exposure then: a user who switched providers has the incident twice.
+    exposures: [
+      { email: 'alice@example.com', provider: 'hibp', breachId: 'Adobe', firstSeen: 5, lastSeen: 5, state: 'resolved', stateChangedAt: 6, note: 'changed it' },
+      { email: 'alice@example.com', provider: 'xposedornot', breachId: 'Adobe', firstSeen: 50, lastSeen: 50, state: 'new', stateChangedAt: 50, note: '' },
+    ],
+    notices: [], siteAlerts: [], runs: [], results: [],
+  };
+
+  it('are read, their exposures with no other provider named', () => {
+    const outcome = parseImport(JSON.stringify(v1), tEn);
+    expect(outcome.ok && outcome.doc.exposures.map((e) => e.also)).toEqual([[], []]);
+  });
+
+  it('merge into one record per incident, keeping the user\'s decision', () => {
+    const outcome = parseImport(JSON.stringify(v1), tEn);
+    if (!outcome.ok) throw new Error(outcome.message);
+    const merged = mergeImport(emptyExport(), outcome.doc);
+    expect(merged.exposures).toEqual([
+      { ...v1.exposures[0], also: [{ provider: 'xposedornot', breachId: 'Adobe' }], lastSeen: 50 },
+    ]);
+  });
+
+  it('are the only ones whose exposures may lack "also"', () => {
+    const v2 = { ...v1, version: 2 };
+    expect(parseImport(JSON.stringify(v2), tEn)).toMatchObject({ ok: false, message: expect.stringContaining('exposures[0].also') });
+  });
+});
+
 describe('parseImport: the file as a whole', () => {
   it('accepts the small document', () => {
     expect(failWith(() => {})).toBe('accepted');
