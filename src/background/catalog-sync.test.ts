@@ -118,6 +118,28 @@ describe('a catalog refresh cut short by the worker dying', () => {
   });
 });
 
+describe('two providers', () => {
+  it('refresh both catalogs; one failing keeps its backoff and alarm while the other\'s success clears nothing of it', async () => {
+    const both: Settings = { ...DEFAULT_SETTINGS, providers: ['xposedornot', 'hibp'] };
+    fake.settings = both;
+    const worker = await newWorker();
+    fake.refreshCatalog.mockImplementation(async (provider: ProviderId) => {
+      if (provider === 'xposedornot') throw new Error('503');
+      return changed;
+    });
+    await worker.syncCatalogs(STORE, both);
+    expect(fake.refreshCatalog.mock.calls.map((c) => c[0])).toEqual(['xposedornot', 'hibp']);
+    expect(fake.saveCatalog).toHaveBeenCalledWith(STORE, 'hibp', [breach]);
+    // XposedOrNot's retry is still owed after HIBP's refresh worked.
+    const { when } = fake.alarms.get('catalog-retry') as { when: number };
+    expect(when - Date.now()).toBeGreaterThan(4 * 60_000);
+    // Woken again before that time (the daily alarm, say), XposedOrNot is not asked: it waits out its backoff.
+    await worker.syncCatalogs(STORE, both);
+    expect(fake.refreshCatalog.mock.calls.map((c) => c[0])).toEqual(['xposedornot', 'hibp', 'hibp']);
+    expect(fake.alarms.has('catalog-retry')).toBe(true);
+  });
+});
+
 describe('refreshes in flight', () => {
   it('run once per provider: a second call waits for the refresh already running', async () => {
     const worker = await newWorker();
