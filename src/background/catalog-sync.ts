@@ -61,6 +61,8 @@ interface RetryRecord {
 const runningKey = (provider: ProviderId) => `catalogSyncRunning.${provider}`;
 /** A refresh cut short and followed by no wake is resumed by the retry alarm this soon. */
 const WATCHDOG_MINUTES = 1;
+/** An alarm may fire a moment before its time: a retry due within this is due. */
+const RETRY_SLACK_MS = 1_000;
 
 type SyncOutcome = 'changed' | 'unchanged' | 'failed';
 
@@ -72,18 +74,21 @@ const inFlight = new Map<ProviderId, Promise<SyncOutcome>>();
  * provider at a time; a failed one is retried with backoff instead of waiting a day for the next
  * alarm, and one cut short by the worker's death resumes when the next worker starts.
  */
-export function syncCatalog(store: Db, settings: Settings, provider: ProviderId): Promise<SyncOutcome> {
+export function syncCatalog(store: Db, settings: Settings, provider: ProviderId, { dueOnly = false } = {}): Promise<SyncOutcome> {
   let running = inFlight.get(provider);
   if (!running) {
-    running = refresh(store, settings, provider).finally(() => inFlight.delete(provider));
+    running = refresh(store, settings, provider, dueOnly).finally(() => inFlight.delete(provider));
     inFlight.set(provider, running);
   }
   return running;
 }
 
-/** Refreshes the catalog of every enabled provider, one after another. */
-export async function syncCatalogs(store: Db, settings: Settings): Promise<void> {
-  for (const provider of enabledProviders(settings.providers)) await syncCatalog(store, settings, provider);
+/**
+ * Refreshes the catalog of every enabled provider, one after another. `dueOnly` (the retry alarm,
+ * which serves every provider) leaves out a provider whose own retry is not due yet.
+ */
+export async function syncCatalogs(store: Db, settings: Settings, options: { dueOnly?: boolean } = {}): Promise<void> {
+  for (const provider of enabledProviders(settings.providers)) await syncCatalog(store, settings, provider, options);
 }
 
 /**
@@ -110,13 +115,13 @@ async function scheduleRetryAlarm(settings: Settings): Promise<void> {
   else await browser.alarms.create(CATALOG_RETRY_ALARM, { when: Math.min(...owed.map((r) => r.at)) });
 }
 
-async function refresh(store: Db, settings: Settings, provider: ProviderId): Promise<SyncOutcome> {
+async function refresh(store: Db, settings: Settings, provider: ProviderId, dueOnly: boolean): Promise<SyncOutcome> {
   const key = markKey(provider);
   const mark = ((await browser.storage.local.get(key))[key] ?? {}) as CatalogMark;
-  // A provider that failed waits out its backoff (and its Retry-After) whatever woke this worker:
-  // the retry alarm of another provider, the daily alarm, or a settings change.
+  // Woken by the retry alarm another provider's retry set, a provider that failed waits out its own
+  // backoff (and its Retry-After). The daily alarm and a settings change ask anyway, as before.
   const retry = await retryOf(provider);
-  if (retry && retry.at > Date.now()) return 'failed';
+  if (dueOnly && retry && retry.at > Date.now() + RETRY_SLACK_MS) return 'failed';
   // Before any request, so a worker killed from here on leaves a way back: the marker for the
   // next worker to find, and the alarm in case nothing wakes one. Success or failure clears both.
   await browser.storage.local.set({ [runningKey(provider)]: Date.now() });

@@ -31,7 +31,8 @@ export async function onAlarm(alarm: Alarms.Alarm): Promise<void> {
     broadcastStateChanged();
   }
   if (alarm.name === RECHECK_ALARM || alarm.name === QUEUE_ALARM) await pump();
-  if (alarm.name === CATALOG_ALARM || alarm.name === CATALOG_RETRY_ALARM) await syncCatalogs(await db(), await loadSettings());
+  if (alarm.name === CATALOG_ALARM) await syncCatalogs(await db(), await loadSettings());
+  if (alarm.name === CATALOG_RETRY_ALARM) await syncCatalogs(await db(), await loadSettings(), { dueOnly: true });
 }
 
 /** Settings changed in Options (or by a test): apply what depends on them. */
