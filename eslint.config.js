@@ -82,6 +82,25 @@ export default tseslint.config(
     },
   },
   {
+    // A provider is described once (src/core/provider-registry.ts, src/providers/registry.ts):
+    // code that asks "is it HIBP?" would silently give a third provider the other's behaviour.
+    // Only a provider's own module may name its id in a comparison.
+    files: ['src/**/*.ts', 'src/**/*.tsx'],
+    ignores: ['**/*.test.ts', '**/*.test.tsx', 'src/providers/hibp.ts', 'src/providers/xposedornot.ts'],
+    rules: {
+      'no-restricted-syntax': ['error',
+        {
+          selector: "BinaryExpression[operator=/^[!=]==?$/] > Literal[value=/^(hibp|xposedornot)$/]",
+          message: 'No comparison with a provider id: read what differs from the provider registry (PROVIDERS[id]).',
+        },
+        {
+          selector: "SwitchCase > Literal[value=/^(hibp|xposedornot)$/]",
+          message: 'No switch on a provider id: read what differs from the provider registry (PROVIDERS[id]).',
+        },
+      ],
+    },
+  },
+  {
     files: ['e2e/**', 'scripts/**', 'bench/**', '**/*.test.ts', '**/*.test.tsx'],
     rules: { 'no-console': 'off' },
   },

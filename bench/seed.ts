@@ -113,6 +113,7 @@ export async function seedExposures(page: Page, from: number, to: number, layout
                 email: list[i % list.length],
                 provider: j % 2 === 0 ? 'xposedornot' : 'hibp',
                 breachId: `BenchBreach${Math.floor(j / 2)}`,
+                also: [],
                 firstSeen: seen,
                 lastSeen: seen,
                 state: 'acknowledged',

@@ -94,7 +94,8 @@ test('the HIBP key reaches haveibeenpwned.com only, in its header only; no conso
   // Options: a wrong key is refused, the right one tested and saved.
   const options = await context.newPage();
   await options.goto(`chrome-extension://${extensionId}/src/ui/options/index.html`);
-  await options.getByRole('radio', { name: /Have I Been Pwned/ }).check();
+  await options.getByRole('checkbox', { name: /Have I Been Pwned/ }).check();
+  await options.getByRole('checkbox', { name: /XposedOrNot/ }).uncheck();
   await options.getByLabel('API key', { exact: true }).fill(WRONG_KEY);
   await options.getByRole('button', { name: 'Test key' }).click();
   await expect(options.getByRole('alert')).toContainText('Have I Been Pwned rejected this key');

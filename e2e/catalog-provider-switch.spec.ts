@@ -13,7 +13,7 @@ test('switching to HIBP during an XposedOrNot catalog refresh still fetches the 
   expect(server.requests.some((r) => r.path === '/v1/breaches' && r.status !== 0), 'still waiting for its answer').toBe(false);
 
   const worker = await background();
-  await worker.evaluate(() => chrome.storage.local.set({ provider: 'hibp', hibpApiKey: 'test-key' }));
+  await worker.evaluate(() => chrome.storage.local.set({ providers: ['hibp'], hibpApiKey: 'test-key' }));
   await expect.poll(() => server.requests.some((r) => r.path === '/api/v3/breaches' || r.path === '/api/v3/latestbreach'), { timeout: 15_000, message: 'HIBP catalog requested' }).toBe(true);
   await expect
     .poll(async () => (await readStore<{ provider: string }>(worker, 'breaches')).filter((b) => b.provider === 'hibp').length, { timeout: 15_000 })

@@ -88,7 +88,7 @@ test('a provider failure is shown with the next step, and earlier results stay i
 test('a rejected HIBP key sends the user to Options and keeps earlier results', async ({ server, openPopup, background }) => {
   server.setAccounts({ 'victim@example.com': ['Adobe'] });
   const worker = await background();
-  await worker.evaluate(() => chrome.storage.local.set({ provider: 'hibp', hibpApiKey: 'test-key' }));
+  await worker.evaluate(() => chrome.storage.local.set({ providers: ['hibp'], hibpApiKey: 'test-key' }));
   const popup = new PopupPage(await openPopup());
   await popup.addAddress('victim@example.com');
   await popup.checkNow();

@@ -352,11 +352,11 @@ async function catalogState(worker: Worker, provider: string): Promise<CatalogSt
   }, provider);
 }
 
-async function catalogRetry(worker: Worker): Promise<{ minutes: number | null; at: number | null }> {
-  return worker.evaluate(async () => ({
-    minutes: ((await chrome.storage.local.get('catalogRetryMinutes')).catalogRetryMinutes as number | undefined) ?? null,
-    at: (await chrome.alarms.get('catalog-retry'))?.scheduledTime ?? null,
-  }));
+async function catalogRetry(worker: Worker, provider: string): Promise<{ minutes: number | null; at: number | null }> {
+  return worker.evaluate(async (key) => {
+    const retry = (await chrome.storage.local.get(key))[key] as { waitMs: number } | undefined;
+    return { minutes: retry ? retry.waitMs / 60_000 : null, at: (await chrome.alarms.get('catalog-retry'))?.scheduledTime ?? null };
+  }, `catalogRetry.${provider}`);
 }
 
 /** Fires the daily catalog alarm now. */
@@ -376,7 +376,7 @@ interface CatalogEnv {
 async function runCatalogCase(env: CatalogEnv, path: string, { fault }: NamedFault, prepare?: () => void): Promise<string> {
   const { server, worker } = env;
   const before = await catalogState(worker, env.provider);
-  const previous = await catalogRetry(worker);
+  const previous = await catalogRetry(worker, env.provider);
   const waitMs = previous.minutes === null ? 5 * MINUTE : Math.min(previous.minutes * 2 * MINUTE, 6 * HOUR);
   const dueMs = fault.status === 429 ? Math.max(waitMs, waitOf(fault)) : waitMs;
   const from = server.requests.length;
@@ -387,12 +387,12 @@ async function runCatalogCase(env: CatalogEnv, path: string, { fault }: NamedFau
   // mid-download; a failure replaces it with the backoff, which is never under 5 minutes.
   await expect
     .poll(async () => {
-      const { at } = await catalogRetry(worker);
+      const { at } = await catalogRetry(worker, env.provider);
       return at !== null && at !== previous.at && at - Date.now() > 2 * MINUTE;
     }, { ...FAST, timeout: 15_000 })
     .toBe(true);
   const faulted = server.requests.slice(from).find((r) => r.method === 'GET' && r.path.endsWith(path))!;
-  const retry = await catalogRetry(worker);
+  const retry = await catalogRetry(worker, env.provider);
   expect(retry.minutes).toBe(waitMs / MINUTE);
   const due = retry.at! - faulted.time;
   expect(due).toBeGreaterThanOrEqual(dueMs);
@@ -406,7 +406,7 @@ async function runCatalogCase(env: CatalogEnv, path: string, { fault }: NamedFau
 /** After the failures: a refresh that works clears the retry, and the site card reads the catalog. */
 async function expectCatalogRecovers(env: CatalogEnv, page: Page, status: string): Promise<void> {
   await refreshNow(env.worker);
-  await expect.poll(() => catalogRetry(env.worker), { ...FAST, timeout: 15_000 }).toEqual({ minutes: null, at: null });
+  await expect.poll(() => catalogRetry(env.worker, env.provider), { ...FAST, timeout: 15_000 }).toEqual({ minutes: null, at: null });
   const card = (await page.evaluate((url) => chrome.runtime.sendMessage({ type: 'site/card', payload: { url } }), 'https://adobe.com/')) as {
     ok: boolean;
     value: { shown: Array<{ breach: { id: string }; emails: string[] }> };
@@ -483,7 +483,7 @@ test('XposedOrNot: the breach lookup with absurd Retry-After values, a hang and 
 test('Have I Been Pwned: breachedaccount, and the range search', async ({ server, openPopup, background }) => {
   const worker = await background();
   server.setApiKeys({ 'test-key': { plan: 'Pwned 4', rpm: 1000, rangeSearch: true } });
-  await configure(worker, { provider: 'hibp', hibpApiKey: 'test-key', hibpRequestsPerMinute: 1000, requestTimeoutMs: SHORT_TIMEOUT_MS });
+  await configure(worker, { providers: ['hibp'], hibpApiKey: 'test-key', hibpRequestsPerMinute: 1000, requestTimeoutMs: SHORT_TIMEOUT_MS });
   const popup = await checkedOnce(server, await openPopup());
 
   const env: LookupEnv = { server, popup, match: { provider: 'hibp', pathIncludes: '/breachedaccount/' }, timeoutMs: SHORT_TIMEOUT_MS };
@@ -513,7 +513,7 @@ test('the real 25 s abort of a hung lookup, meanwhile the HIBP catalog, the key 
   test.setTimeout(75_000);
   const worker = await background();
   // The key test uses the fixture's entry-plan key; lookups and the catalog use the same one.
-  await configure(worker, { provider: 'hibp', hibpApiKey: 'test-key', hibpRequestsPerMinute: 1000 });
+  await configure(worker, { providers: ['hibp'], hibpApiKey: 'test-key', hibpRequestsPerMinute: 1000 });
   const page = await openPopup();
   await waitForCatalog(worker, 'hibp');
   const popup = await checkedOnce(server, page);
@@ -601,7 +601,7 @@ async function dueTexts(page: Page, sentAt: number, waitMs: number): Promise<str
 }
 
 async function runKeyTestCase(server: FixtureServer, options: Page, worker: Worker, { fault }: NamedFault): Promise<string> {
-  const keys = ['hibpApiKey', 'hibpRequestsPerMinute', 'hibpRangeSearch', 'provider'];
+  const keys = ['hibpApiKey', 'hibpRequestsPerMinute', 'hibpRangeSearch', 'providers'];
   const before = await worker.evaluate((k) => chrome.storage.local.get(k), keys);
   const from = server.requests.length;
   const gets = server.requests.filter((r) => r.method === 'GET').length;

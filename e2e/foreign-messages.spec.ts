@@ -43,7 +43,7 @@ const MESSAGES = [
   { type: 'address/remove', payload: { email: VICTIM } },
   { type: 'check/start', payload: {} },
   { type: 'exposures/acknowledge', payload: { emails: [VICTIM] } },
-  { type: 'settings/save', payload: { patch: { provider: 'hibp', hibpBaseUrl: 'https://evil.example/api', siteAlerts: false } } },
+  { type: 'settings/save', payload: { patch: { providers: ['hibp'], hibpBaseUrl: 'https://evil.example/api', siteAlerts: false } } },
   { type: 'site/card', payload: { url: 'https://adobe.com/' } },
   { type: 'site/silence', payload: { domains: ['adobe.com'], silenced: true } },
   { type: 'history/set-state', payload: { target: { kind: 'exposure', key: [VICTIM, 'xposedornot', 'Adobe'] }, state: 'resolved', note: 'not by you' } },

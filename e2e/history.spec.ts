@@ -469,7 +469,7 @@ test('a version-1 database is migrated to the current version by the history pag
       }),
   );
   expect(schema).toEqual({
-    version: 4,
+    version: 5,
     stores: ['addresses', 'breaches', 'exposures', 'jobs', 'notices', 'requests', 'results', 'runs', 'siteAlerts'],
     noticeIndexes: ['by-created', 'by-email', 'by-state'],
     alertIndexes: ['by-host', 'by-shown'],

@@ -54,7 +54,7 @@ test('the popup speaks Italian: words, page language and dates', async ({ server
 test('a breach date in the popup and the history page, the Italian way', async ({ server, openPopup, background, context, extensionId }) => {
   server.setAccounts({ 'victim@example.com': ['Adobe'] });
   // Have I Been Pwned gives the full date of a breach (Adobe: 2013-10-04); XposedOrNot only the year.
-  await (await background()).evaluate(() => chrome.storage.local.set({ provider: 'hibp', hibpApiKey: 'test-key' }));
+  await (await background()).evaluate(() => chrome.storage.local.set({ providers: ['hibp'], hibpApiKey: 'test-key' }));
   const popup = await openPopup();
   await popup.getByLabel('Indirizzo email').fill('victim@example.com');
   await popup.getByRole('button', { name: 'Aggiungi', exact: true }).click();

@@ -115,7 +115,7 @@ test('a 403 with a Cloudflare ray id: the popup quotes it, the run ends, history
 
 test('a 401 from HIBP for a key it does not know: sent to Options, the run ends, history intact', async ({ server, openPopup, background }) => {
   const worker: Worker = await background();
-  await configure(worker, { provider: 'hibp', hibpApiKey: 'test-key' });
+  await configure(worker, { providers: ['hibp'], hibpApiKey: 'test-key' });
   // Checked with HIBP this time (the server knows 'test-key' by default).
   const { popup, before } = await checkedOnce(server, openPopup);
   expect(before.exposures.every((e) => e.provider === 'hibp')).toBe(true);

@@ -24,7 +24,8 @@ test('options: a tested HIBP key sets the pace, and requests to HIBP carry the e
   server.setAccounts({ 'victim@example.com': ['Adobe', 'Dropbox'] });
   const options = await context.newPage();
   await options.goto(`chrome-extension://${extensionId}/src/ui/options/index.html`);
-  await options.getByRole('radio', { name: /Have I Been Pwned/ }).check();
+  await options.getByRole('checkbox', { name: /Have I Been Pwned/ }).check();
+  await options.getByRole('checkbox', { name: /XposedOrNot/ }).uncheck();
 
   // A wrong key is refused with what to do about it; nothing is kept.
   await options.getByLabel('API key', { exact: true }).fill('wrong-key');
@@ -38,7 +39,7 @@ test('options: a tested HIBP key sets the pace, and requests to HIBP carry the e
   await expect(options.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
 
   const stored = await options.evaluate(() => chrome.storage.local.get(null));
-  expect(stored).toMatchObject({ provider: 'hibp', hibpApiKey: 'key-with-plan', hibpRequestsPerMinute: 50 });
+  expect(stored).toMatchObject({ providers: ['hibp'], hibpApiKey: 'key-with-plan', hibpRequestsPerMinute: 50 });
   // Never synced.
   expect(await options.evaluate(() => chrome.storage.sync.get(null))).toEqual({});
 
@@ -69,7 +70,8 @@ test('on a plan with range search, only a 6-character hash prefix of the address
   server.setAccounts({ 'victim@example.com': ['Adobe', 'LinkedIn'] });
   const options = await context.newPage();
   await options.goto(`chrome-extension://${extensionId}/src/ui/options/index.html`);
-  await options.getByRole('radio', { name: /Have I Been Pwned/ }).check();
+  await options.getByRole('checkbox', { name: /Have I Been Pwned/ }).check();
+  await options.getByRole('checkbox', { name: /XposedOrNot/ }).uncheck();
   await options.getByLabel('API key', { exact: true }).fill('pro-key');
   await options.getByRole('button', { name: 'Test key' }).click();
   await expect(options.getByTestId('lookup-mode')).toContainText('k-anonymity search');

@@ -120,7 +120,7 @@ async function configure(worker: Worker, settings: Record<string, unknown>): Pro
  */
 async function enableSiteAlerts(worker: Worker, extra: Record<string, unknown> = {}): Promise<number> {
   const started = Date.now();
-  await configure(worker, { provider: 'hibp', hibpApiKey: 'test-key', siteAlerts: true, ...extra });
+  await configure(worker, { providers: ['hibp'], hibpApiKey: 'test-key', siteAlerts: true, ...extra });
   await expect
     .poll(() => catalogSize(worker, 'hibp'), { timeout: 20_000, intervals: [100], message: 'HIBP catalog stored' })
     .toBeGreaterThanOrEqual(CATALOG_MIN);

@@ -9,7 +9,7 @@ test('installing opens the welcome page; completing it leaves an address, a prov
   await expect(page.getByRole('heading', { name: 'Welcome to Was I Exposed?' })).toBeVisible();
 
   // The default, keyless provider, chosen explicitly.
-  await page.getByRole('radio', { name: /XposedOrNot/ }).check();
+  await page.getByRole('checkbox', { name: /XposedOrNot/ }).check();
   await expect(page.getByRole('button', { name: 'Run the first check' })).toBeDisabled();
   await page.getByLabel('Email address').fill('not-an-address');
   await page.getByRole('button', { name: 'Add', exact: true }).click();
@@ -21,7 +21,7 @@ test('installing opens the welcome page; completing it leaves an address, a prov
   await page.getByRole('button', { name: 'Run the first check' }).click();
   await expect(page.getByTestId('welcome-result')).toContainText('victim@example.com is in 2 breaches');
 
-  expect(await page.evaluate(() => chrome.storage.local.get('provider'))).toEqual({ provider: 'xposedornot' });
+  expect(await page.evaluate(() => chrome.storage.local.get('providers'))).toEqual({ providers: ['xposedornot'] });
   expect((await readStore<{ email: string }>(page, 'addresses')).map((a) => a.email)).toEqual(['victim@example.com']);
   expect(await readStore<{ outcome: string }>(page, 'results')).toMatchObject([{ outcome: 'breached' }]);
 });

@@ -21,6 +21,7 @@ export interface AddressView extends StoredAddress {
   job: {
     /** 'queued': on the wire or about to go; 'waiting': nothing is sent for it before `notBefore`. */
     state: 'queued' | 'waiting';
+    provider: ProviderId;
     notBefore: number;
     failure: ProviderFailure | null;
     /** The provider's limit it waits for, when that (not a retry time) is why: "25 checks an hour". */
@@ -28,9 +29,11 @@ export interface AddressView extends StoredAddress {
   } | null;
 }
 
+/** The latest check: its runs at every provider, counted as one. */
 export interface RunView {
+  /** The check's id (see checkIdOf). */
   id: string;
-  provider: ProviderId;
+  providers: ProviderId[];
   startedAt: number;
   finishedAt: number | null;
   total: number;
@@ -40,7 +43,8 @@ export interface RunView {
 }
 
 export interface PopupState {
-  provider: ProviderId;
+  /** The enabled providers, in registry order. */
+  providers: ProviderId[];
   hasApiKey: boolean;
   addresses: AddressView[];
   run: RunView | null;

@@ -1,4 +1,4 @@
-import type { ExportDocument } from '../../src/core/export-format';
+import { EXPORT_FORMAT, EXPORT_VERSION, type ExportDocument } from '../../src/core/export-format';
 import type { ImportCounts } from './invariants';
 
 /**
@@ -39,6 +39,7 @@ export function buildImport(index: number, size: { addresses: number; breaches: 
       email,
       provider: b.provider,
       breachId: b.id,
+      also: [],
       firstSeen: t0 + i * 1000 + j,
       lastSeen: t0 + 3_600_000,
       state: states[(i + j) % 3]!,
@@ -82,8 +83,8 @@ export function buildImport(index: number, size: { addresses: number; breaches: 
     emails: [emails[k]!],
   }));
   const doc: ExportDocument = {
-    format: 'was-i-exposed-export',
-    version: 1,
+    format: EXPORT_FORMAT,
+    version: EXPORT_VERSION,
     addresses: emails.map((email, i) => ({ email, addedAt: t0 + i, lastCheckedAt: t0 + 60_000, lastOutcome: 'breached', lastFailure: null })),
     breaches,
     exposures,

@@ -155,7 +155,7 @@ test('worker kills at random moments of check runs, catalog syncs and imports br
     await browser.pointAt(server.url);
     await browser.catalogAlarmNow(); // XposedOrNot, the default provider
     await waitUntil('XposedOrNot catalog v1 stored', 60_000, async () => (await catalogAt('xposedornot')) === 1);
-    await browser.setStorage({ provider: 'hibp', hibpApiKey: API_KEY, hibpRequestsPerMinute: 600, extraRateLimit: 1000 / LOOKUP_GAP_MS, extraRateWindowSeconds: 1 });
+    await browser.setStorage({ providers: ['hibp'], hibpApiKey: API_KEY, hibpRequestsPerMinute: 600, extraRateLimit: 1000 / LOOKUP_GAP_MS, extraRateWindowSeconds: 1 });
     await waitUntil('HIBP catalog v1 stored', 60_000, async () => (await catalogAt('hibp')) === 1);
     await browser.guard('closing the welcome tab', () => browser.closeOtherPages());
     const first = await browser.snapshot();
@@ -268,7 +268,7 @@ test('worker kills at random moments of check runs, catalog syncs and imports br
       server.injectFault({ match: { pathIncludes: path }, delayMs: heldMs, times: 1 });
       const logFrom = server.requests.length;
       if (provider === 'hibp') await browser.catalogAlarmNow();
-      else await browser.setStorage({ provider: 'xposedornot' });
+      else await browser.setStorage({ providers: ['xposedornot'] });
       const download = () => server.requests.slice(logFrom).find((r) => r.method === 'GET' && r.path === path);
       await expect.poll(() => download() !== undefined, { timeout: 30_000, message: `the ${provider} catalog download started` }).toBe(true);
       const killAfter = rng.int(0, heldMs + 1200);
@@ -284,7 +284,7 @@ test('worker kills at random moments of check runs, catalog syncs and imports br
       if (provider === 'xposedornot') {
         // Back to HIBP, which syncs its own catalog (not killed this time).
         const hibpMark = await mark('hibp');
-        await browser.setStorage({ provider: 'hibp' });
+        await browser.setStorage({ providers: ['hibp'] });
         await waitUntil(`HIBP catalog v${v} stored after switching back`, 30_000, () => synced('hibp', v, hibpMark));
         stored.hibp = v;
       }

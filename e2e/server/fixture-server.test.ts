@@ -213,6 +213,8 @@ describe('rate limiting', () => {
       const hourly = await call();
       expect(hourly.status).toBe(429);
       expect(Number(hourly.headers.get('retry-after'))).toBeGreaterThan(1);
+      // The catalog is counted apart from the lookups, as XposedOrNot counts per endpoint.
+      expect((await fetch(`${clocked.url}/v1/breaches`)).status).toBe(200);
     } finally {
       await clocked.close();
     }
@@ -307,6 +309,15 @@ describe('faults', () => {
 
 describe('XposedOrNot', () => {
   beforeEach(() => server.setAccounts({ 'victim@example.com': ['Adobe', 'LinkedIn'], 'clean@example.com': [] }));
+
+  it('reports a breach only its own catalog holds; HIBP does not', async () => {
+    // HarvardUniversity is in XposedOrNot's recorded catalog and not in HIBP's.
+    server.setAccounts({ 'student@example.com': ['Adobe', 'HarvardUniversity'] });
+    const xon = (await (await get('/v1/breach-analytics?email=student@example.com')).json()) as { ExposedBreaches: { breaches_details: Array<{ breach: string; domain: string; xposed_date: string }> } };
+    expect(xon.ExposedBreaches.breaches_details.map((b) => [b.breach, b.domain, b.xposed_date])).toEqual([['Adobe', 'adobe.com', '2013'], ['HarvardUniversity', 'harvard.edu', '2025']]);
+    const hibp = (await (await get('/api/v3/breachedaccount/student@example.com?truncateResponse=false', KEY)).json()) as Array<{ Name: string }>;
+    expect(hibp.map((b) => b.Name)).toEqual(['Adobe']);
+  });
 
   it('check-email answers the doubly nested list, or 404', async () => {
     expect(await (await get('/v1/check-email/victim@example.com')).json()).toEqual({

@@ -1,6 +1,7 @@
 import { HibpCatalog } from './hibp-catalog';
 import { FixedWindowLimiter } from './rate-limiter';
 import { XonCatalog } from './xon-catalog';
+import { fromXonBreach } from './xon-mapping';
 import type { ApiKeyInfo, HibpBreach } from './types';
 
 /** Everything the routes read; the server's setters write it. One instance per server. */
@@ -44,11 +45,25 @@ export function normaliseAddress(address: string): string {
 }
 
 /**
- * The catalog entries for an address. Names the catalog does not (yet) hold are skipped, so a
- * test can link an account to a breach before addBreach makes it appear.
+ * The HIBP catalog entries for an address. Names the catalog does not (yet) hold are skipped, so
+ * a test can link an account to a breach before addBreach makes it appear.
  */
 export function breachesFor(state: FixtureState, address: string): HibpBreach[] {
   const names = state.accounts.get(normaliseAddress(address)) ?? [];
   const found = names.map((name) => state.catalog.find(name)).filter((b): b is HibpBreach => b !== undefined);
   return [...new Map(found.map((b) => [b.Name, b])).values()];
+}
+
+/**
+ * What XposedOrNot knows of an address: its HIBP breaches, as XposedOrNot would describe them,
+ * and the names only XposedOrNot's catalog holds (so a test can have the providers disagree).
+ */
+export function xonBreachesFor(state: FixtureState, address: string): HibpBreach[] {
+  const names = state.accounts.get(normaliseAddress(address)) ?? [];
+  const xonOnly = names
+    .filter((name) => state.catalog.find(name) === undefined)
+    .map((name) => state.xonCatalog.all().find((b) => b.breachID.toLowerCase() === name.toLowerCase()))
+    .filter((b) => b !== undefined)
+    .map(fromXonBreach);
+  return [...breachesFor(state, address), ...new Map(xonOnly.map((b) => [b.Name, b])).values()];
 }

@@ -44,3 +44,27 @@ export function toXonBreach(breach: HibpBreach): XonBreach {
     referenceURL: '',
   };
 }
+
+/** An XposedOrNot-only catalog entry in HIBP's shape, so the lookup routes can render it. */
+export function fromXonBreach(breach: XonBreach): HibpBreach {
+  return {
+    Name: breach.breachID,
+    Title: breach.breachID,
+    Domain: breach.domain,
+    BreachDate: breach.breachedDate.slice(0, 10),
+    AddedDate: breach.addedDate.replace(/\+00:00$/, 'Z'),
+    ModifiedDate: breach.addedDate.replace(/\+00:00$/, 'Z'),
+    PwnCount: breach.exposedRecords,
+    Description: breach.exposureDescription,
+    LogoPath: breach.logo,
+    DataClasses: breach.exposedData.filter((d) => d !== ''),
+    IsVerified: breach.verified,
+    IsFabricated: false,
+    IsSensitive: breach.sensitive,
+    IsRetired: false,
+    IsSpamList: false,
+    IsMalware: false,
+    IsSubscriptionFree: false,
+    IsStealerLog: breach.breachType === 'StealerLogs',
+  };
+}

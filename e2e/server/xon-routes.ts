@@ -1,11 +1,14 @@
 import { conditional, isPlausibleEmail, json, queryParam } from './http-util';
-import { breachesFor, type FixtureState } from './state';
+import { xonBreachesFor, type FixtureState } from './state';
 import { breachAnalytics } from './xon-analytics';
 import type { RouteRequest, RouteResponse } from './types';
 
-/** XposedOrNot's free API, mounted at /v1. No key; one shared limit for every caller. */
+/**
+ * XposedOrNot's free API, mounted at /v1. No key; one limit for every caller, counted per endpoint
+ * as XposedOrNot counts: the catalog (/v1/breaches) apart from the lookups.
+ */
 export function xonRoute(req: RouteRequest, state: FixtureState): RouteResponse {
-  const limited = state.limiter.hit('xposedornot', 'client', state.now());
+  const limited = state.limiter.hit('xposedornot', req.segments[0] === 'breaches' ? 'catalog' : 'client', state.now());
   if (limited) {
     return json(429, { Error: 'Rate limit exceeded' }, { 'retry-after': String(limited.retryAfterSeconds) });
   }
@@ -14,14 +17,14 @@ export function xonRoute(req: RouteRequest, state: FixtureState): RouteResponse 
   if (first === 'breach-analytics' && rest.length === 0) {
     const email = queryParam(req.query, 'email')?.trim() ?? '';
     if (!isPlausibleEmail(email)) return json(404, { detail: 'Not found' });
-    return json(200, breachAnalytics(breachesFor(state, email)));
+    return json(200, breachAnalytics(xonBreachesFor(state, email)));
   }
   if (first === 'breaches' && rest.length === 0) return breaches(req, state);
   return json(404, { Error: 'Not found' });
 }
 
 function checkEmail(address: string, state: FixtureState): RouteResponse {
-  const names = isPlausibleEmail(address) ? breachesFor(state, address).map((b) => b.Name) : [];
+  const names = isPlausibleEmail(address) ? xonBreachesFor(state, address).map((b) => b.Name) : [];
   if (names.length === 0) return json(404, { Error: 'Not found' });
   // The doubly nested array is how XposedOrNot really answers.
   return json(200, { breaches: [names], email: address, status: 'success' });

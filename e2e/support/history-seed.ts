@@ -32,7 +32,7 @@ export function breach(id: string, over: Record<string, unknown> = {}) {
 }
 
 export function exposure(email: string, breachId: string, firstSeen: number, over: Record<string, unknown> = {}) {
-  return { email, provider: 'hibp', breachId, firstSeen, lastSeen: firstSeen + 1000, state: 'acknowledged', stateChangedAt: firstSeen, note: '', ...over };
+  return { email, provider: 'hibp', breachId, also: [], firstSeen, lastSeen: firstSeen + 1000, state: 'acknowledged', stateChangedAt: firstSeen, note: '', ...over };
 }
 
 export function address(email: string, addedAt: number) {
@@ -219,6 +219,7 @@ export async function seedBigHistory(page: Page, count: number, addresses = 100)
                 email: emails[i % k],
                 provider: 'hibp',
                 breachId: `Big${Math.floor(i / k)}`,
+                also: [],
                 firstSeen: seen,
                 lastSeen: seen,
                 state: i % 97 === 0 ? 'new' : 'acknowledged',

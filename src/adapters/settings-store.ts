@@ -1,8 +1,8 @@
 import browser from 'webextension-polyfill';
-import { DEFAULT_SETTINGS, validateSettings, type Settings } from '../core/settings';
+import { DEFAULT_SETTINGS, LEGACY_KEYS, validateSettings, type Settings } from '../core/settings';
 import { BUILD_RULES } from '../build-flags';
 
-const KEYS = Object.keys(DEFAULT_SETTINGS);
+const KEYS = [...Object.keys(DEFAULT_SETTINGS), ...LEGACY_KEYS];
 
 /**
  * Settings live in storage.local — never storage.sync, because the HIBP key must not leave this
@@ -10,7 +10,12 @@ const KEYS = Object.keys(DEFAULT_SETTINGS);
  */
 export async function loadSettings(): Promise<Settings> {
   const stored = await browser.storage.local.get(KEYS);
-  const { settings, reset } = validateSettings(stored, BUILD_RULES);
+  const { settings, reset, legacy } = validateSettings(stored, BUILD_RULES);
+  if (legacy.length > 0) {
+    // Written before the old key goes, so a worker killed in between reads the old key again.
+    if (!reset.includes('providers')) await browser.storage.local.set({ providers: settings.providers });
+    await browser.storage.local.remove(legacy);
+  }
   if (reset.length > 0) {
     await browser.storage.local.remove(reset);
     console.warn(`Was I Exposed?: reset invalid settings to their defaults: ${reset.join(', ')}`);

@@ -1,8 +1,9 @@
 import browser from 'webextension-polyfill';
 import { t } from '../adapters/i18n';
-import { runNotice } from '../core/run-notice';
+import { sourceKey, sourcesOf } from '../core/incident';
+import { runNotice, type RunResultSummary } from '../core/run-notice';
 import { countUnacknowledged } from '../storage/exposures';
-import { markRunNotified, resultsForRun, runsAwaitingNotice } from '../storage/check-queue';
+import { checkIdOf, markRunNotified, resultsForRun, runsAwaitingNotice } from '../storage/check-queue';
 import type { CheckRun, Db } from '../storage/schema';
 
 const NOTICE_PREFIX = 'run:';
@@ -20,18 +21,46 @@ export async function updateBadge(store: Db): Promise<void> {
  * replaces a notification that has the same id.
  */
 export async function deliverRunNotices(store: Db): Promise<void> {
-  for (const run of await runsAwaitingNotice(store)) {
-    await notifyRun(store, run);
-    await markRunNotified(store, run.id, Date.now());
+  const awaiting = await runsAwaitingNotice(store);
+  if (awaiting.length === 0) return;
+  // The runs of one check (one per provider) earn one notification, once all of them are done.
+  const all = await store.getAll('runs');
+  for (const check of new Set(awaiting.map((r) => checkIdOf(r.id)))) {
+    const runs = all.filter((r) => checkIdOf(r.id) === check);
+    if (runs.some((r) => r.finishedAt === null)) continue;
+    await notifyCheck(store, check, runs);
+    for (const run of runs) if (run.notifiedAt == null) await markRunNotified(store, run.id, Date.now());
   }
 }
 
-async function notifyRun(store: Db, run: CheckRun): Promise<void> {
-  const results = await resultsForRun(store, run.id);
-  const titles = new Map((await store.getAll('breaches')).filter((b) => b.provider === run.provider).map((b) => [b.id, b.title]));
-  const notice = runNotice(run.trigger, results, (id) => titles.get(id) ?? id, t);
+const OUTCOME_RANK: Record<RunResultSummary['outcome'], number> = { failed: 0, clean: 1, breached: 2 };
+
+/**
+ * One provider's results per address, as incidents: a breach two providers report is the one
+ * exposure both findings joined, and is named (and counted) once.
+ */
+async function notifyCheck(store: Db, check: string, runs: readonly CheckRun[]): Promise<void> {
+  const [breaches, exposures] = await Promise.all([store.getAll('breaches'), store.getAll('exposures')]);
+  const titles = new Map(breaches.map((b) => [sourceKey({ provider: b.provider, breachId: b.id }), b.title]));
+  const incidentOf = new Map<string, string>();
+  for (const e of exposures) for (const s of sourcesOf(e)) incidentOf.set(`${e.email}\u0000${sourceKey(s)}`, sourceKey(e));
+  const byEmail = new Map<string, RunResultSummary>();
+  for (const run of runs) {
+    for (const r of await resultsForRun(store, run.id)) {
+      const incidents = (ids: readonly string[]) => ids.map((id) => incidentOf.get(`${r.email}\u0000${sourceKey({ provider: run.provider, breachId: id })}`) ?? sourceKey({ provider: run.provider, breachId: id }));
+      const had = byEmail.get(r.email);
+      byEmail.set(r.email, {
+        email: r.email,
+        // Breached at any provider is breached; failed only when every provider failed.
+        outcome: had && OUTCOME_RANK[had.outcome] >= OUTCOME_RANK[r.outcome] ? had.outcome : r.outcome,
+        breachIds: [...new Set([...(had?.breachIds ?? []), ...incidents(r.breachIds)])],
+        newBreachIds: [...new Set([...(had?.newBreachIds ?? []), ...incidents(r.newBreachIds)])],
+      });
+    }
+  }
+  const notice = runNotice(runs[0]!.trigger, [...byEmail.values()], (key) => titles.get(key) ?? key.split('\u0000')[1] ?? key, t);
   if (!notice) return;
-  await browser.notifications.create(`${NOTICE_PREFIX}${run.id}`, {
+  await browser.notifications.create(`${NOTICE_PREFIX}${check}`, {
     type: 'basic',
     iconUrl: browser.runtime.getURL('icons/icon-128.png'),
     title: notice.title,

@@ -40,13 +40,13 @@ vi.mock('webextension-polyfill', () => ({
 }));
 vi.mock('../adapters/settings-store', () => ({ loadSettings: async () => fake.settings }));
 vi.mock('../storage/open-db', () => ({ db: async () => STORE }));
-vi.mock('../providers/catalog', () => ({ refreshCatalog: fake.refreshCatalog }));
+vi.mock('../providers/registry', () => ({ refreshCatalog: fake.refreshCatalog }));
 vi.mock('../storage/catalog', () => ({ saveCatalog: fake.saveCatalog, catalogOf: async () => [] }));
 vi.mock('./pacer', () => ({ claimSlot: async () => null }));
 vi.mock('./providers', () => ({ contextFor: () => ({}) }));
 
 const STORE = {} as Db;
-const settings = (provider: ProviderId): Settings => ({ ...DEFAULT_SETTINGS, provider });
+const settings = (provider: ProviderId): Settings => ({ ...DEFAULT_SETTINGS, providers: [provider] });
 const breach = { id: 'Adobe', provider: 'hibp' } as Breach;
 const changed: CatalogRefresh = { kind: 'changed', breaches: [breach], skipped: 0, mark: { latest: 'Adobe|2013' } };
 /** A download that never ends: the worker is killed while it waits. */
@@ -71,7 +71,7 @@ describe('a catalog refresh cut short by the worker dying', () => {
     fake.settings = settings('hibp');
     const killed = await newWorker();
     fake.refreshCatalog.mockImplementation(neverAnswers);
-    void killed.syncCatalog(STORE, settings('hibp'));
+    void killed.syncCatalog(STORE, settings('hibp'), 'hibp');
     await vi.waitFor(() => expect(fake.refreshCatalog).toHaveBeenCalledTimes(1));
     // Left behind before the request went out: the marker, and the alarm in case nothing wakes a worker.
     expect(fake.alarms.get('catalog-retry')).toEqual({ delayInMinutes: 1 });
@@ -92,10 +92,11 @@ describe('a catalog refresh cut short by the worker dying', () => {
     fake.settings = settings('xposedornot');
     const worker = await newWorker();
     fake.refreshCatalog.mockResolvedValue({ kind: 'unchanged', mark: {} });
-    await expect(worker.syncCatalog(STORE, settings('xposedornot'))).resolves.toBe('unchanged');
+    await expect(worker.syncCatalog(STORE, settings('xposedornot'), 'xposedornot')).resolves.toBe('unchanged');
     fake.refreshCatalog.mockRejectedValue(new Error('503'));
     const failedAt = Date.now();
-    await expect(worker.syncCatalog(STORE, settings('xposedornot'))).resolves.toBe('failed');
+    fake.settings = settings('xposedornot');
+    await expect(worker.syncCatalog(STORE, settings('xposedornot'), 'xposedornot')).resolves.toBe('failed');
     // The first backoff: about 5 minutes on (decideCatalogRetry), not the 1-minute watchdog.
     const { when } = fake.alarms.get('catalog-retry') as { when: number };
     expect(when - failedAt).toBeGreaterThanOrEqual(5 * 60_000);
@@ -108,7 +109,7 @@ describe('a catalog refresh cut short by the worker dying', () => {
   it('is resumed only for the provider now chosen (choosing another starts that one\'s own refresh)', async () => {
     const killed = await newWorker();
     fake.refreshCatalog.mockImplementation(neverAnswers);
-    void killed.syncCatalog(STORE, settings('hibp'));
+    void killed.syncCatalog(STORE, settings('hibp'), 'hibp');
     await vi.waitFor(() => expect(fake.refreshCatalog).toHaveBeenCalledTimes(1));
 
     fake.settings = settings('xposedornot');
@@ -117,11 +118,34 @@ describe('a catalog refresh cut short by the worker dying', () => {
   });
 });
 
+describe('two providers', () => {
+  it('refresh both catalogs; one failing keeps its backoff and alarm while the other\'s success clears nothing of it', async () => {
+    const both: Settings = { ...DEFAULT_SETTINGS, providers: ['xposedornot', 'hibp'] };
+    fake.settings = both;
+    const worker = await newWorker();
+    fake.refreshCatalog.mockImplementation(async (provider: ProviderId) => {
+      if (provider === 'xposedornot') throw new Error('503');
+      return changed;
+    });
+    await worker.syncCatalogs(STORE, both);
+    expect(fake.refreshCatalog.mock.calls.map((c) => c[0])).toEqual(['xposedornot', 'hibp']);
+    expect(fake.saveCatalog).toHaveBeenCalledWith(STORE, 'hibp', [breach]);
+    // XposedOrNot's retry is still owed after HIBP's refresh worked.
+    const { when } = fake.alarms.get('catalog-retry') as { when: number };
+    expect(when - Date.now()).toBeGreaterThan(4 * 60_000);
+    // Woken by the retry alarm before that time (as another provider's retry could), XposedOrNot
+    // is not asked: it waits out its backoff.
+    await worker.syncCatalogs(STORE, both, { dueOnly: true });
+    expect(fake.refreshCatalog.mock.calls.map((c) => c[0])).toEqual(['xposedornot', 'hibp', 'hibp']);
+    expect(fake.alarms.has('catalog-retry')).toBe(true);
+  });
+});
+
 describe('refreshes in flight', () => {
   it('run once per provider: a second call waits for the refresh already running', async () => {
     const worker = await newWorker();
     fake.refreshCatalog.mockResolvedValue(changed);
-    const [a, b] = await Promise.all([worker.syncCatalog(STORE, settings('hibp')), worker.syncCatalog(STORE, settings('hibp'))]);
+    const [a, b] = await Promise.all([worker.syncCatalog(STORE, settings('hibp'), 'hibp'), worker.syncCatalog(STORE, settings('hibp'), 'hibp')]);
     expect([a, b]).toEqual(['changed', 'changed']);
     expect(fake.refreshCatalog).toHaveBeenCalledTimes(1);
   });
@@ -129,8 +153,8 @@ describe('refreshes in flight', () => {
   it('of the previous provider do not swallow the refresh of the one just chosen', async () => {
     const worker = await newWorker();
     fake.refreshCatalog.mockImplementation(async (provider: ProviderId) => (provider === 'xposedornot' ? neverAnswers() : changed));
-    void worker.syncCatalog(STORE, settings('xposedornot'));
-    await expect(worker.syncCatalog(STORE, settings('hibp'))).resolves.toBe('changed');
+    void worker.syncCatalog(STORE, settings('xposedornot'), 'xposedornot');
+    await expect(worker.syncCatalog(STORE, settings('hibp'), 'hibp')).resolves.toBe('changed');
     expect(fake.refreshCatalog).toHaveBeenCalledWith('hibp', {}, {});
     expect(fake.saveCatalog).toHaveBeenCalledWith(STORE, 'hibp', [breach]);
   });

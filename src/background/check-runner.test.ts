@@ -26,7 +26,7 @@ vi.mock('webextension-polyfill', () => ({
     },
   },
 }));
-vi.mock('../adapters/settings-store', () => ({ loadSettings: async () => ({ ...DEFAULT_SETTINGS, provider: 'hibp', hibpApiKey: 'k' }) }));
+vi.mock('../adapters/settings-store', () => ({ loadSettings: async () => ({ ...DEFAULT_SETTINGS, providers: ['hibp'], hibpApiKey: 'k' }) }));
 vi.mock('../adapters/storage-full', () => ({ setStorageFull: async () => false }));
 vi.mock('./alerts', () => ({ deliverRunNotices: async () => undefined, updateBadge: async () => undefined }));
 vi.mock('./broadcast', () => ({ broadcastStateChanged: () => undefined }));
@@ -43,7 +43,7 @@ beforeEach(async () => {
   fake.checkAddress.mockReset();
   fake.claimSlot.mockReset().mockResolvedValue(null);
   for (const email of ['a@example.com', 'b@example.com']) await addAddress(fake.store, email, 1);
-  await enqueueRun(fake.store, { id: 'r1', emails: ['a@example.com', 'b@example.com'], provider: 'hibp', trigger: 'manual', now: 1 });
+  await enqueueRun(fake.store, { id: 'r1', emails: ['a@example.com', 'b@example.com'], providers: ['hibp'], trigger: 'manual', now: 1 });
 });
 
 describe('the check queue never stays stuck', () => {

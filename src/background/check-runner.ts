@@ -58,35 +58,54 @@ async function drain(): Promise<void> {
   await deliverRunNotices(store);
   await updateBadge(store);
   for (;;) {
-    const [job] = await pendingJobs(store);
-    if (!job) {
+    const jobs = await pendingJobs(store);
+    if (jobs.length === 0) {
       await browser.alarms.clear(QUEUE_ALARM);
       return;
     }
+    // Set before the claims, so the request leaves right after one (the pacer's skew margin covers
+    // the claim-to-arrival gap); if this worker dies mid-request, the alarm resumes the queue.
+    await browser.alarms.create(QUEUE_ALARM, { when: Date.now() + WATCHDOG_MS });
+    // Each provider's queue goes at its own pace: one waiting on its limit holds up no other.
+    let ready: CheckJob | null = null;
+    let next = Infinity;
+    let current: CheckJob | undefined;
     try {
-      // Set before the claim, so the request leaves right after it (the pacer's skew margin covers
-      // the claim-to-arrival gap); if this worker dies mid-request, the alarm resumes the queue.
-      await browser.alarms.create(QUEUE_ALARM, { when: Date.now() + WATCHDOG_MS });
-      const at = await claimSlot(store, job.provider, settings, job.notBefore, job.email);
-      if (at !== null) {
+      for (const job of firstPerProvider(jobs)) {
+        current = job;
+        const at = await claimSlot(store, job.provider, settings, job.notBefore, job.email);
+        if (at === null) {
+          ready = job;
+          break;
+        }
+        next = Math.min(next, at);
+      }
+      if (ready === null) {
+        current = undefined; // from here on nothing is any one job's doing
         const now = Date.now();
         // The alarm is the backstop: if this worker dies while waiting, a new one picks up.
-        await browser.alarms.create(QUEUE_ALARM, { when: at });
-        if (at - now > MAX_IN_WORKER_WAIT_MS) return;
-        await sleep(at - now);
+        await browser.alarms.create(QUEUE_ALARM, { when: next });
+        if (next - now > MAX_IN_WORKER_WAIT_MS) return;
+        await sleep(next - now);
         continue;
       }
-      await checkOne(job, settings);
+      await checkOne(ready, settings);
     } catch (error) {
-      if (isQuotaError(error) || error instanceof DatabaseBlockedError) throw error; // handled by pump()
+      if (isQuotaError(error) || error instanceof DatabaseBlockedError || !current) throw error; // handled by pump()
       // Anything else is a bug of ours or a browser refusing an API call. Left queued, the job
-      // would come first again on every wake and hold up the whole queue (and "Check now") for
-      // good: it ends as failed, with a message, and the others go on.
+      // would come first again on every wake and hold up its provider's queue (and "Check now")
+      // for good: it ends as failed, with a message, and the others go on.
       console.error('Was I Exposed?: a check failed inside the extension', error);
-      await recordJobResult(store, job, { kind: 'failed', failure: internalFailure(error) }, Date.now());
+      await recordJobResult(store, current, { kind: 'failed', failure: internalFailure(error) }, Date.now());
       await afterJob();
     }
   }
+}
+
+/** The first job of each provider, in queue order. */
+function firstPerProvider(jobs: readonly CheckJob[]): CheckJob[] {
+  const seen = new Set<CheckJob['provider']>();
+  return jobs.filter((job) => !seen.has(job.provider) && seen.add(job.provider));
 }
 
 async function checkOne(job: CheckJob, settings: Awaited<ReturnType<typeof loadSettings>>): Promise<void> {

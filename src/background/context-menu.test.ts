@@ -34,7 +34,7 @@ beforeEach(async () => {
 
 describe('onContextMenu', () => {
   it('saves a selected address, normalised, and queues one check of it with the chosen provider', async () => {
-    expect(await onContextMenu(click({ selectionText: '  Alice@Example.COM ' }), db, { ...DEFAULT_SETTINGS, provider: 'hibp' })).toBe(true);
+    expect(await onContextMenu(click({ selectionText: '  Alice@Example.COM ' }), db, { ...DEFAULT_SETTINGS, providers: ['hibp'] })).toBe(true);
     expect((await db.getAll('addresses')).map((a) => a.email)).toEqual(['alice@example.com']);
     const jobs = await db.getAll('jobs');
     expect(jobs.map((j) => [j.email, j.provider])).toEqual([['alice@example.com', 'hibp']]);

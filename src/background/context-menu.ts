@@ -35,6 +35,6 @@ export async function onContextMenu(info: Menus.OnClickData, store: Db, settings
     return true;
   }
   await addAddress(store, normalised.email, Date.now());
-  await enqueueRun(store, { id: crypto.randomUUID(), emails: [normalised.email], provider: settings.provider, trigger: 'context-menu', now: Date.now() });
+  await enqueueRun(store, { id: crypto.randomUUID(), emails: [normalised.email], providers: settings.providers, trigger: 'context-menu', now: Date.now() });
   return true;
 }

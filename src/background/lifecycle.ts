@@ -8,7 +8,7 @@ import { createContextMenus } from './context-menu';
 import { RECHECK_ALARM, enqueueScheduledRun, ensureRecheckAlarm } from './schedule';
 import { broadcastStateChanged } from './broadcast';
 import { syncPasswordFieldScript } from './password-field';
-import { CATALOG_ALARM, CATALOG_RETRY_ALARM, ensureCatalogAlarm, syncCatalog } from './catalog-sync';
+import { CATALOG_ALARM, CATALOG_RETRY_ALARM, ensureCatalogAlarm, syncCatalogs } from './catalog-sync';
 
 export async function onInstalled(details: Runtime.OnInstalledDetailsType): Promise<void> {
   createContextMenus();
@@ -31,7 +31,8 @@ export async function onAlarm(alarm: Alarms.Alarm): Promise<void> {
     broadcastStateChanged();
   }
   if (alarm.name === RECHECK_ALARM || alarm.name === QUEUE_ALARM) await pump();
-  if (alarm.name === CATALOG_ALARM || alarm.name === CATALOG_RETRY_ALARM) await syncCatalog(await db(), await loadSettings());
+  if (alarm.name === CATALOG_ALARM) await syncCatalogs(await db(), await loadSettings());
+  if (alarm.name === CATALOG_RETRY_ALARM) await syncCatalogs(await db(), await loadSettings(), { dueOnly: true });
 }
 
 /** Settings changed in Options (or by a test): apply what depends on them. */
@@ -42,10 +43,10 @@ export async function onStorageChanged(changes: Record<string, Storage.StorageCh
   const settings = await loadSettings();
   if (keys.includes('recheckIntervalHours')) await ensureRecheckAlarm(settings);
   if (keys.includes('passwordFieldCheck')) await syncPasswordFieldScript();
-  if (keys.includes('provider')) {
-    // Checks still queued for the provider left behind would never be the user's choice again.
-    await dropJobsExcept(await db(), settings.provider, Date.now());
-    await syncCatalog(await db(), settings);
+  if (keys.includes('providers')) {
+    // Checks still queued for a provider the user turned off would never be their choice again.
+    await dropJobsExcept(await db(), settings.providers, Date.now());
+    await syncCatalogs(await db(), settings);
   }
   broadcastStateChanged();
 }

@@ -19,7 +19,7 @@ import { updateBadge } from './alerts';
 import { contextFor } from './providers';
 import { siteCard } from './site-watch';
 import { addAddress, listAddresses, removeAddress } from '../storage/addresses';
-import { cancelRun, enqueueRun } from '../storage/check-queue';
+import { cancelRun, checkIdOf, enqueueRun } from '../storage/check-queue';
 import { DatabaseBlockedError, db, isQuotaError } from '../storage/open-db';
 import { isStorageFull } from '../adapters/storage-full';
 import { broadcastStateChanged } from './broadcast';
@@ -62,12 +62,12 @@ const HANDLERS: Handlers = {
     const watched = (await listAddresses(store)).map((a) => a.email);
     const wanted = emails ? watched.filter((e) => emails.includes(e)) : watched;
     if (wanted.length === 0) throw new UserError(t('errorNoAddressToCheck'));
-    // The run's id is the request's: a retry of this request after a worker restart finds the run
-    // the first attempt made (if it got that far) instead of starting a second one.
-    const run = await enqueueRun(store, { id: requestId ?? crypto.randomUUID(), emails: wanted, provider: settings.provider, trigger: 'manual', now: Date.now() });
+    // The check's id is the request's: a retry of this request after a worker restart finds the
+    // runs the first attempt made (if it got that far) instead of starting a second check.
+    const runs = await enqueueRun(store, { id: requestId ?? crypto.randomUUID(), emails: wanted, providers: settings.providers, trigger: 'manual', now: Date.now() });
     void pump();
     broadcastStateChanged();
-    return { runId: run?.id ?? null };
+    return { runId: runs.length > 0 ? checkIdOf(runs[0]!.id) : null };
   },
   async 'check/cancel'({ runId }) {
     const store = await db();

@@ -21,5 +21,5 @@ export async function ensureRecheckAlarm(settings: Settings): Promise<void> {
 export async function enqueueScheduledRun(store: Db, settings: Settings): Promise<void> {
   const emails = (await listAddresses(store)).map((a) => a.email);
   if (emails.length === 0) return;
-  await enqueueRun(store, { id: crypto.randomUUID(), emails, provider: settings.provider, trigger: 'scheduled', now: Date.now() });
+  await enqueueRun(store, { id: crypto.randomUUID(), emails, providers: settings.providers, trigger: 'scheduled', now: Date.now() });
 }

@@ -6,6 +6,7 @@ import { hostToUnicode } from '../core/idn-display';
 import browser from 'webextension-polyfill';
 import { t } from '../adapters/i18n';
 import type { Breach } from '../core/breach';
+import { sourcesOf } from '../core/incident';
 import { maskEmail } from '../core/mask-email';
 import type { ManualNotice } from '../core/notice';
 import type { Settings } from '../core/settings';
@@ -26,8 +27,8 @@ export interface SiteCard {
 async function emailsByBreach(store: Db): Promise<Map<string, string[]>> {
   const map = new Map<string, string[]>();
   for (const e of await store.getAll('exposures')) {
-    const key = e.breachId.toLowerCase();
-    map.set(key, [...(map.get(key) ?? []), e.email]);
+    // Every provider's name for the incident: the site's catalog may be the other provider's.
+    for (const key of new Set(sourcesOf(e).map((s) => s.breachId.toLowerCase()))) map.set(key, [...(map.get(key) ?? []), e.email]);
   }
   return map;
 }
@@ -44,7 +45,7 @@ export async function siteCard(store: Db, settings: Settings, url: string, now: 
   } catch {
     return null;
   }
-  const matches = (await domainIndex(store, settings.provider)).lookup(host);
+  const matches = (await domainIndex(store, settings)).lookup(host);
   const notices = (await store.getAll('notices')).filter((n) => hostMatches(host, n.site));
   if (matches.length === 0 && notices.length === 0) return { host, shown: [], notices: [], silenced: [] };
   const involved = matches.length > 0 ? await emailsByBreach(store) : new Map<string, string[]>();

@@ -51,3 +51,8 @@ export function ensureUserAgentRule(providerHost: string): Promise<void> {
   installed = { host: providerHost, done };
   return done;
 }
+
+/** The session rules were removed (Delete everything): the next request installs the rule again. */
+export function forgetUserAgentRule(): void {
+  installed = null;
+}

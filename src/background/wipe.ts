@@ -11,7 +11,8 @@ import { TEST_BUILD } from '../build-flags';
 import { deleteEverything } from '../storage/history';
 import type { Db } from '../storage/schema';
 import { updateBadge } from './alerts';
-import { dropDomainIndex, ensureCatalogAlarm, syncCatalog } from './catalog-sync';
+import { dropDomainIndex, ensureCatalogAlarm, syncCatalogs } from './catalog-sync';
+import { forgetUserAgentRule } from './user-agent';
 import { PASSWORD_FIELD_ORIGINS, PASSWORD_FIELD_PERMISSIONS, syncPasswordFieldScript } from './password-field';
 import { ensureRecheckAlarm } from './schedule';
 
@@ -36,6 +37,7 @@ export async function wipeEverything(store: Db, keepSettings: boolean): Promise<
   for (const id of Object.keys(await browser.notifications.getAll())) await browser.notifications.clear(id);
   const sessionRules = await browser.declarativeNetRequest.getSessionRules();
   await browser.declarativeNetRequest.updateSessionRules({ removeRuleIds: sessionRules.map((r) => r.id) });
+  forgetUserAgentRule();
   const dynamicRules = await browser.declarativeNetRequest.getDynamicRules();
   await browser.declarativeNetRequest.updateDynamicRules({ removeRuleIds: dynamicRules.map((r) => r.id) });
   // Present only while the optional "scripting" permission is granted.
@@ -45,12 +47,12 @@ export async function wipeEverything(store: Db, keepSettings: boolean): Promise<
   dropDomainIndex();
 
   // Set up again from the settings that are left (the defaults, unless kept). The User-Agent rule
-  // comes back with the next HIBP request, as after a browser restart.
+  // comes back with the next HIBP request (forgotten above), as after a browser restart.
   const settings = await loadSettings();
   await ensureRecheckAlarm(settings);
   await ensureCatalogAlarm();
   await syncPasswordFieldScript();
   await updateBadge(store);
   // Not awaited: the download may wait on the rate limit; its own retry alarm covers a failure.
-  void syncCatalog(store, settings);
+  void syncCatalogs(store, settings);
 }

@@ -29,19 +29,12 @@ export interface Breach {
   addedDate: string | null;
   /** Accounts affected; null when unknown. */
   pwnCount: number | null;
-  /** Untrusted: HTML from some providers, plain text from others (see DESCRIPTION_FORMAT). */
+  /** Untrusted: HTML from some providers, plain text from others (see the registry's descriptionFormat). */
   description: string;
   dataClasses: string[];
   logoUrl: string | null;
   flags: BreachFlags;
 }
-
-/**
- * How each provider writes breach descriptions. HIBP's are HTML (links, entities) and are shown
- * sanitised; XposedOrNot's are plain text, shown as text: read as HTML, a description that
- * mentions `<script>` or `a < b` would lose words, and markup in it must not come alive.
- */
-export const DESCRIPTION_FORMAT: Readonly<Record<ProviderId, 'html' | 'text'>> = { hibp: 'html', xposedornot: 'text' };
 
 /** The outcome of asking a provider about one address. */
 export type CheckOutcome = { kind: 'breached'; breaches: Breach[] } | { kind: 'clean' };

@@ -24,3 +24,13 @@ export interface CheckResult {
   newBreachIds: string[];
   failure: ProviderFailure | null;
 }
+
+/**
+ * The run of one provider in a check of several: `<check id>/<provider>`. A check with one
+ * provider keeps the check's id, as runs always had.
+ */
+export const runIdFor = (checkId: string, provider: ProviderId, providers: readonly ProviderId[]): string =>
+  providers.length > 1 ? `${checkId}/${provider}` : checkId;
+
+/** The check a run belongs to: the runs of one check are announced together (see alerts.ts). */
+export const checkIdOf = (runId: string): string => runId.split('/')[0] ?? runId;

@@ -5,6 +5,7 @@ import rawCatalog from '../../e2e/fixtures/data/hibp-breaches.json';
 import { parseHibpCatalog } from '../providers/hibp';
 import { NO_FLAGS, type Breach } from './breach';
 import type { Exposure, ExposureState, WatchedAddress } from './exposure';
+import { collapseIncidents } from './incident';
 import type { ManualNotice, SiteAlertRecord } from './notice';
 import type { ProviderFailure } from './provider-error';
 import {
@@ -117,6 +118,7 @@ function dataset(seed = 7): ExportData {
         email,
         provider: b.provider,
         breachId: b.id,
+        also: [],
         firstSeen,
         lastSeen,
         state: pick(STATES),
@@ -125,6 +127,11 @@ function dataset(seed = 7): ExportData {
       });
     }
   }
+
+  // As stored since database version 5: one record per incident (the XposedOrNot copies above
+  // are the same incidents as their HIBP originals, unless their year was cut to a vaguer one).
+  const records = new Map(breaches.map((b) => [`${b.provider}\u0000${b.id}`, b]));
+  const incidents = collapseIncidents(exposures, (s) => records.get(`${s.provider}\u0000${s.breachId}`) ?? null);
 
   const notices: ManualNotice[] = Array.from({ length: 25 }, (_, i) => ({
     id: `notice-${String(i).padStart(3, '0')}-${int(1e6).toString(36)}`,
@@ -179,7 +186,7 @@ function dataset(seed = 7): ExportData {
       });
     }
   }
-  return { addresses, breaches, exposures, notices, siteAlerts, runs, results };
+  return { addresses, breaches, exposures: incidents, notices, siteAlerts, runs, results };
 }
 
 function shuffled<T>(items: readonly T[], rand: () => number): T[] {
@@ -261,7 +268,7 @@ describe('buildExport', () => {
   it('writes fields in one fixed order and keeps optional fields only when present', () => {
     const doc = JSON.parse(text) as ExportDocument;
     expect(Object.keys(doc)).toEqual(['format', 'version', 'addresses', 'breaches', 'exposures', 'notices', 'siteAlerts', 'runs', 'results']);
-    expect(Object.keys(doc.exposures[0] ?? {})).toEqual(['email', 'provider', 'breachId', 'firstSeen', 'lastSeen', 'state', 'stateChangedAt', 'note']);
+    expect(Object.keys(doc.exposures[0] ?? {})).toEqual(['email', 'provider', 'breachId', 'also', 'firstSeen', 'lastSeen', 'state', 'stateChangedAt', 'note']);
     const notified = doc.runs.map((r) => ('notifiedAt' in r ? (r.notifiedAt === null ? 'null' : 'time') : 'absent'));
     expect(new Set(notified)).toEqual(new Set(['absent', 'null', 'time']));
     const failures = doc.results.flatMap((r) => (r.failure ? [Object.keys(r.failure)] : []));
@@ -335,7 +342,7 @@ function small(): Record<string, unknown> {
       version: 1,
       addresses: [{ email: 'alice@example.com', addedAt: BASE, lastCheckedAt: null, lastOutcome: null, lastFailure: null }],
       breaches: [breach],
-      exposures: [{ email: 'alice@example.com', provider: 'hibp', breachId: 'Adobe', firstSeen: BASE, lastSeen: BASE, state: 'new', stateChangedAt: BASE, note: '' }],
+      exposures: [{ email: 'alice@example.com', provider: 'hibp', breachId: 'Adobe', also: [], firstSeen: BASE, lastSeen: BASE, state: 'new', stateChangedAt: BASE, note: '' }],
       notices: [{ id: 'n1', email: 'alice@example.com', organisation: 'Council', site: '', date: '2023-05', dataClasses: ['Names'], note: '', createdAt: BASE, state: 'new', stateChangedAt: BASE }],
       siteAlerts: [{ id: 's1', host: 'adobe.com', breachIds: ['Adobe'], provider: 'hibp', shownAt: BASE, emails: ['alice@example.com'] }],
       runs: [{ id: 'r1', provider: 'hibp', trigger: 'manual', startedAt: BASE, finishedAt: BASE + 1, emails: ['alice@example.com'] }],
@@ -355,6 +362,43 @@ function failWith(mutate: (doc: Doc) => void): string {
   const result = parseImport(JSON.stringify(doc), tEn);
   return result.ok ? 'accepted' : result.message;
 }
+
+describe('files of version 1', () => {
+  const adobe = (provider: 'hibp' | 'xposedornot', breachDate: string): Breach => ({
+    id: 'Adobe', provider, title: 'Adobe', domain: 'adobe.com', breachDate, addedDate: null, pwnCount: null, description: '', dataClasses: [], logoUrl: null, flags: NO_FLAGS,
+  });
+  const v1 = {
+    format: EXPORT_FORMAT,
+    version: 1,
+    addresses: [{ email: 'alice@example.com', addedAt: 1, lastCheckedAt: null, lastOutcome: null, lastFailure: null }],
+    breaches: [adobe('hibp', '2013-10-04'), adobe('xposedornot', '2013')],
+    // One provider per exposure then: a user who switched providers has the incident twice.
+    exposures: [
+      { email: 'alice@example.com', provider: 'hibp', breachId: 'Adobe', firstSeen: 5, lastSeen: 5, state: 'resolved', stateChangedAt: 6, note: 'changed it' },
+      { email: 'alice@example.com', provider: 'xposedornot', breachId: 'Adobe', firstSeen: 50, lastSeen: 50, state: 'new', stateChangedAt: 50, note: '' },
+    ],
+    notices: [], siteAlerts: [], runs: [], results: [],
+  };
+
+  it('are read, their exposures with no other provider named', () => {
+    const outcome = parseImport(JSON.stringify(v1), tEn);
+    expect(outcome.ok && outcome.doc.exposures.map((e) => e.also)).toEqual([[], []]);
+  });
+
+  it('merge into one record per incident, keeping the user\'s decision', () => {
+    const outcome = parseImport(JSON.stringify(v1), tEn);
+    if (!outcome.ok) throw new Error(outcome.message);
+    const merged = mergeImport(emptyExport(), outcome.doc);
+    expect(merged.exposures).toEqual([
+      { ...v1.exposures[0], also: [{ provider: 'xposedornot', breachId: 'Adobe' }], lastSeen: 50 },
+    ]);
+  });
+
+  it('are the only ones whose exposures may lack "also"', () => {
+    const v2 = { ...v1, version: 2 };
+    expect(parseImport(JSON.stringify(v2), tEn)).toMatchObject({ ok: false, message: expect.stringContaining('exposures[0].also') });
+  });
+});
 
 describe('parseImport: the file as a whole', () => {
   it('accepts the small document', () => {
@@ -402,7 +446,7 @@ describe('parseImport: the file as a whole', () => {
   });
 
   it('refuses a newer version, or a version that is not a whole number', () => {
-    expect(failWith((d) => (d.version = 2))).toBe('This export was made by a newer version (format 2); update the extension first.');
+    expect(failWith((d) => (d.version = 3))).toBe('This export was made by a newer version (format 3); update the extension first.');
     expect(failWith((d) => (d.version = 1.5))).toBe("The export's version must be a whole number from 1 up (found 1.5).");
     expect(failWith((d) => (d.version = '1'))).toBe('The export\'s version must be a whole number from 1 up (found "1").');
     expect(failWith((d) => (d.version = 0))).toBe("The export's version must be a whole number from 1 up (found 0).");
@@ -537,6 +581,7 @@ describe('mergeImport', () => {
     email: 'alice@example.com',
     provider: 'hibp',
     breachId: 'Adobe',
+    also: [],
     firstSeen: BASE,
     lastSeen: BASE,
     state: 'new',
@@ -711,8 +756,8 @@ describe('buildCsv', () => {
     const csv = buildCsv({
       breaches: [adobe],
       exposures: [
-        { email: 'alice@example.com', provider: 'hibp', breachId: 'Adobe', firstSeen: Date.UTC(2021, 0, 2, 3, 4, 5), lastSeen: Date.UTC(2022, 1, 3), state: 'acknowledged', stateChangedAt: Date.UTC(2021, 5, 1), note: 'Changed it, "all" of them' },
-        { email: 'alice@example.com', provider: 'xposedornot', breachId: 'Unknown, Inc', firstSeen: 0, lastSeen: 0, state: 'new', stateChangedAt: 0, note: '' },
+        { email: 'alice@example.com', provider: 'hibp', breachId: 'Adobe', also: [], firstSeen: Date.UTC(2021, 0, 2, 3, 4, 5), lastSeen: Date.UTC(2022, 1, 3), state: 'acknowledged', stateChangedAt: Date.UTC(2021, 5, 1), note: 'Changed it, "all" of them' },
+        { email: 'alice@example.com', provider: 'xposedornot', breachId: 'Unknown, Inc', also: [], firstSeen: 0, lastSeen: 0, state: 'new', stateChangedAt: 0, note: '' },
       ],
       notices: [{ id: 'n1', email: 'alice@example.com', organisation: '=Council', site: 'council.example', date: '2023-05', dataClasses: ['Names', 'Physical addresses'], note: 'Letter\r\nreceived', createdAt: Date.UTC(2023, 4, 20), state: 'new', stateChangedAt: Date.UTC(2023, 4, 20) }],
     });

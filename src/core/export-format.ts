@@ -21,12 +21,18 @@ import type { CheckResult, CheckRun } from './check-run';
 import { normaliseEmail } from './email';
 import { silentTranslate, type MessageKey, type Translate } from './i18n';
 import type { Exposure, ExposureState, WatchedAddress } from './exposure';
+import { collapseIncidents, reportedBy, type ExposureSource } from './incident';
 import type { ManualNotice, SiteAlertRecord } from './notice';
 import { STEP_ID } from './guidance';
 import type { ProviderErrorKind, ProviderFailure } from './provider-error';
 
 export const EXPORT_FORMAT = 'was-i-exposed-export';
-export const EXPORT_VERSION = 1;
+/**
+ * 2: an exposure is one incident, with `also` (other providers' names for it), and a stored
+ * failure names its `provider`. Files of version 1 are still read: their exposures have no
+ * `also`, and two of them that are one incident are combined on import.
+ */
+export const EXPORT_VERSION = 2;
 
 /** Largest file `parseImport` reads by default, in UTF-8 bytes. */
 export const MAX_IMPORT_BYTES = 40 * 1024 * 1024;
@@ -253,8 +259,10 @@ function readFailure(value: unknown, path: string): ProviderFailure | null {
   const status = field(raw, 'status');
   const retryAfterMs = field(raw, 'retryAfterMs');
   const rayId = field(raw, 'rayId');
+  const provider = field(raw, 'provider');
   return {
     kind,
+    ...(provider !== undefined ? { provider: readProvider(provider, `${path}.provider`) } : {}),
     ...(status !== undefined ? { status: readCount(status, `${path}.status`) } : {}),
     ...(retryAfterMs !== undefined ? { retryAfterMs: readTime(retryAfterMs, `${path}.retryAfterMs`) } : {}),
     ...(rayId !== undefined ? { rayId: readText(rayId, `${path}.rayId`) } : {}),
@@ -344,12 +352,19 @@ function readSteps(raw: Json, path: string): { steps?: string[] } {
   return { steps: [...new Set(steps)].sort() };
 }
 
-function readExposure(value: unknown, path: string, emails: EmailReader): Exposure {
+function readSource(value: unknown, path: string): ExposureSource {
+  const raw = readObject(value, path);
+  return { provider: readProvider(field(raw, 'provider'), `${path}.provider`), breachId: readKey(field(raw, 'breachId'), `${path}.breachId`) };
+}
+
+function readExposure(value: unknown, path: string, emails: EmailReader, version: number): Exposure {
   const raw = readObject(value, path);
   return {
     email: emails.read(field(raw, 'email'), `${path}.email`),
     provider: readProvider(field(raw, 'provider'), `${path}.provider`),
     breachId: readKey(field(raw, 'breachId'), `${path}.breachId`),
+    // Version 1 knew one provider per exposure.
+    also: version < 2 ? [] : readList(field(raw, 'also'), `${path}.also`, MAX_LIST_ITEMS, readSource),
     firstSeen: readTime(field(raw, 'firstSeen'), `${path}.firstSeen`),
     lastSeen: readTime(field(raw, 'lastSeen'), `${path}.lastSeen`),
     state: readOneOf(field(raw, 'state'), `${path}.state`, STATES),
@@ -460,8 +475,11 @@ function checkUnique<T>(items: readonly T[], list: string, key: (item: T) => str
   });
 }
 
-/** Checks a whole document and returns fresh records in canonical key order and list order. */
-function readDocument(value: unknown): ExportDocument {
+/**
+ * Checks a whole document of the given version and returns fresh records, in today's shape, in
+ * canonical key order and list order.
+ */
+function readDocument(value: unknown, version: number = EXPORT_VERSION): ExportDocument {
   if (!isObject(value)) {
     const got = found(value);
     throw new Invalid((t) => t('importMustBe', t('importTheFile'), t('importExpectObject'), got(t)));
@@ -473,7 +491,7 @@ function readDocument(value: unknown): ExportDocument {
 
   const addresses = list('addresses', (v, p) => readAddress(v, p, emails));
   const breaches = list('breaches', readBreach);
-  const exposures = list('exposures', (v, p) => readExposure(v, p, emails));
+  const exposures = list('exposures', (v, p) => readExposure(v, p, emails, version));
   const notices = list('notices', (v, p) => readNotice(v, p, emails));
   const siteAlerts = list('siteAlerts', (v, p) => readSiteAlert(v, p, emails));
   const runs = list('runs', (v, p) => readRun(v, p, emails));
@@ -639,7 +657,7 @@ export function parseImport(text: string, t: Translate, maxBytes = MAX_IMPORT_BY
     return { ok: false, message: t('importUnknownSection', JSON.stringify(unknown)) };
   }
   try {
-    const doc = readDocument(json);
+    const doc = readDocument(json, version);
     return { ok: true, doc, counts: countsOf(doc) };
   } catch (err) {
     if (err instanceof Invalid) return { ok: false, message: err.describe(t) };
@@ -679,13 +697,23 @@ function mergedSteps(a: readonly string[] | undefined, b: readonly string[] | un
 }
 
 /**
+ * Records that are one incident become one: a file of version 1 holds one record per provider,
+ * and two browsers may have first seen an incident at different providers.
+ */
+function mergeIncidents(exposures: readonly Exposure[], breaches: readonly Breach[]): Exposure[] {
+  const records = new Map(breaches.map((b) => [breachKey(b), b]));
+  return collapseIncidents(exposures, (s) => records.get(breachKey({ provider: s.provider, id: s.breachId })) ?? null);
+}
+
+/**
  * Merges an imported document into the existing data, record by record:
  * - addresses: the earliest `addedAt`; the later `lastCheckedAt` with its outcome and failure;
  * - breaches: the incoming record replaces the existing one only when it has an `addedDate` and
  *   the existing one has none or an earlier one (provider data does not change otherwise, and the
  *   copy already here is at least as fresh);
  * - exposures: the earliest `firstSeen` and the latest `lastSeen`; state, note and
- *   `stateChangedAt` together from whichever changed state later;
+ *   `stateChangedAt` together from whichever changed state later; every provider's name for the
+ *   incident; then records of one incident under different names are combined (collapseIncidents);
  * - notices: the whole record with the later `stateChangedAt`;
  * - ticked steps (exposures and notices): the union of both, a step done on either copy being done;
  * - site alerts, runs and results: history, written once; the existing record is kept.
@@ -706,12 +734,13 @@ export function mergeImport(existing: ExportDocument, incoming: ExportDocument):
       };
     }),
     breaches: mergeBy(existing.breaches, incoming.breaches, breachKey, (a, b) => later(a, b, addedTime)),
-    exposures: mergeBy(existing.exposures, incoming.exposures, exposureKey, (a, b) => {
+    exposures: mergeIncidents(mergeBy(existing.exposures, incoming.exposures, exposureKey, (a, b) => {
       const decided = later(a, b, (x) => x.stateChangedAt);
       return {
         email: a.email,
         provider: a.provider,
         breachId: a.breachId,
+        also: [...a.also, ...b.also.filter((s) => !a.also.some((x) => x.provider === s.provider && x.breachId === s.breachId))],
         firstSeen: Math.min(a.firstSeen, b.firstSeen),
         lastSeen: Math.max(a.lastSeen, b.lastSeen),
         state: decided.state,
@@ -719,7 +748,7 @@ export function mergeImport(existing: ExportDocument, incoming: ExportDocument):
         note: decided.note,
         ...mergedSteps(a.steps, b.steps),
       };
-    }),
+    }), [...existing.breaches, ...incoming.breaches]),
     notices: mergeBy(existing.notices, incoming.notices, idKey, (a, b) => ({ ...later(a, b, (x) => x.stateChangedAt), ...mergedSteps(a.steps, b.steps) })),
     siteAlerts: mergeBy(existing.siteAlerts, incoming.siteAlerts, idKey, keepExisting),
     runs: mergeBy(existing.runs, incoming.runs, idKey, keepExisting),
@@ -762,7 +791,8 @@ function iso(ms: number): string {
 }
 
 /**
- * One row per exposure and one per manual notice (source "manual", the notice's id in the
+ * One row per exposure — an incident: its source names every provider that reports it, its breach
+ * id the first one's — and one per manual notice (source "manual", the notice's id in the
  * breach id column and no "last seen"), ordered by email, source and id. CRLF line ends, a CRLF
  * after the last row, and no byte-order mark (prepend "\ufeff" if Excel must detect UTF-8).
  */
@@ -775,7 +805,7 @@ export function buildCsv(data: CsvSource): string {
       key: `${e.email}${SEP}${e.provider}${SEP}${e.breachId}`,
       cells: [
         e.email,
-        e.provider,
+        reportedBy(e).join('; '),
         e.breachId,
         breach?.title ?? e.breachId,
         breach?.domain ?? '',

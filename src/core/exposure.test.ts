@@ -21,25 +21,50 @@ describe('diffExposures', () => {
     const { added, updated } = diffExposures('a@b.com', 'hibp', [], [breach('Adobe')], 1000);
     expect(updated).toEqual([]);
     expect(added).toEqual([
-      { email: 'a@b.com', provider: 'hibp', breachId: 'Adobe', firstSeen: 1000, lastSeen: 1000, state: 'new', stateChangedAt: 1000, note: '' },
+      { email: 'a@b.com', provider: 'hibp', breachId: 'Adobe', also: [], firstSeen: 1000, lastSeen: 1000, state: 'new', stateChangedAt: 1000, note: '' },
     ]);
   });
 
   it('never makes a known exposure new again, and keeps its state and first sighting', () => {
     const known: Exposure = {
-      email: 'a@b.com', provider: 'hibp', breachId: 'Adobe', firstSeen: 5, lastSeen: 5, state: 'resolved', stateChangedAt: 6, note: 'changed it',
+      email: 'a@b.com', provider: 'hibp', breachId: 'Adobe', also: [], firstSeen: 5, lastSeen: 5, state: 'resolved', stateChangedAt: 6, note: 'changed it',
     };
     const { added, updated } = diffExposures('a@b.com', 'hibp', [known], [breach('Adobe'), breach('LinkedIn')], 99);
     expect(added.map((e) => e.breachId)).toEqual(['LinkedIn']);
     expect(updated).toEqual([{ ...known, lastSeen: 99 }]);
   });
 
-  it('treats the same breach name from another provider as a separate exposure', () => {
-    const known: Exposure = {
-      email: 'a@b.com', provider: 'xposedornot', breachId: 'Adobe', firstSeen: 5, lastSeen: 5, state: 'new', stateChangedAt: 5, note: '',
-    };
-    const { added } = diffExposures('a@b.com', 'hibp', [known], [breach('Adobe')], 9);
-    expect(added).toHaveLength(1);
+  const xon = (id: string, breachDate = '2020'): Breach => ({ ...breach(id), provider: 'xposedornot', breachDate });
+  const resolvedAtXon: Exposure = {
+    email: 'a@b.com', provider: 'xposedornot', breachId: 'Adobe', also: [], firstSeen: 5, lastSeen: 5, state: 'resolved', stateChangedAt: 6, note: 'changed it',
+  };
+
+  it('joins another provider\'s finding of the same incident to the known exposure: not new, state and note kept', () => {
+    const stored = new Map([['xposedornot\u0000Adobe', xon('Adobe')]]);
+    const breachOf = (s: { provider: string; breachId: string }) => stored.get(`${s.provider}\u0000${s.breachId}`) ?? null;
+    const first = diffExposures('a@b.com', 'hibp', [resolvedAtXon], [breach('Adobe')], 9, breachOf);
+    expect(first.added).toEqual([]);
+    expect(first.updated).toEqual([{ ...resolvedAtXon, also: [{ provider: 'hibp', breachId: 'Adobe' }], lastSeen: 9 }]);
+    // The next answer of that provider finds it by its own name.
+    const again = diffExposures('a@b.com', 'hibp', first.updated, [breach('Adobe')], 12, breachOf);
+    expect(again).toEqual({ added: [], updated: [{ ...first.updated[0], lastSeen: 12 }] });
+  });
+
+  it('keeps a breach of the same name apart when the data says it is another incident, or when nothing is stored to tell', () => {
+    const stored = new Map([['xposedornot\u0000Adobe', xon('Adobe', '2019')]]);
+    const breachOf = (s: { provider: string; breachId: string }) => stored.get(`${s.provider}\u0000${s.breachId}`) ?? null;
+    expect(diffExposures('a@b.com', 'hibp', [resolvedAtXon], [breach('Adobe')], 9, breachOf).added).toHaveLength(1);
+    expect(diffExposures('a@b.com', 'hibp', [resolvedAtXon], [breach('Adobe')], 9).added).toHaveLength(1);
+  });
+
+  it('never joins two breaches of one provider into one incident', () => {
+    const stored = new Map([['xposedornot\u0000Adobe', xon('Adobe')]]);
+    const breachOf = (s: { provider: string; breachId: string }) => stored.get(`${s.provider}\u0000${s.breachId}`) ?? null;
+    // HIBP names two breaches that both look like XposedOrNot's Adobe: only the first can join it.
+    const twin = { ...breach('adobe'), title: 'Adobe' };
+    const { added, updated } = diffExposures('a@b.com', 'hibp', [resolvedAtXon], [breach('Adobe'), twin], 9, breachOf);
+    expect(updated.map((e) => e.also)).toEqual([[{ provider: 'hibp', breachId: 'Adobe' }]]);
+    expect(added.map((e) => e.breachId)).toEqual(['adobe']);
   });
 
   it('ignores a breach repeated within one answer', () => {

@@ -1,4 +1,5 @@
 import type { Breach, ProviderId } from './breach';
+import { sameIncident, sourceKey, sourcesOf, type ExposureSource } from './incident';
 import type { ProviderFailure } from './provider-error';
 
 /** An address the user watches. Keyed by its normalised form. */
@@ -46,11 +47,17 @@ export function countByEmail(exposures: Iterable<Pick<Exposure, 'email' | 'state
   return out;
 }
 
-/** One address found in one breach of one provider. Created once, never duplicated. */
+/**
+ * One address found in one breach incident. Keyed by the provider and breach of its first
+ * sighting; other providers' findings of the same incident join it in `also` (see incident.ts),
+ * so the user's state, the counts and the badge are per incident. Created once, never duplicated.
+ */
 export interface Exposure {
   email: string;
   provider: ProviderId;
   breachId: string;
+  /** The same incident as other providers name it (none when only the first provider reports it). */
+  also: ExposureSource[];
   firstSeen: number;
   lastSeen: number;
   state: ExposureState;
@@ -69,8 +76,11 @@ export const exposureKey = (e: Pick<Exposure, 'email' | 'provider' | 'breachId'>
 ];
 
 /**
- * Merges one check's breaches into the address's known exposures. Pure, so the rule "an exposure
- * already seen is never new again" is tested without a database.
+ * Merges one provider's answer into the address's known exposures. Pure, so the rules are tested
+ * without a database: an exposure already seen is never new again; a breach another provider
+ * already reported as the same incident (`breachOf` gives the stored records of the known
+ * exposures' sources) joins that exposure instead of adding one; a provider's own distinct
+ * breaches never join each other.
  */
 export function diffExposures(
   email: string,
@@ -78,29 +88,44 @@ export function diffExposures(
   known: readonly Exposure[],
   found: readonly Breach[],
   now: number,
+  breachOf: (source: ExposureSource) => Breach | null = () => null,
 ): { added: Exposure[]; updated: Exposure[] } {
-  const byId = new Map(known.filter((e) => e.provider === provider).map((e) => [e.breachId, e]));
+  const current = new Map(known.map((e) => [sourceKey(e), e]));
+  const bySource = new Map<string, string>();
+  for (const [key, e] of current) for (const s of sourcesOf(e)) bySource.set(sourceKey(s), key);
   const added: Exposure[] = [];
-  const updated: Exposure[] = [];
+  const updated = new Set<string>();
   const seen = new Set<string>();
   for (const breach of found) {
     if (seen.has(breach.id)) continue; // providers have been seen to repeat a name in one answer
     seen.add(breach.id);
-    const existing = byId.get(breach.id);
-    if (existing) {
-      updated.push({ ...existing, lastSeen: now });
-    } else {
-      added.push({
-        email,
-        provider,
-        breachId: breach.id,
-        firstSeen: now,
+    const key = bySource.get(sourceKey({ provider, breachId: breach.id })) ?? joinable(current, provider, breach, breachOf);
+    const existing = key === undefined ? undefined : current.get(key);
+    if (key !== undefined && existing) {
+      const isSource = sourcesOf(existing).some((s) => s.provider === provider && s.breachId === breach.id);
+      current.set(key, {
+        ...existing,
+        also: isSource ? existing.also : [...existing.also, { provider, breachId: breach.id }],
         lastSeen: now,
-        state: 'new',
-        stateChangedAt: now,
-        note: '',
       });
+      bySource.set(sourceKey({ provider, breachId: breach.id }), key);
+      updated.add(key);
+    } else {
+      added.push({ email, provider, breachId: breach.id, also: [], firstSeen: now, lastSeen: now, state: 'new', stateChangedAt: now, note: '' });
     }
   }
-  return { added, updated };
+  return { added, updated: [...updated].map((key) => current.get(key)!) };
+}
+
+/** The known exposure a provider's breach is the same incident as, if one is and no finding of this provider is in it yet. */
+function joinable(current: ReadonlyMap<string, Exposure>, provider: ProviderId, breach: Breach, breachOf: (source: ExposureSource) => Breach | null): string | undefined {
+  for (const [key, e] of current) {
+    const sources = sourcesOf(e);
+    if (sources.some((s) => s.provider === provider)) continue;
+    if (sources.some((s) => {
+      const record = breachOf(s);
+      return record !== null && sameIncident(record, breach);
+    })) return key;
+  }
+  return undefined;
 }

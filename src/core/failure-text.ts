@@ -1,12 +1,7 @@
 import type { ProviderId } from './breach';
 import type { Translate } from './i18n';
 import type { ProviderFailure } from './provider-error';
-
-/** Product names: the same in every language. */
-export const PROVIDER_NAMES: Record<ProviderId, string> = {
-  xposedornot: 'XposedOrNot',
-  hibp: 'Have I Been Pwned',
-};
+import { PROVIDERS } from './provider-registry';
 
 /**
  * What went wrong and what to do next, in words. `retryAt` is when the queue will try again by
@@ -19,12 +14,12 @@ export function describeFailure(
   formatTime: (epochMs: number) => string,
   t: Translate,
 ): string {
-  const name = PROVIDER_NAMES[provider];
+  const { name, unauthorizedText } = PROVIDERS[provider];
   const withRetry = (text: string) => `${text} ${retryAt !== null ? t('failureRetryAt', formatTime(retryAt)) : t('failureCheckLater')}`;
   switch (failure.kind) {
     case 'unauthorized':
-      // XposedOrNot takes no key: its 401 comes from something in between, and Options cannot fix it.
-      return provider === 'hibp' ? t('failureUnauthorized', name) : t('failureUnauthorizedKeyless', name, failure.status ?? 401);
+      // A provider that takes no key gets its 401 from something in between, and Options cannot fix it.
+      return t(unauthorizedText, name, failure.status ?? 401);
     case 'forbidden':
       return failure.rayId ? t('failureForbiddenRay', name, failure.rayId) : t('failureForbidden', name);
     case 'rate-limited':
@@ -51,7 +46,7 @@ export function describeFailure(
  * hour; the next one goes at 08:54." Windows are compared rounded, as the pacer widens them a little.
  */
 export function describeQuotaWait(provider: ProviderId, quota: { limit: number; windowMs: number }, at: number, formatTime: (epochMs: number) => string, t: Translate): string {
-  const name = PROVIDER_NAMES[provider];
+  const name = PROVIDERS[provider].name;
   const when = formatTime(at);
   const seconds = Math.round(quota.windowMs / 1000);
   if (seconds === 86_400) return t('waitQuotaDay', name, quota.limit, when);

@@ -51,7 +51,7 @@ function breach(id: string, over: Partial<Breach> = {}): Breach {
 }
 
 function exposure(breachId: string, over: Partial<Exposure> = {}): Exposure {
-  return { email: 'alice@example.com', provider: 'hibp', breachId, firstSeen: BASE, lastSeen: BASE, state: 'new', stateChangedAt: BASE, note: '', ...over };
+  return { email: 'alice@example.com', provider: 'hibp', breachId, also: [], firstSeen: BASE, lastSeen: BASE, state: 'new', stateChangedAt: BASE, note: '', ...over };
 }
 
 function notice(id: string, over: Partial<ManualNotice> = {}): ManualNotice {
@@ -96,6 +96,7 @@ function bigDataset(): { exposures: Exposure[]; breaches: Breach[]; notices: Man
         email,
         provider: b.provider,
         breachId: b.id,
+        also: [],
         firstSeen,
         lastSeen: firstSeen + int(400) * DAY,
         state: pick(STATES),

@@ -6,6 +6,7 @@
  */
 import type { Breach, ProviderId } from './breach';
 import type { Exposure, ExposureState } from './exposure';
+import { incidentBreach, sourcesOf, type ExposureSource } from './incident';
 import type { ManualNotice } from './notice';
 import { canonicalClass } from './data-classes';
 
@@ -38,10 +39,16 @@ interface EntryBase {
 
 export interface BreachEntry extends EntryBase {
   kind: 'breach';
+  /** The exposure's key: the provider and breach of its first sighting. */
   provider: ProviderId;
   breachId: string;
+  /** The same incident as other providers name it. */
+  also: ExposureSource[];
   lastSeen: number;
-  /** Null when the breach's details are not stored; title then falls back to the id. */
+  /**
+   * The incident as one record (incidentBreach: the fullest date, every kind of data); null when
+   * no details are stored, and the title then falls back to the id.
+   */
   breach: Breach | null;
 }
 
@@ -159,7 +166,7 @@ export function buildTimeline(
     return list;
   };
   for (const e of exposures) {
-    const breach = lookup(e.provider, e.breachId);
+    const breach = incidentBreach(sourcesOf(e).map((s) => lookup(s.provider, s.breachId)));
     const title = breach?.title ?? e.breachId;
     const domain = breach?.domain ?? '';
     const date = breach?.breachDate ?? null;
@@ -170,6 +177,7 @@ export function buildTimeline(
       email: e.email,
       provider: e.provider,
       breachId: e.breachId,
+      also: e.also ?? [],
       title,
       domain,
       date,

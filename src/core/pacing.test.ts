@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { DAY, HOUR, MINUTE, SECOND, XPOSEDORNOT_RULES, blockingRule, hibpRules, nextSlot, prune, queueSlots, rulesFor } from './pacing';
+import { DAY, HOUR, MINUTE, SECOND, blockingRule, nextSlot, prune, queueSlots } from './pacing';
+import { hibpRules } from './provider-registry';
+
+/** XposedOrNot's stated lookup limits, as a provider states them (the registry paces tighter). */
+const XPOSEDORNOT_RULES = [
+  { limit: 2, windowMs: SECOND },
+  { limit: 25, windowMs: HOUR },
+  { limit: 100, windowMs: DAY },
+];
 
 describe('nextSlot', () => {
   it('lets a request go at once when nothing was sent', () => {
@@ -71,23 +79,6 @@ describe('queueSlots', () => {
 describe('prune', () => {
   it('keeps only times some rule can still count', () => {
     expect(prune(XPOSEDORNOT_RULES, [0, DAY - 1, DAY + 5], DAY + 10)).toEqual([DAY - 1, DAY + 5]);
-  });
-});
-
-describe('rulesFor', () => {
-  const settings = { hibpRequestsPerMinute: 10, extraRateLimit: 0, extraRateWindowSeconds: 1 };
-
-  it('widens each window a little, so arrival skew cannot put two requests in one provider window', () => {
-    expect(rulesFor('hibp', settings)).toEqual([{ limit: 10, windowMs: MINUTE + 200 }]);
-    expect(rulesFor('xposedornot', settings)).toEqual([
-      { limit: 2, windowMs: SECOND + 50 },
-      { limit: 25, windowMs: HOUR + 200 },
-      { limit: 100, windowMs: DAY + 200 },
-    ]);
-  });
-
-  it('adds the user\'s own limit', () => {
-    expect(rulesFor('hibp', { ...settings, extraRateLimit: 1, extraRateWindowSeconds: 1 })).toContainEqual({ limit: 1, windowMs: 1050 });
   });
 });
 

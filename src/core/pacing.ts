@@ -4,8 +4,6 @@
  * says when the next one may go. Windows are treated as sliding, which is never looser than the
  * fixed windows the providers count in, so paced requests are never answered 429.
  */
-import type { ProviderId } from './breach';
-
 export interface RateRule {
   limit: number;
   windowMs: number;
@@ -21,18 +19,6 @@ export interface PacingSettings {
   hibpRequestsPerMinute: number;
   extraRateLimit: number;
   extraRateWindowSeconds: number;
-}
-
-/** XposedOrNot's documented per-client limits. */
-export const XPOSEDORNOT_RULES: readonly RateRule[] = [
-  { limit: 2, windowMs: SECOND },
-  { limit: 25, windowMs: HOUR },
-  { limit: 100, windowMs: DAY },
-];
-
-/** HIBP counts requests per key per minute; the plan says how many (10 on the entry plan). */
-export function hibpRules(requestsPerMinute: number): RateRule[] {
-  return [{ limit: Math.max(1, Math.floor(requestsPerMinute)), windowMs: MINUTE }];
 }
 
 /** The longest window among the rules: older request times can be forgotten. */
@@ -94,20 +80,4 @@ export function queueSlots(rules: readonly RateRule[], sent: readonly number[], 
     times.push(at);
     return at;
   });
-}
-
-/**
- * A request is timed when it is claimed, a moment before it leaves, and reaches the provider later
- * still on a busy machine; the provider counts arrivals. Each window is widened by this much (at
- * most a twentieth of it) so that skew cannot squeeze two requests into one window.
- */
-export const SKEW_MARGIN_MS = 200;
-
-const widen = (rule: RateRule): RateRule => ({ ...rule, windowMs: rule.windowMs + Math.min(SKEW_MARGIN_MS, rule.windowMs / 20) });
-
-/** The pace each provider allows. HIBP's depends on the key's plan (10/min on the entry plan). */
-export function rulesFor(id: ProviderId, settings: PacingSettings): readonly RateRule[] {
-  const base = id === 'hibp' ? hibpRules(settings.hibpRequestsPerMinute) : XPOSEDORNOT_RULES;
-  const extra = settings.extraRateLimit === 0 ? [] : [{ limit: settings.extraRateLimit, windowMs: settings.extraRateWindowSeconds * SECOND }];
-  return [...base, ...extra].map(widen);
 }

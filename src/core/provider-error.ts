@@ -1,3 +1,5 @@
+import type { ProviderId } from './breach';
+
 /**
  * Typed provider failures. Each kind maps to one state the user can act on; the scheduler reads
  * `retryAt` to know when work may resume by itself.
@@ -53,6 +55,8 @@ export class ProviderError extends Error {
 
 export interface ProviderFailure {
   kind: ProviderErrorKind;
+  /** Who failed: set when a check records it, so the words name the right one of several providers. */
+  provider?: ProviderId;
   status?: number;
   retryAfterMs?: number;
   rayId?: string;

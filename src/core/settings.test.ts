@@ -6,19 +6,19 @@ const TEST_RULES: SettingsRules = { hostOverrides: true };
 
 describe('validateSettings', () => {
   it('gives the defaults for nothing stored', () => {
-    expect(validateSettings(undefined)).toEqual({ settings: DEFAULT_SETTINGS, reset: [] });
+    expect(validateSettings(undefined)).toEqual({ settings: DEFAULT_SETTINGS, reset: [], legacy: [] });
   });
 
   it('keeps valid values and resets bad ones, naming them', () => {
     const { settings, reset } = validateSettings({
-      provider: 'hibp',
+      providers: ['hibp'],
       hibpApiKey: 'abc123',
       recheckIntervalHours: -4,
       xposedornotBaseUrl: 'javascript:alert(1)',
       hibpBaseUrl: 'http://127.0.0.1:8787/api/v3/',
       unknownKey: 'dropped',
     }, TEST_RULES);
-    expect(settings.provider).toBe('hibp');
+    expect(settings.providers).toEqual(['hibp']);
     expect(settings.hibpApiKey).toBe('abc123');
     expect(settings.recheckIntervalHours).toBe(DEFAULT_SETTINGS.recheckIntervalHours);
     expect(settings.xposedornotBaseUrl).toBe(DEFAULT_SETTINGS.xposedornotBaseUrl);
@@ -27,9 +27,27 @@ describe('validateSettings', () => {
     expect('unknownKey' in settings).toBe(false);
   });
 
-  it('refuses a provider it does not know and a key with line breaks', () => {
-    const { reset } = validateSettings({ provider: 'pastebin', hibpApiKey: 'abc\ndef' });
-    expect(reset.sort()).toEqual(['hibpApiKey', 'provider']);
+  it('refuses a provider it does not know, no provider at all, one named twice, and a key with line breaks', () => {
+    expect(validateSettings({ providers: ['pastebin'], hibpApiKey: 'abc\ndef' }).reset.sort()).toEqual(['hibpApiKey', 'providers']);
+    expect(validateSettings({ providers: [] }).reset).toEqual(['providers']);
+    expect(validateSettings({ providers: ['hibp', 'hibp'] }).reset).toEqual(['providers']);
+    expect(validateSettings({ providers: 'hibp' }).reset).toEqual(['providers']);
+  });
+
+  it('keeps both providers, in registry order', () => {
+    expect(validateSettings({ providers: ['hibp', 'xposedornot'] }).settings.providers).toEqual(['xposedornot', 'hibp']);
+  });
+
+  it('maps the single provider of older releases onto the set of enabled ones, and says the old key was read', () => {
+    expect(validateSettings({ provider: 'hibp', hibpApiKey: 'k' })).toEqual({
+      settings: { ...DEFAULT_SETTINGS, providers: ['hibp'], hibpApiKey: 'k' },
+      reset: [],
+      legacy: ['provider'],
+    });
+    expect(validateSettings({ provider: 'xposedornot' }).settings.providers).toEqual(['xposedornot']);
+    // A bad old value is reset like a bad new one; a stored new value wins over the old key.
+    expect(validateSettings({ provider: 'pastebin' })).toEqual({ settings: DEFAULT_SETTINGS, reset: ['providers'], legacy: ['provider'] });
+    expect(validateSettings({ provider: 'xposedornot', providers: ['hibp'] }).settings.providers).toEqual(['hibp']);
   });
 
   it('survives stored garbage of any type', () => {
@@ -78,18 +96,18 @@ describe('own keys only', () => {
   const inherited = ['toString', 'constructor', 'hasOwnProperty', 'valueOf', '__proto__'];
 
   it('isSettingsKey knows the settings and nothing inherited', () => {
-    expect(isSettingsKey('provider')).toBe(true);
+    expect(isSettingsKey('providers')).toBe(true);
     for (const key of inherited) expect(isSettingsKey(key)).toBe(false);
   });
 
   it('a patch naming an inherited key is cleaned of it, and nothing throws', () => {
-    const patch = JSON.parse('{"toString": "x", "constructor": 1, "__proto__": {"provider": "hibp"}, "valueOf": null, "recheckIntervalHours": 12}') as Record<string, unknown>;
+    const patch = JSON.parse('{"toString": "x", "constructor": 1, "__proto__": {"providers": ["hibp"]}, "valueOf": null, "recheckIntervalHours": 12}') as Record<string, unknown>;
     expect(validateSettingsPatch(patch, tEn)).toEqual({ ok: true, patch: { recheckIntervalHours: 12 } });
   });
 
   it('stored settings read only own keys', () => {
-    const stored = Object.create({ provider: 'hibp' }) as Record<string, unknown>;
-    expect(validateSettings(stored).settings.provider).toBe('xposedornot');
+    const stored = Object.create({ providers: ['hibp'] }) as Record<string, unknown>;
+    expect(validateSettings(stored).settings.providers).toEqual(['xposedornot']);
   });
 });
 

@@ -1,5 +1,6 @@
 import { PROVIDER_IDS, type ProviderId } from './breach';
 import type { MessageKey, Translate } from './i18n';
+import { PROVIDERS } from './provider-registry';
 
 /**
  * The defaults object IS the schema: the Settings type is derived from it, and every load is
@@ -7,7 +8,8 @@ import type { MessageKey, Translate } from './i18n';
  * breaking the extension.
  */
 export const DEFAULT_SETTINGS = {
-  provider: 'xposedornot' as ProviderId,
+  /** The providers every address is looked up at (each paced by its own limits); never empty. */
+  providers: ['xposedornot'] as ProviderId[],
   /** HIBP API key. Lives in storage.local only: never synced, never logged, never exported. */
   hibpApiKey: '',
   /**
@@ -15,8 +17,8 @@ export const DEFAULT_SETTINGS = {
    * and the addresses must never be sendable to another host. Test and dev builds may point them
    * at the local fixture server.
    */
-  xposedornotBaseUrl: 'https://api.xposedornot.com',
-  hibpBaseUrl: 'https://haveibeenpwned.com/api/v3',
+  xposedornotBaseUrl: PROVIDERS.xposedornot.baseUrl,
+  hibpBaseUrl: PROVIDERS.hibp.baseUrl,
   pwnedPasswordsBaseUrl: 'https://api.pwnedpasswords.com',
   /** HIBP requests per minute the key's plan allows (10 on the entry plan); read from the key's status. */
   hibpRequestsPerMinute: 10,
@@ -54,6 +56,27 @@ export interface SettingsValidation {
   settings: Settings;
   /** Keys whose stored value was invalid and was reset to the default. */
   reset: SettingsKey[];
+  /**
+   * Keys of an older release that were read into today's settings: the caller stores the new
+   * value and removes these, so the old key is read once.
+   */
+  legacy: LegacyKey[];
+}
+
+/**
+ * Settings keys of older releases, and how each maps onto today's: `provider` (one provider)
+ * became `providers` (the set of enabled ones).
+ */
+export const LEGACY_KEYS = ['provider'] as const;
+export type LegacyKey = (typeof LEGACY_KEYS)[number];
+
+function upgradeLegacy(source: Record<string, unknown>): { source: Record<string, unknown>; legacy: LegacyKey[] } {
+  if (!('provider' in source)) return { source, legacy: [] };
+  // A `providers` already stored is newer than the old key: it wins. A bad old value maps onto a
+  // bad new one, which validation then resets to the default and reports.
+  const upgraded = 'providers' in source ? source : { ...source, providers: [source.provider] };
+  const { provider: _old, ...rest } = upgraded;
+  return { source: rest, legacy: ['provider'] };
 }
 
 type Validator<T> = (value: unknown) => value is T;
@@ -89,7 +112,11 @@ const isIntIn = (min: number, max: number) => (value: unknown): value is number 
   typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max;
 
 const VALIDATORS: { [K in SettingsKey]: Validator<Settings[K]> } = {
-  provider: (v): v is ProviderId => typeof v === 'string' && (PROVIDER_IDS as readonly string[]).includes(v),
+  providers: (v): v is ProviderId[] =>
+    Array.isArray(v) &&
+    v.length > 0 &&
+    new Set(v).size === v.length &&
+    v.every((p) => typeof p === 'string' && (PROVIDER_IDS as readonly string[]).includes(p)),
   hibpApiKey: (v): v is string => typeof v === 'string' && v.length <= 200 && !/[\s\p{Cc}]/u.test(v),
   xposedornotBaseUrl: isHttpUrl,
   hibpBaseUrl: isHttpUrl,
@@ -108,9 +135,14 @@ const VALIDATORS: { [K in SettingsKey]: Validator<Settings[K]> } = {
   requestTimeoutMs: isIntIn(1_000, 28_000),
 };
 
-/** Base URLs are stored without a trailing slash so paths can be appended as-is. */
-const tidy = (key: SettingsKey, value: unknown): unknown =>
-  key.endsWith('BaseUrl') ? String(value).replace(/\/+$/, '') : value;
+/**
+ * Base URLs are stored without a trailing slash so paths can be appended as-is; providers in
+ * registry order, so the same choice is always stored the same way.
+ */
+const tidy = (key: SettingsKey, value: unknown): unknown => {
+  if (key === 'providers') return PROVIDER_IDS.filter((id) => (value as string[]).includes(id));
+  return key.endsWith('BaseUrl') ? String(value).replace(/\/+$/, '') : value;
+};
 
 /** Only the settings' own keys: `in` would also accept `toString`, `constructor`, `__proto__`. */
 export const isSettingsKey = (key: string): key is SettingsKey => Object.hasOwn(DEFAULT_SETTINGS, key);
@@ -120,7 +152,7 @@ const valid = (key: SettingsKey, value: unknown, rules: SettingsRules): boolean 
 
 /** Validates stored settings; unknown keys are dropped, bad values reset to their default. */
 export function validateSettings(stored: unknown, rules: SettingsRules = STORE_RULES): SettingsValidation {
-  const source = stored && typeof stored === 'object' ? (stored as Record<string, unknown>) : {};
+  const { source, legacy } = upgradeLegacy(stored && typeof stored === 'object' && !Array.isArray(stored) ? (stored as Record<string, unknown>) : {});
   const settings: Settings = { ...DEFAULT_SETTINGS };
   const reset: SettingsKey[] = [];
   for (const key of Object.keys(DEFAULT_SETTINGS) as SettingsKey[]) {
@@ -132,7 +164,7 @@ export function validateSettings(stored: unknown, rules: SettingsRules = STORE_R
       reset.push(key);
     }
   }
-  return { settings, reset };
+  return { settings, reset, legacy };
 }
 
 /** Validates a partial update from the UI; returns the first problem in words, or the clean patch. */
@@ -152,7 +184,7 @@ export function validateSettingsPatch(
 }
 
 const SETTING_ERRORS: Record<SettingsKey, MessageKey> = {
-  provider: 'settingErrorProvider',
+  providers: 'settingErrorProviders',
   hibpApiKey: 'settingErrorHibpApiKey',
   xposedornotBaseUrl: 'settingErrorXposedornotBaseUrl',
   hibpBaseUrl: 'settingErrorHibpBaseUrl',

@@ -2,7 +2,7 @@
  * The providers' breach catalogs, refreshed cheaply: an unchanged catalog costs one small request
  * (HIBP's /latestbreach, or a conditional request answered 304), never the whole download.
  */
-import type { Breach, ProviderId } from '../core/breach';
+import type { Breach } from '../core/breach';
 import { readHibpCatalog, mapHibpBreach } from './hibp';
 import { requestJson } from './http-client';
 import type { ProviderContext } from './provider';
@@ -25,11 +25,7 @@ export type CatalogRefresh =
 /** /latestbreach names only the newest addition; edits to older entries surface within a week. */
 const FULL_REFRESH_MS = 7 * 24 * 60 * 60 * 1000;
 
-export async function refreshCatalog(provider: ProviderId, ctx: ProviderContext, mark: CatalogMark): Promise<CatalogRefresh> {
-  return provider === 'hibp' ? refreshHibp(ctx, mark) : refreshXon(ctx, mark);
-}
-
-async function refreshHibp(ctx: ProviderContext, mark: CatalogMark): Promise<CatalogRefresh> {
+export async function refreshHibp(ctx: ProviderContext, mark: CatalogMark): Promise<CatalogRefresh> {
   const latestResponse = await requestJson(ctx, `${ctx.baseUrl}/latestbreach`);
   const latestBreach = mapHibpBreach(latestResponse.json);
   const latest = `${latestBreach.id}|${latestBreach.addedDate ?? ''}|${String((latestResponse.json as { ModifiedDate?: unknown }).ModifiedDate ?? '')}`;
@@ -46,7 +42,7 @@ async function refreshHibp(ctx: ProviderContext, mark: CatalogMark): Promise<Cat
   return { kind: 'changed', breaches, skipped, mark: next };
 }
 
-async function refreshXon(ctx: ProviderContext, mark: CatalogMark): Promise<CatalogRefresh> {
+export async function refreshXon(ctx: ProviderContext, mark: CatalogMark): Promise<CatalogRefresh> {
   const response = await requestJson(ctx, `${ctx.baseUrl}/v1/breaches`, {
     headers: mark.lastModified ? { 'if-modified-since': mark.lastModified } : {},
     passStatuses: [304],

@@ -19,7 +19,7 @@ import { DAY, HOUR, MINUTE, SECOND } from '../core/pacing';
 import { ProviderError, type ProviderErrorKind } from '../core/provider-error';
 import { describePasswordCheckFailure } from '../core/pwned-passwords';
 import { BACKOFF_MS, CATALOG_FIRST_RETRY_MS, decideCatalogRetry, decideRetry } from '../core/retry-policy';
-import { refreshCatalog } from './catalog';
+import { refreshCatalog } from './registry';
 import {
   TEST_NOW as NOW,
   brokenBodyResponse,
@@ -31,11 +31,11 @@ import {
   testContext,
   textResponse,
 } from './fake-fetch';
-import { checkAddressByRange, getSubscriptionStatus, hibpProvider, supportsRangeSearch } from './hibp';
+import { checkAddressByRange, checkHibpAddress, getSubscriptionStatus, supportsRangeSearch } from './hibp';
 import { DEFAULT_RATE_LIMIT_DELAY_MS, MAX_BODY_BYTES } from './http-client';
 import type { ProviderContext } from './provider';
 import { RANGE_MAX_BYTES, breachCountForSha1 } from './pwned-passwords';
-import { xposedOrNotProvider } from './xposedornot';
+import { checkXonAddress } from './xposedornot';
 
 const BASE = 'https://provider.test';
 const OTHER_HOST = 'https://elsewhere.test/login';
@@ -99,7 +99,7 @@ const ENDPOINTS: Endpoint[] = [
   {
     name: 'HIBP breachedaccount',
     path: `/breachedaccount/${encodeURIComponent(EMAIL)}?truncateResponse=false`,
-    call: (ctx) => hibpProvider.checkAddress(keyed(ctx), EMAIL),
+    call: (ctx) => checkHibpAddress(keyed(ctx), EMAIL, { rangeSearch: false, known: async () => [], syncCatalog: async () => undefined }),
     answer: hibpAnswer,
     ok: expect.objectContaining({ kind: 'breached' }),
     passes: { 404: { kind: 'clean' } },
@@ -170,7 +170,7 @@ const ENDPOINTS: Endpoint[] = [
   {
     name: 'XposedOrNot breach-analytics',
     path: `/v1/breach-analytics?email=${encodeURIComponent(EMAIL)}`,
-    call: (ctx) => xposedOrNotProvider.checkAddress(ctx, EMAIL),
+    call: (ctx) => checkXonAddress(ctx, EMAIL),
     answer: () => jsonResponse(xonAnalyticsSample.found_200),
     ok: expect.objectContaining({ kind: 'breached' }),
     wrongShape: JSON.stringify({ BreachesSummary: { site: 'Adobe' } }),

@@ -9,7 +9,7 @@ import type { Responder } from './fake-fetch';
 import {
   checkAddressByRange,
   getSubscriptionStatus,
-  hibpProvider,
+  checkHibpAddress,
   mapHibpBreach,
   parseBreachedAccount,
   parseHibpCatalog,
@@ -20,6 +20,8 @@ import {
 // The real host (the fetch is a fake): the key is attached for haveibeenpwned.com only.
 const BASE = 'https://haveibeenpwned.com/api/v3';
 const KEY = '0123456789abcdef0123456789abcdef';
+/** A key whose plan has no range search: the address is looked up directly. */
+const DIRECT = { rangeSearch: false, known: async () => [], syncCatalog: async () => undefined };
 
 function context(respond: Responder, overrides: { apiKey?: string; timeoutMs?: number } = { apiKey: KEY }) {
   const { fetch, calls } = recordingFetch(respond);
@@ -28,14 +30,13 @@ function context(respond: Responder, overrides: { apiKey?: string; timeoutMs?: n
 
 function check(respond: Responder, address = 'someone@example.com') {
   const { ctx, calls } = context(respond);
-  return { outcome: hibpProvider.checkAddress(ctx, address), calls };
+  return { outcome: checkHibpAddress(ctx, address, DIRECT), calls };
 }
 
-describe('hibpProvider.checkAddress', () => {
+describe('checkHibpAddress', () => {
   it('asks breachedaccount for the full model, with the key header', async () => {
     const { outcome, calls } = check(() => textResponse('', 404), 'a+b@example.com');
     await outcome;
-    expect(hibpProvider.id).toBe('hibp');
     expect(calls).toHaveLength(1);
     expect(calls[0]?.url).toBe(`${BASE}/breachedaccount/a%2Bb%40example.com?truncateResponse=false`);
     expect(calls[0]?.headers.get('hibp-api-key')).toBe(KEY);
@@ -44,7 +45,7 @@ describe('hibpProvider.checkAddress', () => {
 
   it.each([undefined, '', '   '])('refuses to send a request without a key (%j)', async (apiKey) => {
     const { ctx, calls } = context(() => jsonResponse([]), apiKey === undefined ? {} : { apiKey });
-    const err = await failure(hibpProvider.checkAddress(ctx, 'a@b.com'));
+    const err = await failure(checkHibpAddress(ctx, 'a@b.com', DIRECT));
     expect(err.kind).toBe('unauthorized');
     expect(calls).toHaveLength(0);
   });
@@ -57,7 +58,7 @@ describe('hibpProvider.checkAddress', () => {
     const { fetch, calls } = recordingFetch(() => jsonResponse([]));
     const ctx = testContext(fetch, { baseUrl, apiKey: KEY });
     const refusals = [
-      await failure(hibpProvider.checkAddress(ctx, 'a@b.com')),
+      await failure(checkHibpAddress(ctx, 'a@b.com', DIRECT)),
       await failure(getSubscriptionStatus(ctx)),
       await failure(checkAddressByRange(ctx, 'a@b.com', 'a'.repeat(40), new Map())),
       await failure(supportsRangeSearch(ctx)),
@@ -72,7 +73,7 @@ describe('hibpProvider.checkAddress', () => {
   it('a test build may name one more host for the key: the fixture server', async () => {
     const { fetch, calls } = recordingFetch(() => textResponse('', 404));
     const ctx = testContext(fetch, { baseUrl: 'http://127.0.0.1:8787/api/v3', apiKey: KEY, testKeyHost: '127.0.0.1' });
-    await hibpProvider.checkAddress(ctx, 'a@b.com');
+    await checkHibpAddress(ctx, 'a@b.com', DIRECT);
     expect(calls[0]?.headers.get('hibp-api-key')).toBe(KEY);
   });
 
@@ -134,7 +135,7 @@ describe('hibpProvider.checkAddress', () => {
 
   it('times out', async () => {
     const { ctx } = context(hangingFetch, { apiKey: KEY, timeoutMs: 20 });
-    expect((await failure(hibpProvider.checkAddress(ctx, 'a@b.com'))).kind).toBe('timeout');
+    expect((await failure(checkHibpAddress(ctx, 'a@b.com', DIRECT))).kind).toBe('timeout');
   });
 
   it('reports a network failure', async () => {

@@ -24,7 +24,8 @@ import {
   type JsonRecord,
   type ParsedCatalog,
 } from './json-shape';
-import type { BreachProvider, ProviderContext } from './provider';
+import type { ProviderContext } from './provider';
+import type { LookupOptions } from './registry';
 
 /** The only host the key is ever sent to (a test build adds its fixture server, see ProviderContext). */
 export const HIBP_KEY_HOST = 'haveibeenpwned.com';
@@ -101,7 +102,31 @@ async function checkAddress(ctx: ProviderContext, address: string): Promise<Chec
   return parseBreachedAccount(response.json);
 }
 
-export const hibpProvider: BreachProvider = { id: 'hibp', checkAddress };
+/**
+ * Checks one address the way the key allows. On a plan with k-anonymity search the address itself
+ * never leaves the browser; breach details then come from breaches already stored or, for a name
+ * not seen before, from the free /breach endpoint.
+ */
+export async function checkHibpAddress(ctx: ProviderContext, address: string, options: LookupOptions): Promise<CheckOutcome> {
+  if (!options.rangeSearch) return checkAddress(ctx, address);
+  // Breach details come from the synced catalog only — downloaded first when there is none — and a
+  // name the catalog does not know yet stays a placeholder until the next download fills it in.
+  // Never a /breach/{name} request: asked right after a range query, it would tell HIBP which of
+  // the range's entries is ours.
+  const hibpCatalog = async () => new Map((await options.known()).filter((b) => b.provider === 'hibp').map((b) => [b.id, b]));
+  let catalog = await hibpCatalog();
+  if (catalog.size === 0) {
+    // The catalog is public and names no one: fetching it first tells HIBP nothing about the address.
+    await options.syncCatalog();
+    catalog = await hibpCatalog();
+  }
+  return checkAddressByRange(ctx, address, await sha1Hex(address), catalog);
+}
+
+async function sha1Hex(text: string): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-1', new TextEncoder().encode(text));
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
 
 /** The `/breaches` catalog with a count of the entries that could not be read. */
 export function readHibpCatalog(json: unknown): ParsedCatalog {

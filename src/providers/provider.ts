@@ -1,5 +1,3 @@
-import type { CheckOutcome, ProviderId } from '../core/breach';
-
 /** fetch is injected so providers run in unit tests against recorded payloads, with no network. */
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
 
@@ -17,10 +15,4 @@ export interface ProviderContext {
    * Store builds never set it, so there the key goes to haveibeenpwned.com or nowhere.
    */
   testKeyHost?: string;
-}
-
-export interface BreachProvider {
-  id: ProviderId;
-  /** Checks one normalised address. Throws ProviderError on any failure. */
-  checkAddress(ctx: ProviderContext, address: string): Promise<CheckOutcome>;
 }

@@ -12,7 +12,7 @@ import {
   parseBreachAnalytics,
   parseXonCatalog,
   readXonCatalog,
-  xposedOrNotProvider,
+  checkXonAddress,
 } from './xposedornot';
 
 const BASE = 'https://api.xposedornot.test';
@@ -20,14 +20,13 @@ const BASE = 'https://api.xposedornot.test';
 function check(respond: Responder, address = 'someone@example.com', timeoutMs = 1_000) {
   const { fetch, calls } = recordingFetch(respond);
   const ctx = testContext(fetch, { baseUrl: BASE, timeoutMs });
-  return { outcome: xposedOrNotProvider.checkAddress(ctx, address), calls };
+  return { outcome: checkXonAddress(ctx, address), calls };
 }
 
-describe('xposedOrNotProvider.checkAddress', () => {
+describe('checkXonAddress', () => {
   it('asks breach-analytics once, with the address encoded, and no key', async () => {
     const { outcome, calls } = check(() => jsonResponse(analyticsSample.clean_200), 'a+b@example.com');
     await outcome;
-    expect(xposedOrNotProvider.id).toBe('xposedornot');
     expect(calls).toHaveLength(1);
     expect(calls[0]?.url).toBe(`${BASE}/v1/breach-analytics?email=a%2Bb%40example.com`);
     expect(calls[0]?.init?.method).toBe('GET');
@@ -109,7 +108,7 @@ describe('xposedOrNotProvider.checkAddress', () => {
 
   it('times out', async () => {
     const { fetch } = recordingFetch(hangingFetch);
-    const err = await failure(xposedOrNotProvider.checkAddress(testContext(fetch, { baseUrl: BASE, timeoutMs: 20 }), 'a@b.com'));
+    const err = await failure(checkXonAddress(testContext(fetch, { baseUrl: BASE, timeoutMs: 20 }), 'a@b.com'));
     expect(err.kind).toBe('timeout');
   });
 

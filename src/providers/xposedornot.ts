@@ -20,7 +20,7 @@ import {
   uniqueById,
   type ParsedCatalog,
 } from './json-shape';
-import type { BreachProvider, ProviderContext } from './provider';
+import type { ProviderContext } from './provider';
 
 /** XposedOrNot writes yes/no flags as "Yes"/"No" in analytics and as booleans in the catalog. */
 function yes(value: unknown): boolean {
@@ -76,7 +76,7 @@ export function isXonNotFound(json: unknown): boolean {
   return text === 'Not found' || text === 'No breaches found';
 }
 
-async function checkAddress(ctx: ProviderContext, address: string): Promise<CheckOutcome> {
+export async function checkXonAddress(ctx: ProviderContext, address: string): Promise<CheckOutcome> {
   const url = `${ctx.baseUrl}/v1/breach-analytics?email=${encodeURIComponent(address)}`;
   const response = await requestJson(ctx, url, { passStatuses: [404] });
   if (response.status === 404) {
@@ -93,8 +93,6 @@ async function checkAddress(ctx: ProviderContext, address: string): Promise<Chec
   }
   return parseBreachAnalytics(response.json);
 }
-
-export const xposedOrNotProvider: BreachProvider = { id: 'xposedornot', checkAddress };
 
 /** Maps one `exposedBreaches[]` entry of the `/v1/breaches` catalog. */
 export function mapXonCatalogEntry(entry: unknown): Breach {

@@ -20,11 +20,11 @@ beforeEach(async () => {
   await addAddress(db, GONE, 1);
   await addAddress(db, KEPT, 2);
   // A finished run of both, a run of the removed one alone still queued, a notice, a site alert naming both.
-  await enqueueRun(db, { id: 'both', emails: [GONE, KEPT], provider: 'xposedornot', trigger: 'manual', now: 10 });
+  await enqueueRun(db, { id: 'both', emails: [GONE, KEPT], providers: ['xposedornot'], trigger: 'manual', now: 10 });
   for (const job of await pendingJobs(db)) {
     await recordJobResult(db, job, { kind: 'checked', outcome: { kind: 'breached', breaches: [breach('Adobe')] } }, 20);
   }
-  await enqueueRun(db, { id: 'alone', emails: [GONE], provider: 'xposedornot', trigger: 'context-menu', now: 30 });
+  await enqueueRun(db, { id: 'alone', emails: [GONE], providers: ['xposedornot'], trigger: 'context-menu', now: 30 });
   await db.put('notices', {
     id: 'n1', email: GONE, organisation: 'Shop', site: 'shop.example', date: '2018-11', dataKinds: [], note: '', state: 'new', stateChangedAt: null, createdAt: 40,
   } as never);

@@ -14,7 +14,7 @@ describe('saveCatalog', () => {
     const db = await openExposureDb(DB_VERSION, 'catalog-test');
     await saveCatalog(db, 'hibp', [breach('A'), breach('B'), breach('Mine')]);
     await saveCatalog(db, 'xposedornot', [breach('X', 'xposedornot')]);
-    await db.put('exposures', { email: 'a@b.com', provider: 'hibp', breachId: 'Mine', firstSeen: 1, lastSeen: 1, state: 'new', stateChangedAt: 1, note: '' });
+    await db.put('exposures', { email: 'a@b.com', provider: 'hibp', breachId: 'Mine', also: [], firstSeen: 1, lastSeen: 1, state: 'new', stateChangedAt: 1, note: '' });
     await saveCatalog(db, 'hibp', [breach('A'), breach('C')]);
     expect((await catalogOf(db, 'hibp')).map((b) => b.id).sort()).toEqual(['A', 'C', 'Mine']);
     expect((await catalogOf(db, 'xposedornot')).map((b) => b.id)).toEqual(['X']);

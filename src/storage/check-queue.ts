@@ -1,68 +1,79 @@
-import type { CheckOutcome, ProviderId } from '../core/breach';
+import { PROVIDER_IDS, type Breach, type CheckOutcome, type ProviderId } from '../core/breach';
 import { diffExposures, type Exposure } from '../core/exposure';
+import { refreshedBreach, sourceKey, sourcesOf } from '../core/incident';
+import type { RateBucket } from '../core/provider-registry';
+import { runIdFor } from '../core/check-run';
+
+export { checkIdOf } from '../core/check-run';
 import type { ProviderFailure } from '../core/provider-error';
 import type { CheckJob, CheckResult, CheckRun, Db } from './schema';
 
 export type JobOutcome = { kind: 'checked'; outcome: CheckOutcome } | { kind: 'failed'; failure: ProviderFailure };
 
 /**
- * Starts a run: one job per address, in one transaction. An address that already has a queued job
- * is not queued twice — the pending check will answer for it.
+ * Starts a check: for each provider a run, with one job per address, all in one transaction. An
+ * address that already has a queued job at a provider is not queued there twice — the pending
+ * check will answer for it. Returns the runs made (none when everything was queued already).
  */
 export async function enqueueRun(
   db: Db,
-  init: { id: string; emails: string[]; provider: ProviderId; trigger: CheckRun['trigger']; now: number },
-): Promise<CheckRun | null> {
+  init: { id: string; emails: string[]; providers: readonly ProviderId[]; trigger: CheckRun['trigger']; now: number },
+): Promise<CheckRun[]> {
   const tx = db.transaction(['jobs', 'runs'], 'readwrite', { durability: 'strict' });
-  // Idempotent by id: a request retried after a worker restart gets the run its first try made.
-  const existing = await tx.objectStore('runs').get(init.id);
-  if (existing) {
+  // Idempotent by id: a request retried after a worker restart gets the runs its first try made.
+  const ids = init.providers.map((provider) => runIdFor(init.id, provider, init.providers));
+  const existing = (await Promise.all(ids.map((id) => tx.objectStore('runs').get(id)))).filter((run): run is CheckRun => run !== undefined);
+  if (existing.length > 0) {
     await tx.done;
     return existing;
   }
-  const queued = new Set((await tx.objectStore('jobs').getAll()).map((j) => j.email));
-  const emails = init.emails.filter((e) => !queued.has(e));
-  if (emails.length === 0) {
-    await tx.done;
-    return null;
-  }
-  const run: CheckRun = {
-    id: init.id,
-    provider: init.provider,
-    trigger: init.trigger,
-    startedAt: init.now,
-    finishedAt: null,
-    emails,
-  };
-  await tx.objectStore('runs').add(run);
-  for (const email of emails) {
-    await tx.objectStore('jobs').add({
-      runId: run.id,
-      email,
-      provider: init.provider,
-      enqueuedAt: init.now,
-      attempts: 0,
-      notBefore: init.now,
-      lastFailure: null,
-    });
+  const queued = new Set((await tx.objectStore('jobs').getAll()).map((j) => `${j.provider}\u0000${j.email}`));
+  const runs: CheckRun[] = [];
+  for (const provider of init.providers) {
+    const emails = init.emails.filter((e) => !queued.has(`${provider}\u0000${e}`));
+    if (emails.length === 0) continue;
+    const run: CheckRun = {
+      id: runIdFor(init.id, provider, init.providers),
+      provider,
+      trigger: init.trigger,
+      startedAt: init.now,
+      finishedAt: null,
+      emails,
+    };
+    await tx.objectStore('runs').add(run);
+    for (const email of emails) {
+      await tx.objectStore('jobs').add({
+        runId: run.id,
+        email,
+        provider,
+        enqueuedAt: init.now,
+        attempts: 0,
+        notBefore: init.now,
+        lastFailure: null,
+      });
+    }
+    runs.push(run);
   }
   await tx.done;
-  return run;
+  return runs;
 }
 
 /**
- * Cancels a run: its pending jobs go and the run ends, in ONE transaction, so a worker killed at
- * any moment leaves the run either whole or cancelled. Nothing is recorded for the jobs: a check
- * on the wire when this commits finds its job gone and records nothing either (recordJobResult).
- * Returns how many jobs were removed (0 when the run had ended already).
+ * Cancels a check: the pending jobs of its runs (one per provider) go and the runs end, in ONE
+ * transaction, so a worker killed at any moment leaves the check either whole or cancelled.
+ * Nothing is recorded for the jobs: a check on the wire when this commits finds its job gone and
+ * records nothing either (recordJobResult). Returns how many jobs were removed (0 when it had ended).
  */
-export async function cancelRun(db: Db, runId: string, now: number): Promise<number> {
+export async function cancelRun(db: Db, checkId: string, now: number): Promise<number> {
   const tx = db.transaction(['jobs', 'runs'], 'readwrite', { durability: 'strict' });
-  const range = IDBKeyRange.bound([runId], [runId, []]);
-  const removed = await tx.objectStore('jobs').count(range);
-  await tx.objectStore('jobs').delete(range);
-  const run = await tx.objectStore('runs').get(runId);
-  if (run && run.finishedAt === null) await tx.objectStore('runs').put({ ...run, finishedAt: now });
+  let removed = 0;
+  for (const runId of [checkId, ...PROVIDER_IDS.map((provider) => runIdFor(checkId, provider, PROVIDER_IDS))]) {
+    const range = IDBKeyRange.bound([runId], [runId, []]);
+    removed += await tx.objectStore('jobs').count(range);
+    await tx.objectStore('jobs').delete(range);
+    const run = await tx.objectStore('runs').get(runId);
+    if (run && run.finishedAt === null) await tx.objectStore('runs').put({ ...run, finishedAt: now });
+  }
   await tx.done;
   return removed;
 }
@@ -115,8 +126,17 @@ export async function recordJobResult(
     const breaches = result.outcome.kind === 'breached' ? result.outcome.breaches : [];
     const exposures = tx.objectStore('exposures');
     const known = await exposures.index('by-email').getAll(job.email);
-    const diff = diffExposures(job.email, job.provider, known, breaches, now);
-    for (const breach of breaches) await tx.objectStore('breaches').put(breach);
+    // The stored records of what the address is already known to be in: a breach another provider
+    // reported as the same incident joins that exposure instead of counting twice.
+    const breachStore = tx.objectStore('breaches');
+    const records = new Map<string, Breach>();
+    for (const source of known.flatMap(sourcesOf)) {
+      const record = await breachStore.get([source.provider, source.breachId]);
+      if (record) records.set(sourceKey(source), record);
+    }
+    const diff = diffExposures(job.email, job.provider, known, breaches, now, (source) => records.get(sourceKey(source)) ?? null);
+    // A lookup's record replaces the stored one, except that its vaguer date never replaces a fuller one.
+    for (const breach of breaches) await breachStore.put(refreshedBreach(await breachStore.get([breach.provider, breach.id]), breach));
     for (const exposure of [...diff.added, ...diff.updated]) await exposures.put(exposure);
     added = diff.added;
     record.outcome = breaches.length > 0 ? 'breached' : 'clean';
@@ -127,7 +147,7 @@ export async function recordJobResult(
     await tx.objectStore('addresses').put({ ...address, ...counts, lastCheckedAt: now, lastOutcome: record.outcome, lastFailure: null });
   } else if (result.kind === 'failed' && address) {
     record.failure = result.failure;
-    await tx.objectStore('addresses').put({ ...address, lastOutcome: 'failed', lastFailure: result.failure });
+    await tx.objectStore('addresses').put({ ...address, lastOutcome: 'failed', lastFailure: { ...result.failure, provider: job.provider } });
   }
   // An address removed while its check was in flight leaves only the job to clear.
   if (address) await tx.objectStore('results').put(record);
@@ -146,10 +166,10 @@ export async function recordJobResult(
  * any more), in one transaction; a run left with no job is finished, so "Check now" is free again.
  * The addresses keep their last results. Returns how many jobs were dropped.
  */
-export async function dropJobsExcept(db: Db, keep: ProviderId, now: number): Promise<number> {
+export async function dropJobsExcept(db: Db, keep: readonly ProviderId[], now: number): Promise<number> {
   const tx = db.transaction(['jobs', 'runs'], 'readwrite', { durability: 'strict' });
   const jobs = tx.objectStore('jobs');
-  const dropped = (await jobs.getAll()).filter((job) => job.provider !== keep);
+  const dropped = (await jobs.getAll()).filter((job) => !keep.includes(job.provider));
   for (const job of dropped) await jobs.delete([job.runId, job.email]);
   for (const runId of new Set(dropped.map((job) => job.runId))) {
     if ((await jobs.count(IDBKeyRange.bound([runId], [runId, []]))) > 0) continue;
@@ -161,17 +181,17 @@ export async function dropJobsExcept(db: Db, keep: ProviderId, now: number): Pro
 }
 
 /** Remembers that a request went to a provider, before it is sent, so pacing survives a restart. */
-export async function noteRequest(db: Db, provider: ProviderId, at: number, email?: string): Promise<void> {
-  await db.add('requests', email === undefined ? { provider, at } : { provider, at, email });
+export async function noteRequest(db: Db, bucket: RateBucket, at: number, email?: string): Promise<void> {
+  await db.add('requests', email === undefined ? { provider: bucket, at } : { provider: bucket, at, email });
 }
 
-export async function recentRequests(db: Db, provider: ProviderId, since: number): Promise<number[]> {
+export async function recentRequests(db: Db, bucket: RateBucket, since: number): Promise<number[]> {
   const tx = db.transaction('requests', 'readwrite');
   const times: number[] = [];
   let cursor = await tx.store.openCursor();
   while (cursor) {
-    if (cursor.value.provider === provider) {
-      if (cursor.value.at <= since) await cursor.delete(); // aged out of every window of this provider
+    if (cursor.value.provider === bucket) {
+      if (cursor.value.at <= since) await cursor.delete(); // aged out of every window of this bucket
       else times.push(cursor.value.at);
     }
     cursor = await cursor.continue();

@@ -1,5 +1,6 @@
 import { mergeImport, type ExportData, type ExportDocument, EXPORT_FORMAT, EXPORT_VERSION } from '../core/export-format';
-import { countByEmail, NO_EXPOSURES } from '../core/exposure';
+import { countByEmail, exposureKey, NO_EXPOSURES } from '../core/exposure';
+import { sourceKey } from '../core/incident';
 import type { Db } from './schema';
 
 /**
@@ -48,8 +49,11 @@ export async function importDocument(db: Db, incoming: ExportDocument): Promise<
   // The export leaves the counts out, and merging changes them: count them again from the result.
   const counts = countByEmail(merged.exposures);
   const addresses = merged.addresses.map((a) => ({ ...a, ...(counts.get(a.email) ?? NO_EXPOSURES) }));
-  // put() of every merged record: unchanged ones are rewritten as they were.
+  // put() of every merged record: unchanged ones are rewritten as they were. An exposure combined
+  // into another record of its incident (mergeImport) goes.
   const writes: Promise<unknown>[] = [];
+  const kept = new Set(merged.exposures.map((e) => sourceKey(e)));
+  for (const e of existing.exposures) if (!kept.has(sourceKey(e))) writes.push(tx.objectStore('exposures').delete(exposureKey(e)));
   for (const name of STORES) {
     const store = tx.objectStore(name);
     for (const record of name === 'addresses' ? addresses : merged[name]) writes.push(store.put(record as never));

@@ -37,7 +37,7 @@ beforeEach(async () => {
 
 /** One check of `email` that finds breaches number `found`, recorded at `now`. */
 async function check(email: string, found: number[], now: number): Promise<void> {
-  await enqueueRun(db, { id: `r${++runNumber}`, emails: [email], provider: 'hibp', trigger: 'manual', now });
+  await enqueueRun(db, { id: `r${++runNumber}`, emails: [email], providers: ['hibp'], trigger: 'manual', now });
   const job = (await pendingJobs(db)).find((j) => j.email === email);
   if (!job) throw new Error(`no job for ${email}`);
   const outcome = found.length > 0 ? { kind: 'breached' as const, breaches: found.map(breach) } : { kind: 'clean' as const };
@@ -98,7 +98,7 @@ describe('exposure counts on the address', () => {
     expect(await counts(A)).toEqual({ exposureCount: 4, newCount: 4 });
     await check(A, [], 40);
     expect(await counts(A)).toEqual({ exposureCount: 4, newCount: 4 });
-    await enqueueRun(db, { id: 'failing', emails: [A], provider: 'hibp', trigger: 'manual', now: 50 });
+    await enqueueRun(db, { id: 'failing', emails: [A], providers: ['hibp'], trigger: 'manual', now: 50 });
     await recordJobResult(db, (await pendingJobs(db))[0]!, { kind: 'failed', failure: { kind: 'timeout', message: 't' } }, 50);
     expect(await counts(A)).toEqual({ exposureCount: 4, newCount: 4 });
     await expectCountsRight();
@@ -130,7 +130,7 @@ describe('exposure counts on the address', () => {
     await addAddress(db, A, 1);
     await check(A, [1, 2], 10);
     const exposure = (email: string, n: number, state: ExposureState, stateChangedAt: number): Exposure => ({
-      email, provider: 'hibp', breachId: `Breach${n}`, firstSeen: 5, lastSeen: 5, state, stateChangedAt, note: '',
+      email, provider: 'hibp', breachId: `Breach${n}`, also: [], firstSeen: 5, lastSeen: 5, state, stateChangedAt, note: '',
     });
     // A file with made-up counts on its addresses (an export never has any): they must not be used.
     const lying = (email: string, addedAt: number) => ({ email, addedAt, lastCheckedAt: 5, lastOutcome: 'breached' as const, lastFailure: null, exposureCount: 99, newCount: 99 });
@@ -239,7 +239,7 @@ describe('the popup state', () => {
           breaches: [...data.breaches.filter((b) => b.id !== 'Breach40'), breach(40)],
           exposures: [
             ...data.exposures.filter((e) => !(e.email === target && e.breachId === 'Breach40')).map((e) => (random() < 0.3 ? { ...e, state: pick(states), stateChangedAt: now } : e)),
-            { email: target, provider: 'hibp', breachId: 'Breach40', firstSeen: now, lastSeen: now, state: 'new', stateChangedAt: 0, note: '' },
+            { email: target, provider: 'hibp', breachId: 'Breach40', also: [], firstSeen: now, lastSeen: now, state: 'new', stateChangedAt: 0, note: '' },
           ],
         });
         did('import');

@@ -8,7 +8,7 @@ import type { EntryTarget } from '../messages';
 describe('setEntryStep', () => {
   it('ticks and unticks steps of an exposure or a notice, kept sorted and once each; false when the entry is gone', async () => {
     const db = await openExposureDb(DB_VERSION, 'history-steps');
-    await db.put('exposures', { email: 'a@example.com', provider: 'hibp', breachId: 'Adobe', firstSeen: 1, lastSeen: 1, state: 'new', stateChangedAt: 1, note: '' });
+    await db.put('exposures', { email: 'a@example.com', provider: 'hibp', breachId: 'Adobe', firstSeen: 1, lastSeen: 1, state: 'new', stateChangedAt: 1, note: '', also: [] });
     await db.put('notices', { id: 'n1', email: 'a@example.com', organisation: 'Shop', site: '', date: '2018', dataClasses: ['Names'], note: '', createdAt: 1, state: 'new', stateChangedAt: 1 });
     const exposure: EntryTarget = { kind: 'exposure', key: ['a@example.com', 'hibp', 'Adobe'] };
     expect(await setEntryStep(db, exposure, 'guidanceB', true)).toBe(true);

@@ -57,8 +57,11 @@ describe('migrations', () => {
       const db = await openExposureDb(DB_VERSION, name);
       expect(db.version).toBe(DB_VERSION);
       for (const [store, records] of Object.entries(V1_DATA)) {
-        // Addresses gain their exposure counts (3 → 4) and keep every field they had.
-        const expected = store === 'addresses' && from < 4 ? records.map((r) => expect.objectContaining(r)) : records;
+        // Addresses gain their exposure counts (3 → 4, counted again 4 → 5) and keep every field they had; exposures
+        // gain the other providers' names of their incident (4 → 5): none here.
+        const expected = store === 'addresses'
+          ? records.map((r) => expect.objectContaining(r))
+          : store === 'exposures' ? records.map((r) => ({ ...r, also: [] })) : records;
         expect(await db.getAll(store as never)).toEqual(expected);
       }
       // Indexes made by earlier steps still answer.
@@ -116,6 +119,53 @@ describe('migrations', () => {
     expect(await db.count('exposures')).toBe(5);
     db.close();
   });
+
+  // A user who checked with HIBP, resolved Adobe with a note, switched to XposedOrNot and checked
+  // again: two records of Adobe, and of LinkedIn two records that are two incidents (2012, 2016).
+  const breach = (provider: string, id: string, domain: string, breachDate: string) => ({
+    ...V1_DATA.breaches[0], provider, id, title: id, domain, breachDate,
+  });
+  const SWITCHED = {
+    addresses: [{ email: 'a@example.com', addedAt: 1, lastCheckedAt: 50, lastOutcome: 'breached', lastFailure: null }, { email: 'b@example.com', addedAt: 2, lastCheckedAt: 50, lastOutcome: 'breached', lastFailure: null }],
+    breaches: [
+      breach('hibp', 'Adobe', 'adobe.com', '2013-10-04'),
+      breach('xposedornot', 'Adobe', 'adobe.com', '2013'),
+      breach('hibp', 'LinkedIn', 'linkedin.com', '2012-05-05'),
+      breach('xposedornot', 'LinkedIn', 'linkedin.com', '2016'),
+    ],
+    exposures: [
+      { email: 'a@example.com', provider: 'hibp', breachId: 'Adobe', firstSeen: 5, lastSeen: 5, state: 'resolved', stateChangedAt: 6, note: 'changed it' },
+      { email: 'a@example.com', provider: 'hibp', breachId: 'LinkedIn', firstSeen: 5, lastSeen: 5, state: 'acknowledged', stateChangedAt: 7, note: '' },
+      { email: 'a@example.com', provider: 'xposedornot', breachId: 'Adobe', firstSeen: 50, lastSeen: 50, state: 'new', stateChangedAt: 50, note: '' },
+      { email: 'a@example.com', provider: 'xposedornot', breachId: 'LinkedIn', firstSeen: 50, lastSeen: 50, state: 'new', stateChangedAt: 50, note: '' },
+      // Another address's records are its own, even of the same incident.
+      { email: 'b@example.com', provider: 'xposedornot', breachId: 'Adobe', firstSeen: 50, lastSeen: 50, state: 'new', stateChangedAt: 50, note: '' },
+    ],
+  };
+  const withCounts = (version: number) =>
+    version < 4 ? SWITCHED : { ...SWITCHED, addresses: SWITCHED.addresses.map((a) => ({ ...a, exposureCount: a.email === 'a@example.com' ? 4 : 1, newCount: a.email === 'a@example.com' ? 2 : 1 })) };
+
+  for (let from = 1; from < 5; from++) {
+    it(`4 → 5 makes two providers' records of one incident one, keeping the user's state, from version ${from}`, async () => {
+      const name = freshName();
+      await seedAt(from, name, withCounts(from));
+      const db = await openExposureDb(5, name);
+      expect(await db.getAll('exposures')).toEqual([
+        { ...SWITCHED.exposures[0], also: [{ provider: 'xposedornot', breachId: 'Adobe' }], lastSeen: 50 },
+        { ...SWITCHED.exposures[1], also: [] },
+        { ...SWITCHED.exposures[3], also: [] },
+        { ...SWITCHED.exposures[4], also: [] },
+      ]);
+      // Counted again: three incidents for a, one new; the badge's index agrees.
+      expect(await db.getAll('addresses')).toEqual([
+        { ...SWITCHED.addresses[0], exposureCount: 3, newCount: 1 },
+        { ...SWITCHED.addresses[1], exposureCount: 1, newCount: 1 },
+      ]);
+      expect(await db.countFromIndex('exposures', 'by-state', 'new')).toBe(2);
+      expect(await db.count('breaches')).toBe(4);
+      db.close();
+    });
+  }
 
   it('a step that fails leaves the database at its old version, with its data as it was', async () => {
     const name = freshName();

@@ -1,8 +1,11 @@
 import type { IDBPTransaction, StoreNames } from 'idb';
 import type { Breach, ProviderId } from '../core/breach';
-import { blockingRule, horizon, queueSlots, rulesFor, type RateRule } from '../core/pacing';
+import { blockingRule, horizon, queueSlots, type RateRule } from '../core/pacing';
+import { rulesFor } from '../core/provider-registry';
 import type { Settings } from '../core/settings';
 import type { AddressView, PopupState, RunView } from '../messages';
+import { checkIdOf } from '../core/check-run';
+import { incidentBreach, sourcesOf } from '../core/incident';
 import type { CheckJob, Db, ExposureDb } from './schema';
 
 /** How many exposures per address the popup lists (the most recently found); the rest are a click away in the history. */
@@ -23,7 +26,9 @@ export async function popupState(store: Db, settings: Settings, now: number): Pr
   const run = runCursor?.value;
   addresses.sort((a, b) => a.addedAt - b.addedAt);
   jobs.sort((a, b) => a.notBefore - b.notBefore || a.enqueuedAt - b.enqueuedAt);
-  const jobByEmail = new Map(jobs.map((j) => [j.email, j]));
+  // An address queued at several providers shows the job that goes first.
+  const jobByEmail = new Map<string, CheckJob>();
+  for (const j of jobs) if (!jobByEmail.has(j.email)) jobByEmail.set(j.email, j);
   const { slots, quotas, onWire } = await slotsOf(tx, jobs, settings, now);
   const breachOf = breachReader(tx);
 
@@ -35,27 +40,31 @@ export async function popupState(store: Db, settings: Settings, now: number): Pr
         ...address,
         exposures: await newestExposures(tx, address.email, breachOf),
         notices: notices.filter((n) => n.email === address.email).sort((a, b) => b.date.localeCompare(a.date)),
-        job: job ? jobView(job, slots.get(job) ?? job.notBefore, onWire.has(job.email), quotas.get(job) ?? null, now) : null,
+        job: job ? jobView(job, slots.get(job) ?? job.notBefore, onWire.has(job), quotas.get(job) ?? null, now) : null,
       };
     }),
   );
 
   let runView: RunView | null = null;
   if (run) {
-    const done = await tx.objectStore('results').count(IDBKeyRange.bound([run.id], [run.id, []]));
-    const left = jobs.filter((j) => j.runId === run.id);
-    const estimatedEnd = left.length > 0 ? Math.max(...left.map((j) => slots.get(j) ?? j.notBefore)) : run.finishedAt;
+    // The runs of one check (one per provider) are shown as one.
+    const check = checkIdOf(run.id);
+    const runs = (await tx.objectStore('runs').index('by-started').getAll(run.startedAt)).filter((r) => checkIdOf(r.id) === check);
+    const done = await Promise.all(runs.map((r) => tx.objectStore('results').count(IDBKeyRange.bound([r.id], [r.id, []]))));
+    const ids = new Set(runs.map((r) => r.id));
+    const left = jobs.filter((j) => ids.has(j.runId));
+    const finished = runs.every((r) => r.finishedAt !== null) ? Math.max(...runs.map((r) => r.finishedAt ?? 0)) : null;
     runView = {
-      id: run.id,
-      provider: run.provider,
+      id: check,
+      providers: runs.map((r) => r.provider),
       startedAt: run.startedAt,
-      finishedAt: run.finishedAt,
-      total: run.emails.length,
-      done,
-      estimatedEnd,
+      finishedAt: finished,
+      total: runs.reduce((sum, r) => sum + r.emails.length, 0),
+      done: done.reduce((sum, n) => sum + n, 0),
+      estimatedEnd: left.length > 0 ? Math.max(...left.map((j) => slots.get(j) ?? j.notBefore)) : finished,
     };
   }
-  return { provider: settings.provider, hasApiKey: settings.hibpApiKey !== '', addresses: views, run: runView };
+  return { providers: settings.providers, hasApiKey: settings.hibpApiKey !== '', addresses: views, run: runView };
 }
 
 /** A check's request counts as on the wire this long: past the 25 s a lookup is given up after. */
@@ -70,17 +79,17 @@ const ON_WIRE_MS = 30_000;
 async function slotsOf(tx: ReadTx, jobs: readonly CheckJob[], settings: Settings, now: number) {
   const slots = new Map<CheckJob, number>();
   const quotas = new Map<CheckJob, RateRule>();
-  const onWire = new Set<string>();
+  const onWire = new Set<CheckJob>();
   for (const provider of new Set(jobs.map((j) => j.provider))) {
-    const rules = rulesFor(provider, settings);
+    const rules = rulesFor(provider, settings) ?? [];
     const records = (await tx.objectStore('requests').index('by-provider').getAll(provider)).filter((r) => r.at > now - horizon(rules));
     const queue = jobs.filter((j) => j.provider === provider);
     for (const job of queue) {
-      if (records.some((r) => r.email === job.email && r.at > now - ON_WIRE_MS && r.at >= job.notBefore)) onWire.add(job.email);
+      if (records.some((r) => r.email === job.email && r.at > now - ON_WIRE_MS && r.at >= job.notBefore)) onWire.add(job);
     }
     const sent = records.map((r) => r.at);
     // A job on the wire has its slot already (its request is among those sent): the rest queue behind.
-    const waiting = queue.filter((j) => !onWire.has(j.email));
+    const waiting = queue.filter((j) => !onWire.has(j));
     const times = [...sent];
     queueSlots(rules, sent, waiting, now).forEach((at, i) => {
       const job = waiting[i]!;
@@ -104,8 +113,8 @@ async function slotsOf(tx: ReadTx, jobs: readonly CheckJob[], settings: Settings
  */
 function jobView(job: CheckJob, at: number, onWire: boolean, rule: RateRule | null, now: number): AddressView['job'] {
   const waiting = !onWire && at > now + 1_000;
-  if (!waiting) return { state: 'queued', notBefore: job.notBefore, failure: job.lastFailure, quota: null };
-  return { state: 'waiting', notBefore: at, failure: job.lastFailure, quota: rule && { limit: rule.limit, windowMs: rule.windowMs } };
+  if (!waiting) return { state: 'queued', provider: job.provider, notBefore: job.notBefore, failure: job.lastFailure, quota: null };
+  return { state: 'waiting', provider: job.provider, notBefore: at, failure: job.lastFailure, quota: rule && { limit: rule.limit, windowMs: rule.windowMs } };
 }
 
 /**
@@ -122,7 +131,13 @@ async function newestExposures(tx: ReadTx, email: string, breachOf: (provider: P
   // Fewer than POPUP_EXPOSURES stored: all of them.
   const from = cursor ? cursor.key[1] : -Infinity;
   const candidates = await index.getAll(IDBKeyRange.bound([email, from], [email, Infinity]));
-  const joined = await Promise.all(candidates.map(async (exposure) => ({ exposure, breach: await breachOf(exposure.provider, exposure.breachId) })));
+  // An incident several providers report is shown from all their records (the fullest date wins).
+  const joined = await Promise.all(
+    candidates.map(async (exposure) => ({
+      exposure,
+      breach: incidentBreach(await Promise.all(sourcesOf(exposure).map((s) => breachOf(s.provider, s.breachId)))),
+    })),
+  );
   return joined
     .sort((a, b) => b.exposure.firstSeen - a.exposure.firstSeen || (b.breach?.breachDate ?? '').localeCompare(a.breach?.breachDate ?? ''))
     .slice(0, POPUP_EXPOSURES);

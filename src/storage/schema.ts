@@ -1,9 +1,11 @@
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import type { Breach, ProviderId } from '../core/breach';
-import type { Exposure, ExposureKey, StoredAddress } from '../core/exposure';
+import { countByEmail, NO_EXPOSURES, type Exposure, type ExposureKey, type StoredAddress } from '../core/exposure';
+import { collapseIncidents, sourceKey, type ExposureSource } from '../core/incident';
 import type { CheckResult, CheckRun } from '../core/check-run';
 import type { ManualNotice, SiteAlertRecord } from '../core/notice';
 import type { ProviderFailure } from '../core/provider-error';
+import type { RateBucket } from '../core/provider-registry';
 
 export const DB_NAME = 'was-i-exposed';
 
@@ -23,7 +25,8 @@ export type { CheckResult, CheckRun };
 
 /** One request sent to a provider. `email` names the address of a check (absent for other requests and in records from before it was kept). */
 export interface RequestRecord {
-  provider: ProviderId;
+  /** The rate bucket: the provider's id for lookups, `<id>/catalog` for catalog downloads it counts. */
+  provider: RateBucket;
   at: number;
   email?: string;
 }
@@ -45,8 +48,11 @@ export interface ExposureDb extends DBSchema {
   jobs: { key: [string, string]; value: CheckJob; indexes: { 'by-not-before': number } };
   runs: { key: string; value: CheckRun; indexes: { 'by-started': number } };
   results: { key: [string, string]; value: CheckResult; indexes: { 'by-email': string } };
-  /** Times of requests sent to each provider, so pacing survives a worker restart. */
-  requests: { key: number; value: RequestRecord; indexes: { 'by-provider': ProviderId } };
+  /**
+   * Times of requests sent to each provider, so pacing survives a worker restart. `provider` holds
+   * the rate bucket: the provider's id for lookups, `<id>/catalog` for catalog downloads it counts.
+   */
+  requests: { key: number; value: RequestRecord; indexes: { 'by-provider': RateBucket } };
   notices: { key: string; value: ManualNotice; indexes: { 'by-email': string; 'by-created': number; 'by-state': string } };
   siteAlerts: { key: string; value: SiteAlertRecord; indexes: { 'by-host': string; 'by-shown': number } };
 }
@@ -104,6 +110,25 @@ export const MIGRATIONS: readonly Migration[] = [
         exposures.index('by-email-state').count([address.email, 'new']),
       ]);
       await addresses.put({ ...address, exposureCount, newCount });
+    }
+  },
+  // 4 → 5: one exposure per incident. Findings of one breach by two providers (a user who
+  // switched providers has both) become one record, with the user's state and note (see
+  // collapseIncidents), and each address's counts are counted again.
+  async (_db, tx) => {
+    const addresses = tx.objectStore('addresses');
+    const exposures = tx.objectStore('exposures');
+    const breaches = tx.objectStore('breaches');
+    const records = new Map<string, Breach>();
+    for (const breach of await breaches.getAll()) records.set(sourceKey({ provider: breach.provider, breachId: breach.id }), breach);
+    const breachOf = (source: ExposureSource) => records.get(sourceKey(source)) ?? null;
+    for (const address of await addresses.getAll()) {
+      const before = (await exposures.index('by-email').getAll(address.email)).map((e) => ({ ...e, also: e.also ?? [] }));
+      const after = collapseIncidents(before, breachOf);
+      const kept = new Set(after.map(sourceKey));
+      for (const e of before) if (!kept.has(sourceKey(e))) await exposures.delete([e.email, e.provider, e.breachId]);
+      for (const e of after) await exposures.put(e);
+      await addresses.put({ ...address, ...(countByEmail(after).get(address.email) ?? NO_EXPOSURES) });
     }
   },
 ];

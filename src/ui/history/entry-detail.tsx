@@ -1,6 +1,8 @@
 import type { ComponentChildren } from 'preact';
-import { DESCRIPTION_FORMAT } from '../../core/breach';
-import { PROVIDER_NAMES } from '../../core/failure-text';
+import type { ProviderId } from '../../core/breach';
+import { reportedBy } from '../../core/incident';
+import { PROVIDERS, providerNames } from '../../core/provider-registry';
+import { agreement } from '../../core/agreement';
 import type { TimelineEntry } from '../../core/history-query';
 import { displayEmail, displayHost, formatCount, formatDateTime, formatEventDate, formatIsoDay } from '../format';
 import { t, tx } from '../i18n';
@@ -13,6 +15,8 @@ import { AskOrganisation } from './rights/ask-organisation';
 
 interface Props {
   entry: TimelineEntry | null;
+  /** The providers in use (see ReportedBy). */
+  providers: readonly ProviderId[];
   onChanged: () => Promise<void>;
 }
 
@@ -33,7 +37,7 @@ function statusText(entry: TimelineEntry): string {
 }
 
 /** Everything about the selected entry: the breach, what leaked, what to do, and the actions. */
-export function EntryDetail({ entry, onChanged }: Props) {
+export function EntryDetail({ entry, providers, onChanged }: Props) {
   if (!entry) {
     return (
       <div class="detail-empty">
@@ -44,6 +48,8 @@ export function EntryDetail({ entry, onChanged }: Props) {
   }
   const breach = entry.kind === 'breach' ? entry.breach : null;
   const notes = breach ? flagNotes(breach.flags) : [];
+  // "Reported by" names every provider in the line above; only a disagreement needs more words.
+  const said = entry.kind === 'breach' ? agreement(reportedBy(entry), providers, t) : null;
   return (
     <article class="entry-detail" aria-labelledby="detail-title" data-testid="entry-detail" data-key={entry.key}>
       <header>
@@ -53,8 +59,13 @@ export function EntryDetail({ entry, onChanged }: Props) {
         <p class="muted">
           {entry.kind === 'notice'
             ? tx('detailRecordedByYou', <strong>{displayEmail(entry.email)}</strong>)
-            : tx('detailReportedBy', PROVIDER_NAMES[entry.provider], <strong>{displayEmail(entry.email)}</strong>)}
+            : tx('detailReportedBy', providerNames(reportedBy(entry), t), <strong>{displayEmail(entry.email)}</strong>)}
         </p>
+        {said && said.why.length > 0 && (
+          <p class="reported-by" data-testid="reported-by">
+            <strong>{said.line}.</strong> {said.why.join(' ')}
+          </p>
+        )}
       </header>
 
       <GuidanceList entry={entry} onChanged={onChanged} />
@@ -119,7 +130,7 @@ export function EntryDetail({ entry, onChanged }: Props) {
         <section aria-labelledby="about-title">
           <h3 id="about-title">{t('detailAboutTitle')}</h3>
           {breach ? (
-            <BreachDescription text={breach.description} format={DESCRIPTION_FORMAT[breach.provider]} />
+            <BreachDescription text={breach.description} format={PROVIDERS[breach.provider].descriptionFormat} />
           ) : (
             <p class="muted">{t('detailNotStored', entry.breachId, displayEmail(entry.email))}</p>
           )}

@@ -154,7 +154,7 @@ export function HistoryPage() {
                   )}
                 </section>
                 <aside class="detail card" aria-label={t('historyDetailLabel')}>
-                  <EntryDetail entry={opened} onChanged={refresh} />
+                  <EntryDetail entry={opened} providers={data.providers} onChanged={refresh} />
                 </aside>
               </div>
             </>

@@ -5,6 +5,7 @@
  */
 import { PROVIDER_IDS, type Breach, type ProviderId } from '../../core/breach';
 import type { WatchedAddress } from '../../core/exposure';
+import { sourcesOf } from '../../core/incident';
 import { breachMapKey, buildTimeline, facets, type Facets, type TimelineEntry } from '../../core/history-query';
 import type { SiteAlertRecord } from '../../core/notice';
 import { classLabel } from '../data-labels';
@@ -20,11 +21,13 @@ export interface HistoryData {
   siteAlerts: SiteAlertRecord[];
   /** The breach records referenced, keyed by `breachMapKey`. */
   breaches: ReadonlyMap<string, Breach>;
+  /** The providers in use: with more than one, each entry says which of them report it. */
+  providers: readonly ProviderId[];
 }
 
 const isProvider = (p: string): p is ProviderId => (PROVIDER_IDS as readonly string[]).includes(p);
 
-export async function loadHistory(db: Db): Promise<HistoryData> {
+export async function loadHistory(db: Db, providers: readonly ProviderId[]): Promise<HistoryData> {
   const tx = db.transaction(['addresses', 'breaches', 'exposures', 'notices', 'siteAlerts'], 'readonly');
   const [addresses, exposures, notices, siteAlerts] = await Promise.all([
     tx.objectStore('addresses').getAll(),
@@ -33,7 +36,7 @@ export async function loadHistory(db: Db): Promise<HistoryData> {
     tx.objectStore('siteAlerts').getAll(),
   ]);
   const wanted = new Map<string, [ProviderId, string]>();
-  for (const e of exposures) wanted.set(breachMapKey(e.provider, e.breachId), [e.provider, e.breachId]);
+  for (const e of exposures) for (const s of sourcesOf(e)) wanted.set(breachMapKey(s.provider, s.breachId), [s.provider, s.breachId]);
   for (const a of siteAlerts) {
     if (!isProvider(a.provider)) continue;
     for (const id of a.breachIds) wanted.set(breachMapKey(a.provider, id), [a.provider, id]);
@@ -52,5 +55,6 @@ export async function loadHistory(db: Db): Promise<HistoryData> {
     addresses: addresses.sort((a, b) => (a.email < b.email ? -1 : a.email > b.email ? 1 : 0)),
     siteAlerts: siteAlerts.sort((a, b) => b.shownAt - a.shownAt || (a.id < b.id ? -1 : 1)),
     breaches,
+    providers,
   };
 }

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { loadSettings } from '../../adapters/settings-store';
 import { DatabaseBlockedError, databaseOpened, db } from '../../storage/open-db';
 import { t } from '../i18n';
 import { onStateChanged } from '../send';
@@ -24,7 +25,8 @@ export function useHistoryData(): { data: HistoryData | null; error: string | nu
       do {
         again.current = false;
         try {
-          setData(await loadHistory(await db()));
+          const [store, settings] = await Promise.all([db(), loadSettings()]);
+          setData(await loadHistory(store, settings.providers));
           setError(null);
         } catch (err) {
           if (err instanceof DatabaseBlockedError) {

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { loadSettings } from '../../adapters/settings-store';
 import type { ProviderId } from '../../core/breach';
+import { PROVIDERS, PROVIDER_LIST, enabledProviders } from '../../core/provider-registry';
 import type { Settings, SettingsKey } from '../../core/settings';
 import type { KeyStatus } from '../../messages';
 import type { MessageKey } from '../../core/i18n';
@@ -13,6 +14,7 @@ import { ApiKeyField } from './api-key-field';
 import { SiteAlertsField } from './site-alerts-field';
 import { PasswordFieldField } from './password-field-field';
 
+/** The form's text fields; the set of providers is kept as a list beside them. */
 type Draft = Record<SettingsKey, string>;
 
 const toDraft = (s: Settings): Draft =>
@@ -20,7 +22,6 @@ const toDraft = (s: Settings): Draft =>
 
 /** What this form edits. The key's rate and range support are learnt by testing it, not typed. */
 const EDITABLE: readonly SettingsKey[] = [
-  'provider',
   'hibpApiKey',
   'xposedornotBaseUrl',
   'hibpBaseUrl',
@@ -31,8 +32,9 @@ const EDITABLE: readonly SettingsKey[] = [
 ];
 
 /** Turns the form's strings back into typed values; the background validates them again. */
-function toPatch(draft: Draft, saved: Settings): Partial<Record<SettingsKey, unknown>> {
+function toPatch(draft: Draft, providers: readonly ProviderId[], saved: Settings): Partial<Record<SettingsKey, unknown>> {
   const patch: Partial<Record<SettingsKey, unknown>> = {};
+  if (providers.join() !== saved.providers.join()) patch.providers = [...providers];
   for (const key of EDITABLE) {
     const text = draft[key].trim();
     const value = typeof saved[key] === 'number' ? Number(text) : text;
@@ -49,16 +51,20 @@ export function Options() {
   const [error, setError] = useState<{ field?: string; message: string } | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [keyStatus, setKeyStatus] = useState<KeyStatus | null>(null);
+  const [providers, setProviders] = useState<ProviderId[]>([]);
 
   useEffect(() => {
     void loadSettings().then((s) => {
       setSaved(s);
       setDraft(toDraft(s));
+      setProviders(s.providers);
       document.body.dataset.ready = 'true';
     });
   }, []);
 
   if (!saved || !draft) return <p aria-busy="true">{t('loading')}</p>;
+  // The key field below is HIBP's (its key test and plan): today the one provider that takes a key.
+  const needsKey = providers.some((id) => PROVIDERS[id].needsKey);
 
   const set = (key: SettingsKey) => (event: Event) => {
     setDraft({ ...draft, [key]: (event.target as HTMLInputElement).value });
@@ -79,14 +85,19 @@ export function Options() {
     event.preventDefault();
     setError(null);
     setNotice(null);
-    if (draft.provider === 'hibp' && draft.hibpApiKey.trim() === '') {
+    if (providers.length === 0) {
+      setError({ field: 'providers', message: t('settingErrorProviders') });
+      return;
+    }
+    if (needsKey && draft.hibpApiKey.trim() === '') {
       setError({ field: 'hibpApiKey', message: t('optionsNeedKey') });
       return;
     }
     try {
-      const next = await send('settings/save', { patch: toPatch(draft, saved) });
+      const next = await send('settings/save', { patch: toPatch(draft, providers, saved) });
       setSaved(next);
       setDraft(toDraft(next));
+      setProviders(next.providers);
       setNotice(t('optionsSaved'));
     } catch (err) {
       setError({ ...(err instanceof RequestRefused && err.field ? { field: err.field } : {}), message: (err as Error).message });
@@ -106,7 +117,11 @@ export function Options() {
     }
   };
 
-  const provider = draft.provider as ProviderId;
+  const toggle = (id: ProviderId) => (event: Event) => {
+    const on = (event.target as HTMLInputElement).checked;
+    setProviders(enabledProviders(on ? [...providers, id] : providers.filter((p) => p !== id)));
+    setNotice(null);
+  };
   return (
     <main class="options">
       <h1>{t('optionsPageTitle')}</h1>
@@ -114,11 +129,13 @@ export function Options() {
         <fieldset>
           <legend>{t('optionsProviderLegend')}</legend>
           <p class="muted">{t('optionsProviderIntro')}</p>
-          <Choice type="radio" name="provider" value="xposedornot" checked={provider === 'xposedornot'} onChange={set('provider')} label="XposedOrNot" more={t('optionsXposedOrNot')} />
-          <Choice type="radio" name="provider" value="hibp" checked={provider === 'hibp'} onChange={set('provider')} label="Have I Been Pwned" more={t('optionsHibp')} />
+          {PROVIDER_LIST.map((p) => (
+            <Choice key={p.id} type="checkbox" name="providers" value={p.id} checked={providers.includes(p.id)} onChange={toggle(p.id)} label={p.name} more={t(p.optionsText)} />
+          ))}
+          {fieldError('providers')}
         </fieldset>
 
-        {provider === 'hibp' && (
+        {needsKey && (
           <fieldset>
             <legend>Have I Been Pwned</legend>
             <ApiKeyField value={draft.hibpApiKey} onInput={set('hibpApiKey')} invalid={invalid('hibpApiKey')} onTest={testKey} />

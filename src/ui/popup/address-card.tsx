@@ -9,18 +9,20 @@ import browser from 'webextension-polyfill';
 import { t } from '../i18n';
 import { send } from '../send';
 import { classList } from '../data-labels';
+import { ReportedBy } from '../components/reported-by';
 import { exposureId } from './exposure-id';
 import { breachEntryKey, noticeEntryKey } from '../../core/history-query';
 
 interface Props {
   address: AddressView;
-  provider: ProviderId;
+  /** The enabled providers: with more than one, each breach says which of them report it. */
+  providers: ProviderId[];
   seenNew: ReadonlySet<string>;
   /** Shows a refused action's reason (the popup's one error line). */
   onError: (message: string) => void;
 }
 
-export function AddressCard({ address, provider, seenNew, onError }: Props) {
+export function AddressCard({ address, providers, seenNew, onError }: Props) {
   // Notices are the user's own records, never counted as breaches a provider found.
   const count = address.exposureCount + address.notices.length;
   const more = address.exposureCount - address.exposures.length;
@@ -49,7 +51,7 @@ export function AddressCard({ address, provider, seenNew, onError }: Props) {
         </div>
       </div>
       <p class="status" data-testid="address-status">
-        <Status address={address} provider={provider} count={count} />
+        <Status address={address} fallback={providers[0]!} count={count} />
         {address.notices.length > 0 && (
           <span class="muted" data-testid="address-notices">
             {' · '}
@@ -59,7 +61,7 @@ export function AddressCard({ address, provider, seenNew, onError }: Props) {
       </p>
       {address.job && address.lastCheckedAt !== null && (
         <p class="status last-result" data-testid="address-last">
-          <LastResult address={address} provider={provider} count={count} />
+          <LastResult address={address} fallback={providers[0]!} count={count} />
         </p>
       )}
       {count > 0 && (
@@ -75,6 +77,7 @@ export function AddressCard({ address, provider, seenNew, onError }: Props) {
                 {breach?.pwnCount ? ` · ${t('cardAccounts', formatCount(breach.pwnCount))}` : ''}
               </span>
               {breach && breach.dataClasses.length > 0 && <span class="breach-data">{classList(breach.dataClasses)}</span>}
+              <ReportedBy exposure={exposure} enabled={providers} />
             </li>
           ))}
           {address.notices.map((notice) => (
@@ -112,30 +115,28 @@ const entryUrl = (key: string) => `${browser.runtime.getURL('src/ui/history/inde
  * result stays in view on the line below): "Checking…" only while its request is on the wire or about to
  * go; waiting for a retry or for the provider's limit says so, with the time.
  */
-function Status({ address, provider, count }: { address: AddressView; provider: ProviderId; count: number }) {
+function Status({ address, fallback, count }: { address: AddressView; fallback: ProviderId; count: number }) {
   const { job } = address;
-  if (!job) return <LastResult address={address} provider={provider} count={count} />;
+  if (!job) return <LastResult address={address} fallback={fallback} count={count} />;
   return (
-    <>
-      <span role="status" class={job.state === 'waiting' && job.failure ? 'warning' : undefined} data-testid="address-job">
-        {job.state === 'queued'
-          ? t('checking')
-          : job.quota
-            ? describeQuotaWait(provider, job.quota, job.notBefore, formatWhen, t)
-            : job.failure
-              ? describeFailure(provider, job.failure, job.notBefore, formatWhen, t)
-              : t('cardQueued', formatWhen(job.notBefore))}
-      </span>
-    </>
+    <span role="status" class={job.state === 'waiting' && job.failure ? 'warning' : undefined} data-testid="address-job">
+      {job.state === 'queued'
+        ? t('checking')
+        : job.quota
+          ? describeQuotaWait(job.provider, job.quota, job.notBefore, formatWhen, t)
+          : job.failure
+            ? describeFailure(job.provider, job.failure, job.notBefore, formatWhen, t)
+            : t('cardQueued', formatWhen(job.notBefore))}
+    </span>
   );
 }
 
-function LastResult({ address, provider, count }: { address: AddressView; provider: ProviderId; count: number }) {
+function LastResult({ address, fallback, count }: { address: AddressView; fallback: ProviderId; count: number }) {
   const checked = address.lastCheckedAt !== null ? ` · ${t('cardCheckedAt', formatAgo(address.lastCheckedAt))}` : '';
   if (address.lastOutcome === 'failed' && address.lastFailure) {
     return (
       <span class="warning" role="alert" data-testid="address-failure">
-        ⚠ {describeFailure(provider, address.lastFailure, null, formatWhen, t)}
+        ⚠ {describeFailure(address.lastFailure.provider ?? fallback, address.lastFailure, null, formatWhen, t)}
         {count > 0 ? ` ${t('cardEarlierKept')}` : ''}
       </span>
     );

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
-import { PROVIDER_NAMES } from '../../core/failure-text';
+import { providerNames } from '../../core/provider-registry';
 import type { PopupState } from '../../messages';
 import { PasswordCheck } from '../components/password-check';
 import { t } from '../i18n';
@@ -119,13 +119,13 @@ export function Popup({ first }: { first: Promise<PopupState> }) {
       {state && state.run && <RunProgress run={state.run} onError={setActionError} />}
       {state && state.addresses.length === 0 && (
         <p class="empty" data-testid="empty-state">
-          {t('popupEmpty', PROVIDER_NAMES[state.provider])}
+          {t('popupEmpty', providerNames(state.providers, t))}
         </p>
       )}
       {state && state.addresses.length > 0 && (
         <ul class="address-list" aria-label={t('popupAddressesLabel')}>
           {state.addresses.map((address) => (
-            <AddressCard key={address.email} address={address} provider={state.provider} seenNew={seenNew} onError={setActionError} />
+            <AddressCard key={address.email} address={address} providers={state.providers} seenNew={seenNew} onError={setActionError} />
           ))}
         </ul>
       )}
@@ -142,7 +142,7 @@ export function Popup({ first }: { first: Promise<PopupState> }) {
         </button>
         {state && (
           <span class="muted">
-            {t('popupProvider', PROVIDER_NAMES[state.provider])}
+            {t(state.providers.length === 1 ? 'popupProvider' : 'popupProviders', providerNames(state.providers, t))}
           </span>
         )}
       </footer>

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { loadSettings } from '../../adapters/settings-store';
 import type { ProviderId } from '../../core/breach';
+import { PROVIDERS, PROVIDER_LIST, enabledProviders } from '../../core/provider-registry';
 import type { Settings } from '../../core/settings';
 import type { PopupState } from '../../messages';
 import { ApiKeyField } from '../options/api-key-field';
@@ -37,15 +38,22 @@ export function Welcome() {
 
   if (!settings) return <p aria-busy="true">{t('loading')}</p>;
 
-  const choose = async (provider: ProviderId) => {
+  const save = async (providers: ProviderId[]) => {
     setError(null);
-    setSettings(await send('settings/save', { patch: { provider } }));
+    try {
+      setSettings(await send('settings/save', { patch: { providers } }));
+    } catch (err) {
+      setError((err as Error).message);
+    }
   };
+  const toggle = (id: ProviderId) => (event: Event) =>
+    void save(enabledProviders((event.target as HTMLInputElement).checked ? [...settings.providers, id] : settings.providers.filter((p) => p !== id)));
+  const needsKey = settings.providers.some((id) => PROVIDERS[id].needsKey);
   const testKey = async () => {
     setError(null);
     try {
       await send('hibp/test-key', { apiKey: key });
-      setSettings(await send('settings/save', { patch: { provider: 'hibp' } }));
+      setSettings(await loadSettings());
     } catch (err) {
       setError((err as Error).message);
     }
@@ -53,8 +61,8 @@ export function Welcome() {
   const start = async () => {
     setError(null);
     try {
-      // Record the provider as chosen, even when it is the default the user left selected.
-      setSettings(await send('settings/save', { patch: { provider: settings.provider } }));
+      // Record the providers as chosen, even when they are the default the user left selected.
+      setSettings(await send('settings/save', { patch: { providers: settings.providers } }));
       await send('check/start', {});
       setStarted(true);
     } catch (err) {
@@ -76,9 +84,10 @@ export function Welcome() {
 
       <fieldset>
         <legend>{t('welcomeStepProvider')}</legend>
-        <Choice type="radio" name="provider" checked={settings.provider === 'xposedornot'} onChange={() => void choose('xposedornot')} label="XposedOrNot" more={t('welcomeXposedOrNot')} />
-        <Choice type="radio" name="provider" checked={settings.provider === 'hibp'} onChange={() => void choose('hibp')} label="Have I Been Pwned" more={t('welcomeHibp')} />
-        {settings.provider === 'hibp' && (
+        {PROVIDER_LIST.map((p) => (
+          <Choice key={p.id} type="checkbox" name="providers" checked={settings.providers.includes(p.id)} onChange={toggle(p.id)} label={p.name} more={t(p.welcomeText)} />
+        ))}
+        {needsKey && (
           <ApiKeyField
             value={key}
             onInput={(e) => setKey((e.target as HTMLInputElement).value)}
