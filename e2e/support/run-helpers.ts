@@ -101,19 +101,19 @@ export async function waitForRunsFinished(page: Page, count: number, timeout: nu
 /** The clock text the popup uses (its formatTime), formatted in the page's own locale. */
 export function clockText(page: Page, epochMs: number): Promise<string> {
   return page.evaluate(
-    (ms) => new Intl.DateTimeFormat(navigator.language, { hour: '2-digit', minute: '2-digit' }).format(ms),
+    (ms) => new Intl.DateTimeFormat(navigator.language, { hour: 'numeric', minute: '2-digit' }).format(ms),
     epochMs,
   );
 }
 
 /**
- * How the extension's pages write a coming moment (src/core/when.ts): the clock time, with the day
+ * How the extension's pages write a coming moment (src/core/format.ts, one clock pattern): the clock time, with the day
  * in brackets when it is 12 hours or more from `now`. Formatted in the page's own locale.
  */
 export function whenText(page: Page, epochMs: number, now = Date.now()): Promise<string> {
   return page.evaluate(
     ({ ms, at }) => {
-      const clock = new Intl.DateTimeFormat(navigator.language, { hour: '2-digit', minute: '2-digit' }).format(ms);
+      const clock = new Intl.DateTimeFormat(navigator.language, { hour: 'numeric', minute: '2-digit' }).format(ms);
       const day = new Intl.DateTimeFormat(navigator.language, { day: 'numeric', month: 'short' }).format(ms);
       return Math.abs(ms - at) < 12 * 60 * 60 * 1000 ? clock : `${clock} (${day})`;
     },
@@ -127,7 +127,8 @@ export function whenText(page: Page, epochMs: number, now = Date.now()): Promise
  * end−60 s, of the end, or of end+60 s.
  */
 export async function expectEstimateNear(page: Page, progressText: string, actualEnd: number): Promise<string> {
-  const shown = /done by about (.+)$/.exec(progressText.trim())?.[1]?.trim();
+  // The clock time, as the popup writes it ("1:07 PM", "13:07"); the Cancel button may follow it.
+  const shown = /done by about (\d{1,2}[:.]\d{2}(?:[\s\u202f][AP]M)?)/.exec(progressText)?.[1]?.trim();
   expect(shown, `no estimate in "${progressText}"`).toBeTruthy();
   const accepted = [
     await clockText(page, actualEnd - 60_000),
