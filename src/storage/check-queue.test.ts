@@ -135,6 +135,13 @@ describe('cancelRun', () => {
     expect(await db.getAll('exposures')).toEqual([]);
   });
 
+  it('cancels a check at both providers: both runs end, nothing is left queued', async () => {
+    await enqueueRun(db, { id: 'c1', emails: ['a@example.com', 'b@example.com'], providers: ['xposedornot', 'hibp'], trigger: 'manual', now: 10 });
+    expect(await cancelRun(db, 'c1', 20)).toBe(4);
+    expect(await pendingJobs(db)).toEqual([]);
+    expect((await db.getAll('runs')).map((r) => [r.id, r.finishedAt])).toEqual([['c1/hibp', 20], ['c1/xposedornot', 20]]);
+  });
+
   it('leaves other runs alone, and does nothing to a run that has ended', async () => {
     await enqueueRun(db, { id: 'r1', emails: ['a@example.com'], providers: ['xposedornot'], trigger: 'manual', now: 10 });
     await enqueueRun(db, { id: 'r2', emails: ['b@example.com'], providers: ['xposedornot'], trigger: 'manual', now: 11 });

@@ -1,8 +1,8 @@
-import { PROVIDER_IDS, type Breach, type CheckOutcome, type ProviderId } from '../core/breach';
+import type { Breach, CheckOutcome, ProviderId } from '../core/breach';
 import { diffExposures, type Exposure } from '../core/exposure';
 import { refreshedBreach, sourceKey, sourcesOf } from '../core/incident';
 import type { RateBucket } from '../core/provider-registry';
-import { runIdFor } from '../core/check-run';
+import { checkIdOf, runIdFor } from '../core/check-run';
 
 export { checkIdOf } from '../core/check-run';
 import type { ProviderFailure } from '../core/provider-error';
@@ -64,18 +64,8 @@ export async function enqueueRun(
  * Nothing is recorded for the jobs: a check on the wire when this commits finds its job gone and
  * records nothing either (recordJobResult). Returns how many jobs were removed (0 when it had ended).
  */
-export async function cancelRun(db: Db, checkId: string, now: number): Promise<number> {
-  const tx = db.transaction(['jobs', 'runs'], 'readwrite', { durability: 'strict' });
-  let removed = 0;
-  for (const runId of [checkId, ...PROVIDER_IDS.map((provider) => runIdFor(checkId, provider, PROVIDER_IDS))]) {
-    const range = IDBKeyRange.bound([runId], [runId, []]);
-    removed += await tx.objectStore('jobs').count(range);
-    await tx.objectStore('jobs').delete(range);
-    const run = await tx.objectStore('runs').get(runId);
-    if (run && run.finishedAt === null) await tx.objectStore('runs').put({ ...run, finishedAt: now });
-  }
-  await tx.done;
-  return removed;
+export function cancelRun(db: Db, checkId: string, now: number): Promise<number> {
+  return dropJobs(db, (job) => checkIdOf(job.runId) === checkId, now);
 }
 
 /** Jobs in the order they may run: earliest allowed first, then the order they were queued. */
@@ -163,13 +153,20 @@ export async function recordJobResult(
 
 /**
  * Drops the queued jobs of providers the user no longer uses (their addresses must not go there
- * any more), in one transaction; a run left with no job is finished, so "Check now" is free again.
- * The addresses keep their last results. Returns how many jobs were dropped.
+ * any more); the addresses keep their last results. Returns how many jobs were dropped.
  */
-export async function dropJobsExcept(db: Db, keep: readonly ProviderId[], now: number): Promise<number> {
+export function dropJobsExcept(db: Db, keep: readonly ProviderId[], now: number): Promise<number> {
+  return dropJobs(db, (job) => !keep.includes(job.provider), now);
+}
+
+/**
+ * Deletes the queued jobs `select` picks, recording nothing for them, and finishes every run left
+ * with no job (so "Check now" is free again), all in one transaction.
+ */
+async function dropJobs(db: Db, select: (job: CheckJob) => boolean, now: number): Promise<number> {
   const tx = db.transaction(['jobs', 'runs'], 'readwrite', { durability: 'strict' });
   const jobs = tx.objectStore('jobs');
-  const dropped = (await jobs.getAll()).filter((job) => !keep.includes(job.provider));
+  const dropped = (await jobs.getAll()).filter(select);
   for (const job of dropped) await jobs.delete([job.runId, job.email]);
   for (const runId of new Set(dropped.map((job) => job.runId))) {
     if ((await jobs.count(IDBKeyRange.bound([runId], [runId, []]))) > 0) continue;
