@@ -11,6 +11,7 @@ import type { Page } from 'puppeteer-core';
 import { makeBreach, providerSettings, startFixtureServer, type FixtureServer } from './server/fixture-server';
 import { fixtureTls, startSitesServer, type SitesServer } from './support/site-browsing';
 import { DIST_FIREFOX_GRANTED, launchFirefox, type FirefoxSession } from './support/firefox';
+import { readStore } from './support/read-store';
 
 declare const browser: {
   storage: { local: { set(items: Record<string, unknown>): Promise<void>; get(keys: null): Promise<Record<string, unknown>> } };
@@ -173,32 +174,14 @@ test('Firefox: a 20-address run while the background is suspended again and agai
   }
   expect(results).toBe(emails.length);
   // The record of the run, read through the extension's own IndexedDB in Firefox.
-  await popup.waitForFunction(
-    async (id) => {
-      const open = indexedDB.open('was-i-exposed');
-      const db = await new Promise<IDBDatabase>((resolve, reject) => ((open.onsuccess = () => resolve(open.result)), (open.onerror = reject)));
-      const run = await new Promise<{ finishedAt: number | null } | undefined>((resolve) => {
-        const req = db.transaction('runs').objectStore('runs').get(id);
-        req.onsuccess = () => resolve(req.result as { finishedAt: number | null } | undefined);
-      });
-      db.close();
-      return run?.finishedAt != null;
-    },
-    { timeout: 30_000, polling: 250 },
-    runId,
-  );
-  const stored = await popup.evaluate(async () => {
-    const open = indexedDB.open('was-i-exposed');
-    const db = await new Promise<IDBDatabase>((resolve, reject) => ((open.onsuccess = () => resolve(open.result)), (open.onerror = reject)));
-    const all = (store: string) =>
-      new Promise<unknown[]>((resolve) => {
-        const req = db.transaction(store).objectStore(store).getAll();
-        req.onsuccess = () => resolve(req.result);
-      });
-    const [results, exposures, jobs] = await Promise.all([all('results'), all('exposures'), all('jobs')]);
-    db.close();
-    return { results: results as Array<{ email: string; outcome: string }>, exposures: exposures as Array<{ email: string }>, jobs: jobs.length };
-  });
+  await expect
+    .poll(async () => (await readStore<{ id: string; finishedAt: number | null }>(popup, 'runs')).find((r) => r.id === runId)?.finishedAt ?? null, { timeout: 30_000 })
+    .not.toBeNull();
+  const stored = {
+    results: await readStore<{ email: string; outcome: string }>(popup, 'results'),
+    exposures: await readStore(popup, 'exposures'),
+    jobs: (await readStore(popup, 'jobs')).length,
+  };
   expect(stored.jobs).toBe(0);
   expect(stored.results.map((r) => r.email).sort()).toEqual([...emails].sort());
   expect(stored.results.filter((r) => r.outcome === 'breached')).toHaveLength(10);
@@ -210,19 +193,6 @@ test('Firefox: a 20-address run while the background is suspended again and agai
   console.log(`Firefox run across suspensions: ${suspensions} suspensions seen during 20 lookups`);
   expect(suspensions).toBeGreaterThanOrEqual(3);
 });
-
-/** Reads one object store through the page (the extension's own IndexedDB in Firefox). */
-const storeIds = (page: Page, store: string) =>
-  page.evaluate(async (name) => {
-    const open = indexedDB.open('was-i-exposed');
-    const db = await new Promise<IDBDatabase>((resolve, reject) => ((open.onsuccess = () => resolve(open.result)), (open.onerror = reject)));
-    const keys = await new Promise<IDBValidKey[]>((resolve) => {
-      const req = db.transaction(name).objectStore(name).getAllKeys();
-      req.onsuccess = () => resolve(req.result);
-    });
-    db.close();
-    return JSON.stringify(keys);
-  }, store);
 
 test('Firefox: a site alert puts its badge on the tab of a breached site, and none on a clean one', async () => {
   const sites: SitesServer = await startSitesServer(fixtureTls());
@@ -237,7 +207,7 @@ test('Firefox: a site alert puts its badge on the tab of a breached site, and no
     const popup = await session.openPage('src/ui/popup/index.html');
     await configure(popup, { provider: 'hibp', siteAlerts: true });
     // The catalog (with the new breach) arrives by itself after install.
-    await expect.poll(() => storeIds(popup, 'breaches'), { timeout: 30_000 }).toContain('ShopNorth');
+    await expect.poll(async () => (await readStore<{ id: string }>(popup, 'breaches')).map((b) => b.id), { timeout: 30_000 }).toContain('ShopNorth');
 
     const shop = await session.firefox.newPage();
     await shop.goto('http://shop-north.example/');

@@ -7,6 +7,7 @@ import { LAWS, LETTER_LANGUAGES, type LawId, type LetterLanguage } from '../../.
 import { composeLetter } from '../../../core/rights/letter';
 import { mailtoHref } from '../../../core/rights/mailto';
 import { t, uiLanguage } from '../../i18n';
+import { useModal } from '../../components/use-modal';
 import { downloadText } from '../download';
 import { letterTranslator } from './letter-catalog';
 import { defaultLetterLanguage, entryFacts, letterFileName, letterText } from './letter-draft';
@@ -35,23 +36,11 @@ export function AskOrganisation({ entry }: { entry: TimelineEntry }) {
   const [recipient, setRecipient] = useState('');
   const [touched, setTouched] = useState(false);
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
-  const dialogRef = useRef<HTMLDialogElement>(null);
   const openerRef = useRef<HTMLButtonElement>(null);
   const firstRef = useRef<HTMLSelectElement>(null);
   const recipientRef = useRef<HTMLInputElement>(null);
+  const dialogRef = useModal(open, firstRef, openerRef);
   const id = `ask-${entry.key.replace(/[^a-zA-Z0-9]/g, '-')}`;
-
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (!dialog) return;
-    if (open && !dialog.open) {
-      dialog.showModal();
-      firstRef.current?.focus();
-    } else if (!open && dialog.open) {
-      dialog.close();
-      openerRef.current?.focus();
-    }
-  }, [open]);
 
   // The letter's language has its own catalog, for the data-class labels.
   useEffect(() => {
