@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { checklistProgress, guidanceFor, tickStep } from '../../core/guidance';
 import type { TimelineEntry } from '../../core/history-query';
 import { classList } from '../data-labels';
@@ -18,9 +18,15 @@ interface Props {
  */
 export function GuidanceList({ entry, onChanged }: Props) {
   const items = guidanceFor(entry.dataClasses, t);
-  // A tick shows at once; what is stored takes over when the page reads the history again.
+  // A tick shows at once; what is stored takes over when the page reads the history again, except
+  // for ticks whose save is still on its way: a reload that an earlier tick's save started would
+  // otherwise untick them for a moment (and a quick second click would undo the first).
+  const pending = useRef(new Map<string, boolean>());
+  const withPending = (stored: readonly string[]) => [...pending.current].reduce((steps, [step, isDone]) => tickStep(steps, step, isDone), stored);
   const [ticked, setTicked] = useState<readonly string[]>(entry.steps);
-  useEffect(() => setTicked(entry.steps), [entry.key, entry.steps]);
+  const stored = useRef(entry.steps);
+  stored.current = entry.steps;
+  useEffect(() => setTicked(withPending(entry.steps)), [entry.key, entry.steps]);
   const { done, total } = checklistProgress(items, ticked);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -41,8 +47,13 @@ export function GuidanceList({ entry, onChanged }: Props) {
     }
   };
   const tick = (step: string, isDone: boolean) => {
+    pending.current.set(step, isDone);
     setTicked((now) => tickStep(now, step, isDone));
-    void run(() => send('history/set-step', { target: targetOf(entry), step, done: isDone })).then((saved) => saved || setTicked(entry.steps));
+    void run(() => send('history/set-step', { target: targetOf(entry), step, done: isDone })).then((saved) => {
+      if (pending.current.get(step) === isDone) pending.current.delete(step);
+      // Saved: the reload carries it. Refused: what is stored stands.
+      if (!saved) setTicked(withPending(stored.current));
+    });
   };
 
   return (
