@@ -1,0 +1,42 @@
+import * as v from 'valibot';
+import type { Breach } from '../../breach';
+import { expect, record } from '../../schema-kit';
+import { bool, count, isCalendarDate, key, provider, text, textList, textWhere } from '../fields';
+import { MAX_DESCRIPTION_LENGTH, MAX_TEXT_LENGTH } from '../format';
+import { SEP } from '../keys';
+
+/** Logos end up in <img src>: nothing but http(s) gets through, as when a provider sends them. */
+function isHttpUrl(text: string): boolean {
+  try {
+    const url = new URL(text);
+    return url.protocol === 'https:' || url.protocol === 'http:';
+  } catch {
+    return false;
+  }
+}
+
+const isAddedDate = (s: string): boolean => s.length <= 40 && /^\d{4}-\d{2}-\d{2}T/.test(s) && !Number.isNaN(Date.parse(s));
+
+const flags = record(
+  { verified: bool, fabricated: bool, sensitive: bool, retired: bool, spamList: bool, malware: bool, stealerLog: bool },
+  expect('importExpectObject'),
+);
+
+export const breachSchema = record(
+  {
+    id: key,
+    provider,
+    title: text(),
+    domain: text(),
+    breachDate: v.nullable(textWhere((s) => isCalendarDate(s, false), expect('importExpectBreachDate'))),
+    addedDate: v.nullable(textWhere(isAddedDate, expect('importExpectAddedDate'))),
+    pwnCount: v.nullable(count),
+    description: text(MAX_DESCRIPTION_LENGTH),
+    dataClasses: textList,
+    logoUrl: v.nullable(textWhere((s) => s.length <= MAX_TEXT_LENGTH && isHttpUrl(s), expect('importExpectLogoUrl'))),
+    flags,
+  },
+  expect('importExpectObject'),
+) satisfies v.GenericSchema<unknown, Breach>;
+
+export const breachKey = (b: Pick<Breach, 'provider' | 'id'>): string => `${b.provider}${SEP}${b.id}`;
