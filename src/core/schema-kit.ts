@@ -22,6 +22,12 @@ function decode(message: string): [MessageKey, ...Array<string | number>] {
   return JSON.parse(message) as [MessageKey, ...Array<string | number>];
 }
 
+/** A schema message in the reader's words, for a boundary that names no path (a setting). */
+export function messageWords(message: string, t: Translate): string {
+  const [key, ...args] = decode(message);
+  return t(key, ...args);
+}
+
 /** The message a field's schema gives, found through the wrappers and pipes around it. */
 function messageOf(schema: unknown): string | undefined {
   const s = schema as { message?: unknown; pipe?: unknown[]; wrapped?: unknown };
