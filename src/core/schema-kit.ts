@@ -15,6 +15,19 @@ export type Json = Record<string, unknown>;
 /** A JSON object: not null and not a list (valibot's `object` would take a list for one). */
 export const isPlainObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
 
+/** Any JSON object, its fields unchecked. */
+export const plainObject = (message?: string) => v.custom<Json>(isPlainObject, message);
+
+/** An absolute http(s) URL: what may be fetched or shown as an image; never javascript: or data:. */
+export function isHttpUrl(text: string): boolean {
+  try {
+    const url = new URL(text);
+    return url.protocol === 'https:' || url.protocol === 'http:';
+  } catch {
+    return false;
+  }
+}
+
 /** A message to word later: a message key and the substitutions that follow the path. */
 export const expect = (key: MessageKey, ...args: Array<string | number>): string => JSON.stringify([key, ...args]);
 
@@ -51,12 +64,12 @@ const ownFields = (value: Json): Json => {
  * never assigned, and inherited ones are not read. A list or null is refused with `message`; a
  * missing field is refused with that field's own message, as if it held `undefined`.
  */
-export function record<const E extends v.ObjectEntries>(entries: E, message: string) {
+export function record<const E extends v.ObjectEntries>(entries: E, message?: string) {
   const missing = (issue: v.ObjectIssue): string => {
     const key = issue.path?.[issue.path.length - 1]?.key;
-    return (typeof key === 'string' ? messageOf(entries[key]) : undefined) ?? message;
+    return (typeof key === 'string' ? messageOf(entries[key]) : undefined) ?? message ?? '';
   };
-  return v.pipe(v.custom<Json>(isPlainObject, message), v.transform(ownFields), v.object(entries, missing));
+  return v.pipe(plainObject(message), v.transform(ownFields), v.object(entries, message === undefined ? undefined : missing));
 }
 
 /** `exposures[12].state`: where in the checked value an issue is; '' for the value itself. */

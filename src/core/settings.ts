@@ -2,7 +2,7 @@ import * as v from 'valibot';
 import { PROVIDER_IDS } from './breach';
 import type { MessageKey, Translate } from './i18n';
 import { PROVIDERS } from './provider-registry';
-import { expect, isPlainObject, messageWords } from './schema-kit';
+import { expect, isHttpUrl, isPlainObject, messageWords } from './schema-kit';
 
 /**
  * Every setting has a schema (FIELDS below; the Settings type is inferred from them) and a default
@@ -91,14 +91,7 @@ export const STORE_RULES: SettingsRules = { hostOverrides: false };
 const baseUrl = (message: MessageKey) =>
   v.pipe(
     v.string(expect(message)),
-    v.check((value) => {
-      try {
-        const url = new URL(value);
-        return url.protocol === 'https:' || url.protocol === 'http:';
-      } catch {
-        return false;
-      }
-    }, expect(message)),
+    v.check(isHttpUrl, expect(message)),
     v.transform((value) => value.replace(/\/+$/, '')),
   );
 

@@ -1,19 +1,9 @@
 import * as v from 'valibot';
 import type { Breach } from '../../breach';
-import { expect, record } from '../../schema-kit';
+import { expect, isHttpUrl, record } from '../../schema-kit';
 import { bool, count, isCalendarDate, key, provider, text, textList, textWhere } from '../fields';
 import { MAX_DESCRIPTION_LENGTH, MAX_TEXT_LENGTH } from '../format';
 import { SEP } from '../keys';
-
-/** Logos end up in <img src>: nothing but http(s) gets through, as when a provider sends them. */
-function isHttpUrl(text: string): boolean {
-  try {
-    const url = new URL(text);
-    return url.protocol === 'https:' || url.protocol === 'http:';
-  } catch {
-    return false;
-  }
-}
 
 const isAddedDate = (s: string): boolean => s.length <= 40 && /^\d{4}-\d{2}-\d{2}T/.test(s) && !Number.isNaN(Date.parse(s));
 
@@ -33,6 +23,7 @@ export const breachSchema = record(
     pwnCount: v.nullable(count),
     description: text(MAX_DESCRIPTION_LENGTH),
     dataClasses: textList,
+    // Logos end up in <img src>: nothing but http(s) gets through, as when a provider sends them.
     logoUrl: v.nullable(textWhere((s) => s.length <= MAX_TEXT_LENGTH && isHttpUrl(s), expect('importExpectLogoUrl'))),
     flags,
   },
