@@ -3,7 +3,7 @@ import { t, uiLanguage } from '../adapters/i18n';
 import { normaliseEmail } from '../core/email';
 import type { Envelope, MessageType, Reply, ReplyOf, RequestOf } from '../messages';
 import { VALIDATORS, isMessageType, isRequestId } from '../message-guards';
-import { isPlainObject } from '../core/schema-kit';
+import { isPlainObject } from '../core/json-value';
 import { loadSettings, saveSettings } from '../adapters/settings-store';
 import { ProviderError } from '../core/provider-error';
 import { describeKeyTestFailure } from '../core/failure-text';

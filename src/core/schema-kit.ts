@@ -10,23 +10,10 @@
 import * as v from 'valibot';
 import type { MessageKey, Translate } from './i18n';
 
-export type Json = Record<string, unknown>;
-
-/** A JSON object: not null and not a list (valibot's `object` would take a list for one). */
-export const isPlainObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+import { isPlainObject, type Json } from './json-value';
 
 /** Any JSON object, its fields unchecked. */
 export const plainObject = (message?: string) => v.custom<Json>(isPlainObject, message);
-
-/** An absolute http(s) URL: what may be fetched or shown as an image; never javascript: or data:. */
-export function isHttpUrl(text: string): boolean {
-  try {
-    const url = new URL(text);
-    return url.protocol === 'https:' || url.protocol === 'http:';
-  } catch {
-    return false;
-  }
-}
 
 /** A message to word later: a message key and the substitutions that follow the path. */
 export const expect = (key: MessageKey, ...args: Array<string | number>): string => JSON.stringify([key, ...args]);
@@ -35,11 +22,7 @@ function decode(message: string): [MessageKey, ...Array<string | number>] {
   return JSON.parse(message) as [MessageKey, ...Array<string | number>];
 }
 
-/** A schema message in the reader's words, for a boundary that names no path (a setting). */
-export function messageWords(message: string, t: Translate): string {
-  const [key, ...args] = decode(message);
-  return t(key, ...args);
-}
+
 
 /** The message a field's schema gives, found through the wrappers and pipes around it. */
 function messageOf(schema: unknown): string | undefined {

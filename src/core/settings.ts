@@ -2,7 +2,7 @@ import * as v from 'valibot';
 import { PROVIDER_IDS } from './breach';
 import type { MessageKey, Translate } from './i18n';
 import { PROVIDERS } from './provider-registry';
-import { expect, isHttpUrl, isPlainObject, messageWords } from './schema-kit';
+import { isHttpUrl, isPlainObject } from './json-value';
 
 /**
  * Every setting has a schema (FIELDS below; the Settings type is inferred from them) and a default
@@ -90,15 +90,15 @@ export const STORE_RULES: SettingsRules = { hostOverrides: false };
 /** An absolute http(s) URL, stored without a trailing slash so paths can be appended as-is. */
 const baseUrl = (message: MessageKey) =>
   v.pipe(
-    v.string(expect(message)),
-    v.check(isHttpUrl, expect(message)),
+    v.string(message),
+    v.check(isHttpUrl, message),
     v.transform((value) => value.replace(/\/+$/, '')),
   );
 
 const int = (min: number, max: number, message: MessageKey) =>
-  v.pipe(v.number(expect(message)), v.integer(expect(message)), v.minValue(min, expect(message)), v.maxValue(max, expect(message)));
+  v.pipe(v.number(message), v.integer(message), v.minValue(min, message), v.maxValue(max, message));
 
-const bool = (message: MessageKey) => v.boolean(expect(message));
+const bool = (message: MessageKey) => v.boolean(message);
 
 /**
  * One schema per setting, each refusing with the words the options page shows for it. A stored
@@ -107,15 +107,15 @@ const bool = (message: MessageKey) => v.boolean(expect(message));
 const FIELDS = {
   /** Never empty, never one twice; stored in registry order, so one choice is always stored the same. */
   providers: v.pipe(
-    v.array(v.picklist(PROVIDER_IDS, expect('settingErrorProviders')), expect('settingErrorProviders')),
-    v.minLength(1, expect('settingErrorProviders')),
-    v.check((ids) => new Set(ids).size === ids.length, expect('settingErrorProviders')),
+    v.array(v.picklist(PROVIDER_IDS, 'settingErrorProviders'), 'settingErrorProviders'),
+    v.minLength(1, 'settingErrorProviders'),
+    v.check((ids) => new Set(ids).size === ids.length, 'settingErrorProviders'),
     v.transform((ids) => PROVIDER_IDS.filter((id) => ids.includes(id))),
   ),
   hibpApiKey: v.pipe(
-    v.string(expect('settingErrorHibpApiKey')),
-    v.maxLength(200, expect('settingErrorHibpApiKey')),
-    v.regex(/^[^\s\p{Cc}]*$/u, expect('settingErrorHibpApiKey')),
+    v.string('settingErrorHibpApiKey'),
+    v.maxLength(200, 'settingErrorHibpApiKey'),
+    v.regex(/^[^\s\p{Cc}]*$/u, 'settingErrorHibpApiKey'),
   ),
   xposedornotBaseUrl: baseUrl('settingErrorXposedornotBaseUrl'),
   hibpBaseUrl: baseUrl('settingErrorHibpBaseUrl'),
@@ -129,8 +129,8 @@ const FIELDS = {
   siteAlertRecentMonths: int(0, 1200, 'settingErrorSiteAlertRecentMonths'),
   siteAlertDoubtful: bool('settingErrorSiteAlertDoubtful'),
   silencedSites: v.pipe(
-    v.array(v.pipe(v.string(expect('settingErrorSilencedSites')), v.regex(/^[a-z0-9.-]{1,253}$/, expect('settingErrorSilencedSites'))), expect('settingErrorSilencedSites')),
-    v.maxLength(10_000, expect('settingErrorSilencedSites')),
+    v.array(v.pipe(v.string('settingErrorSilencedSites'), v.regex(/^[a-z0-9.-]{1,253}$/, 'settingErrorSilencedSites')), 'settingErrorSilencedSites'),
+    v.maxLength(10_000, 'settingErrorSilencedSites'),
   ),
   passwordFieldCheck: bool('settingErrorPasswordFieldCheck'),
   requestTimeoutMs: int(1_000, 28_000, 'settingErrorRequestTimeoutMs'),
@@ -174,7 +174,7 @@ export function validateSettingsPatch(
   for (const [key, value] of Object.entries(patch)) {
     if (!isSettingsKey(key)) continue;
     const checked = v.safeParse(FIELDS[key], value, { abortEarly: true });
-    if (!checked.success) return { ok: false, key, message: messageWords(checked.issues[0].message, t) };
+    if (!checked.success) return { ok: false, key, message: t(checked.issues[0].message as MessageKey) };
     if (!hostAllowed(key, checked.output, rules)) return { ok: false, key, message: t('settingErrorProviderHostLocked') };
     clean[key] = checked.output;
   }

@@ -8,7 +8,7 @@
 import * as v from 'valibot';
 import { NO_FLAGS, type Breach, type ProviderId } from '../core/breach';
 import { ProviderError, malformed } from '../core/provider-error';
-import { isHttpUrl } from '../core/schema-kit';
+import { isHttpUrl } from '../core/json-value';
 
 /** The value `schema` reads from `json`, or a 'malformed' error with the first issue's message. */
 export function readAnswer<S extends v.GenericSchema>(schema: S, json: unknown): v.InferOutput<S> {

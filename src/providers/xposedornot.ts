@@ -7,7 +7,8 @@ import { NO_FLAGS } from '../core/breach';
 import { requestJson } from './http-client';
 import * as v from 'valibot';
 import { malformed } from '../core/provider-error';
-import { isPlainObject, plainObject, record } from '../core/schema-kit';
+import { isPlainObject } from '../core/json-value';
+import { plainObject, record } from '../core/schema-kit';
 import {
   breachDate,
   count,

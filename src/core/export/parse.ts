@@ -1,6 +1,7 @@
 /** Reading an export file: size, JSON, format and version first, then the document (document.ts). */
 import type { Translate } from '../i18n';
-import { foundWords, isPlainObject } from '../schema-kit';
+import { isPlainObject } from '../json-value';
+import { foundWords } from '../schema-kit';
 import { countsOf, readDocument } from './document';
 import { EXPORT_FORMAT, EXPORT_VERSION, LISTS, MAX_IMPORT_BYTES, type ImportOutcome } from './format';
 

@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import type { Breach } from '../../breach';
-import { expect, isHttpUrl, record } from '../../schema-kit';
+import { isHttpUrl } from '../../json-value';
+import { expect, record } from '../../schema-kit';
 import { bool, count, isCalendarDate, key, provider, text, textList, textWhere } from '../fields';
 import { MAX_DESCRIPTION_LENGTH, MAX_TEXT_LENGTH } from '../format';
 import { SEP } from '../keys';
