@@ -4,7 +4,7 @@
  * bundles only those it uses), and these few helpers are the one place for what valibot lacks.
  *
  * Schema messages are translation requests, not words: a schema is built once, before anyone knows
- * the reader's language, so a message is `expect(key, ...args)` and `issueWords` words it later
+ * the reader's language, so a message is `words(key, ...args)` and `issueWords` words it later
  * with the caller's Translate, prefixed by the path to the bad field (`exposures[12].state`).
  */
 import * as v from 'valibot';
@@ -16,7 +16,7 @@ import { isPlainObject, type Json } from './json-value';
 export const plainObject = (message?: string) => v.custom<Json>(isPlainObject, message);
 
 /** A message to word later: a message key and the substitutions that follow the path. */
-export const expect = (key: MessageKey, ...args: Array<string | number>): string => JSON.stringify([key, ...args]);
+export const words = (key: MessageKey, ...args: Array<string | number>): string => JSON.stringify([key, ...args]);
 
 function decode(message: string): [MessageKey, ...Array<string | number>] {
   return JSON.parse(message) as [MessageKey, ...Array<string | number>];
@@ -89,4 +89,4 @@ export function issueWords(issue: v.BaseIssue<unknown>, t: Translate, root = '')
 
 /** A choice of two or more values, refused as "must be a, b or c". */
 export const oneOf = <const T extends readonly string[]>(allowed: T) =>
-  v.picklist(allowed, expect('importOneOf', allowed.slice(0, -1).join(', '), allowed[allowed.length - 1] ?? ''));
+  v.picklist(allowed, words('importOneOf', allowed.slice(0, -1).join(', '), allowed[allowed.length - 1] ?? ''));

@@ -5,8 +5,8 @@
  */
 import * as v from 'valibot';
 import type { MessageKey, Translate } from '../i18n';
-import { expect, issueWords, record } from '../schema-kit';
-import { emailWords, list } from './fields';
+import { issueWords, record, words } from '../schema-kit';
+import { emailWords, forgetEmailVerdicts, list } from './fields';
 import { EXPORT_FORMAT, EXPORT_VERSION, MAX_RECORDS, type ExportCounts, type ExportData, type ExportDocument, type ExportList } from './format';
 import { firstRepeat, idKey, sortedBy } from './keys';
 import { addressKey, addressSchema } from './sections/addresses';
@@ -28,7 +28,7 @@ const documentSchema = (version: number) =>
       runs: list(runSchema, MAX_RECORDS),
       results: list(resultSchema, MAX_RECORDS),
     },
-    expect('importExpectObject'),
+    words('importExpectObject'),
   );
 
 const DOCUMENTS = { 1: documentSchema(1), [EXPORT_VERSION]: documentSchema(EXPORT_VERSION) };
@@ -69,10 +69,15 @@ function crossCheck(lists: Lists): Problem | null {
  * order and list order, or the first problem.
  */
 export function readDocument(value: unknown, version: number = EXPORT_VERSION): { doc: ExportDocument } | { problem: Problem } {
-  const checked = v.safeParse(version < 2 ? DOCUMENTS[1] : DOCUMENTS[EXPORT_VERSION], value, { abortEarly: true });
+  let checked;
+  try {
+    checked = v.safeParse(version < 2 ? DOCUMENTS[1] : DOCUMENTS[EXPORT_VERSION], value, { abortEarly: true });
+  } finally {
+    forgetEmailVerdicts();
+  }
   if (!checked.success) {
     const issue = checked.issues[0];
-    return { problem: (t) => (issue.message === expect('importEmailInvalid') ? emailWords(issue, t) : issueWords(issue, t)) };
+    return { problem: (t) => (issue.message === words('importEmailInvalid') ? emailWords(issue, t) : issueWords(issue, t)) };
   }
   const problem = crossCheck(checked.output);
   return problem ? { problem } : { doc: canonical({ format: EXPORT_FORMAT, version: EXPORT_VERSION, ...checked.output }) };

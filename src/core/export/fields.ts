@@ -8,23 +8,23 @@ import { normaliseEmail, type EmailResult } from '../email';
 import { STEP_ID } from '../guidance';
 import { silentTranslate, type Translate } from '../i18n';
 import type { ProviderErrorKind } from '../provider-error';
-import { expect, foundWords, issuePath, oneOf, record } from '../schema-kit';
+import { foundWords, issuePath, oneOf, record, words } from '../schema-kit';
 import { MAX_LIST_ITEMS, MAX_TEXT_LENGTH, MAX_TIME } from './format';
 
-export const text = (max = MAX_TEXT_LENGTH) => v.pipe(v.string(expect('importExpectText')), v.maxLength(max, expect('importTextTooLong', max)));
+export const text = (max = MAX_TEXT_LENGTH) => v.pipe(v.string(words('importExpectText')), v.maxLength(max, words('importTextTooLong', max)));
 
 /** A record's key: text that is not empty. */
-export const key = v.pipe(text(), v.minLength(1, expect('importExpectNonEmptyText')));
+export const key = v.pipe(text(), v.minLength(1, words('importExpectNonEmptyText')));
 
-export const bool = v.boolean(expect('importExpectBoolean'));
+export const bool = v.boolean(words('importExpectBoolean'));
 
 export const time = v.pipe(
-  v.number(expect('importExpectTime')),
-  v.check((n) => Number.isFinite(n) && n >= 0 && n <= MAX_TIME, expect('importExpectTime')),
+  v.number(words('importExpectTime')),
+  v.check((n) => Number.isFinite(n) && n >= 0 && n <= MAX_TIME, words('importExpectTime')),
 );
 export const timeOrNull = v.nullable(time);
 
-export const count = v.pipe(v.number(expect('importExpectCount')), v.check((n) => Number.isSafeInteger(n) && n >= 0, expect('importExpectCount')));
+export const count = v.pipe(v.number(words('importExpectCount')), v.check((n) => Number.isSafeInteger(n) && n >= 0, words('importExpectCount')));
 
 export const provider = oneOf(PROVIDER_IDS);
 
@@ -33,7 +33,7 @@ export const provider = oneOf(PROVIDER_IDS);
  * refused at once, by its size.
  */
 export const list = <T extends v.GenericSchema>(item: T, max = MAX_LIST_ITEMS) =>
-  v.pipe(v.custom<unknown[]>(Array.isArray, expect('importExpectList')), v.maxLength(max, expect('importListTooLong', max)), v.array(item));
+  v.pipe(v.custom<unknown[]>(Array.isArray, words('importExpectList')), v.maxLength(max, words('importListTooLong', max)), v.array(item));
 
 export const textList = list(text());
 
@@ -59,7 +59,7 @@ export function isCalendarDate(text: string, allowPartial: boolean): boolean {
  */
 export const steps = v.optional(
   v.pipe(
-    list(textWhere((s) => STEP_ID.test(s), expect('importExpectStepId')), 100),
+    list(textWhere((s) => STEP_ID.test(s), words('importExpectStepId')), 100),
     v.transform((ids) => [...new Set(ids)].sort()),
   ),
 );
@@ -91,18 +91,25 @@ export const failure = v.nullable(
       rayId: v.optional(text()),
       message: text(),
     },
-    expect('importExpectObject'),
+    words('importExpectObject'),
   ),
 );
 
-/** Verdicts per distinct string: a file repeats a handful of addresses many times. */
+/**
+ * Verdicts per distinct string: a file repeats a handful of addresses many times. Kept for one
+ * document only (see `forgetEmailVerdicts`): the addresses are not held after the check.
+ */
 const emailVerdicts = new Map<string, EmailResult | 'too-long'>();
+
+export const forgetEmailVerdicts = (): void => emailVerdicts.clear();
+
+// Only the verdict is needed here; the reason is worded when (and if) it is shown.
+const judgeEmail = (value: string): EmailResult | 'too-long' => (value.length > MAX_TEXT_LENGTH ? 'too-long' : normaliseEmail(value, silentTranslate));
 
 function emailVerdict(value: string): EmailResult | 'too-long' {
   let verdict = emailVerdicts.get(value);
   if (verdict === undefined) {
-    // Only the verdict is needed here; the reason is worded when (and if) it is shown.
-    verdict = value.length > MAX_TEXT_LENGTH ? 'too-long' : normaliseEmail(value, silentTranslate);
+    verdict = judgeEmail(value);
     if (emailVerdicts.size < 100_000) emailVerdicts.set(value, verdict);
   }
   return verdict;
@@ -110,18 +117,18 @@ function emailVerdict(value: string): EmailResult | 'too-long' {
 
 /** Emails are compared as strings everywhere, so only the normalised spelling is accepted. */
 export const email = v.pipe(
-  v.string(expect('importExpectEmail')),
+  v.string(words('importExpectEmail')),
   v.check((value) => {
     const verdict = emailVerdict(value);
     return verdict !== 'too-long' && verdict.ok && verdict.email === value;
-  }, expect('importEmailInvalid')),
+  }, words('importEmailInvalid')),
 );
 
 /** The words for an address `email` refused: too long, not an address (and why), or not normalised. */
 export function emailWords(issue: v.BaseIssue<unknown>, t: Translate): string {
   const value = issue.input as string;
   const path = issuePath(issue);
-  const verdict = emailVerdict(value);
+  const verdict = judgeEmail(value);
   if (verdict === 'too-long') return t('importEmailTooLong', path, value.length);
   if (verdict.ok) return t('importEmailNotNormalised', path, JSON.stringify(verdict.email), foundWords(value, t));
   const reason = normaliseEmail(value, t);

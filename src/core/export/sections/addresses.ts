@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import type { WatchedAddress } from '../../exposure';
-import { expect, oneOf, record } from '../../schema-kit';
+import { oneOf, record, words } from '../../schema-kit';
 import { email, failure, time, timeOrNull } from '../fields';
 
 export const OUTCOMES = ['clean', 'breached', 'failed'] as const;
@@ -14,7 +14,7 @@ export const addressSchema = record(
     lastOutcome: v.nullable(oneOf(OUTCOMES)),
     lastFailure: failure,
   },
-  expect('importExpectObject'),
+  words('importExpectObject'),
 ) satisfies v.GenericSchema<unknown, WatchedAddress>;
 
 export const addressKey = (a: WatchedAddress): string => a.email;

@@ -1,14 +1,14 @@
 import * as v from 'valibot';
 import type { Exposure, ExposureState } from '../../exposure';
 import type { ExposureSource } from '../../incident';
-import { expect, oneOf, record } from '../../schema-kit';
+import { oneOf, record, words } from '../../schema-kit';
 import { email, key, list, provider, steps, text, time } from '../fields';
 import { SEP } from '../keys';
 
 export const STATES = ['new', 'acknowledged', 'resolved'] as const satisfies readonly ExposureState[];
 const _allStates: Exclude<ExposureState, (typeof STATES)[number]> extends never ? true : never = true;
 
-const source = record({ provider, breachId: key }, expect('importExpectObject'));
+const source = record({ provider, breachId: key }, words('importExpectObject'));
 
 /** An exposure (one incident) as files of `version` hold it: version 1 knew one provider per exposure. */
 export const exposureSchema = (version: number) =>
@@ -25,7 +25,7 @@ export const exposureSchema = (version: number) =>
       note: text(),
       steps,
     },
-    expect('importExpectObject'),
+    words('importExpectObject'),
   ) satisfies v.GenericSchema<unknown, Exposure>;
 
 export const exposureKey = (e: Exposure): string => `${e.email}${SEP}${e.provider}${SEP}${e.breachId}`;

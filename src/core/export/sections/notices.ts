@@ -1,6 +1,6 @@
 import type * as v from 'valibot';
 import type { ManualNotice } from '../../notice';
-import { expect, oneOf, record } from '../../schema-kit';
+import { oneOf, record, words } from '../../schema-kit';
 import { email, isCalendarDate, key, steps, text, textList, textWhere, time } from '../fields';
 import { STATES } from './exposures';
 
@@ -10,7 +10,7 @@ export const noticeSchema = record(
     email,
     organisation: text(),
     site: text(),
-    date: textWhere((s) => isCalendarDate(s, true), expect('importExpectNoticeDate')),
+    date: textWhere((s) => isCalendarDate(s, true), words('importExpectNoticeDate')),
     dataClasses: textList,
     note: text(),
     createdAt: time,
@@ -18,5 +18,5 @@ export const noticeSchema = record(
     stateChangedAt: time,
     steps,
   },
-  expect('importExpectObject'),
+  words('importExpectObject'),
 ) satisfies v.GenericSchema<unknown, ManualNotice>;

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { expect, oneOf, record } from '../../schema-kit';
+import { oneOf, record, words } from '../../schema-kit';
 import { email, failure, key, list, provider, textList, time, timeOrNull } from '../fields';
 import type { ExportResult, ExportRun } from '../format';
 import { SEP } from '../keys';
@@ -15,7 +15,7 @@ export const runSchema = record(
     emails: list(email),
     notifiedAt: v.optional(timeOrNull),
   },
-  expect('importExpectObject'),
+  words('importExpectObject'),
 ) satisfies v.GenericSchema<unknown, ExportRun>;
 
 export const resultSchema = record(
@@ -28,7 +28,7 @@ export const resultSchema = record(
     newBreachIds: textList,
     failure,
   },
-  expect('importExpectObject'),
+  words('importExpectObject'),
 ) satisfies v.GenericSchema<unknown, ExportResult>;
 
 export const resultKey = (r: ExportResult): string => `${r.runId}${SEP}${r.email}`;
