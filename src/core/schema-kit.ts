@@ -1,7 +1,9 @@
 /**
- * What every boundary's valibot schemas share: provider answers, import files, stored settings and
- * messages are checked with valibot (chosen because each validator is its own function, so a page
- * bundles only those it uses), and these few helpers are the one place for what valibot lacks.
+ * What the valibot schemas of the boundaries share. Provider answers, import files, stored settings
+ * and messages are all checked with valibot (chosen because each validator is its own function, so
+ * a bundle holds only those used); these few helpers are the one place for what valibot lacks.
+ * Stored settings need none of them and do not import this module: the popup loads the settings'
+ * validators alone (see vite.config.ts).
  *
  * Schema messages are translation requests, not words: a schema is built once, before anyone knows
  * the reader's language, so a message is `words(key, ...args)` and `issueWords` words it later
@@ -9,7 +11,6 @@
  */
 import * as v from 'valibot';
 import type { MessageKey, Translate } from './i18n';
-
 import { isPlainObject, type Json } from './json-value';
 
 /** Any JSON object, its fields unchecked. */
@@ -21,8 +22,6 @@ export const words = (key: MessageKey, ...args: Array<string | number>): string 
 function decode(message: string): [MessageKey, ...Array<string | number>] {
   return JSON.parse(message) as [MessageKey, ...Array<string | number>];
 }
-
-
 
 /** The message a field's schema gives, found through the wrappers and pipes around it. */
 function messageOf(schema: unknown): string | undefined {
@@ -56,8 +55,8 @@ export function record<const E extends v.ObjectEntries>(entries: E, message?: st
 }
 
 /** `exposures[12].state`: where in the checked value an issue is; '' for the value itself. */
-export function issuePath(issue: v.BaseIssue<unknown>, root = ''): string {
-  let path = root;
+export function issuePath(issue: v.BaseIssue<unknown>): string {
+  let path = '';
   for (const item of issue.path ?? []) {
     const key = (item as { key: unknown }).key;
     path += typeof key === 'number' ? `[${key}]` : path === '' ? String(key) : `.${String(key)}`;
@@ -79,8 +78,8 @@ export function foundWords(value: unknown, t: Translate): string {
  * message whose key is an expectation (`importExpect…`, `importOneOf`) becomes "path must be …
  * (found …)"; any other message is worded with the path first, then its own substitutions.
  */
-export function issueWords(issue: v.BaseIssue<unknown>, t: Translate, root = ''): string {
-  const path = issuePath(issue, root) || t('importTheFile');
+export function issueWords(issue: v.BaseIssue<unknown>, t: Translate): string {
+  const path = issuePath(issue) || t('importTheFile');
   const [key, ...args] = decode(issue.message);
   if (issue.type === 'max_length') return t(key, path, (issue.input as { length: number }).length, ...args);
   if (key.startsWith('importExpect') || key === 'importOneOf') return t('importMustBe', path, t(key, ...args), foundWords(issue.input, t));
