@@ -42,8 +42,27 @@ function noWebAccessibleContentScripts(): Plugin {
   };
 }
 
+/**
+ * valibot is one module, and a bundler keeps a module whole: a chunk that holds it holds every
+ * validator any page uses (the import file's, the providers', the messages'). The popup needs only
+ * the stored settings' few, so settings.ts gets a copy of its own, which keeps just those: the
+ * popup's JavaScript budget (BENCHMARKS.md) has no room for the rest. The background loads both
+ * copies; the settings' share is small.
+ */
+function ownValibotForSettings(): Plugin {
+  return {
+    name: 'wie:own-valibot-for-settings',
+    enforce: 'pre',
+    async resolveId(source, importer, options) {
+      if (source !== 'valibot' || !importer?.replaceAll('\\', '/').endsWith('/src/core/settings.ts')) return null;
+      const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
+      return resolved ? { ...resolved, id: `${resolved.id}?settings` } : null;
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [preact(), crx({ manifest, browser: target }), noWebAccessibleContentScripts()],
+  plugins: [ownValibotForSettings(), preact(), crx({ manifest, browser: target }), noWebAccessibleContentScripts()],
   // Read by src/build-flags.ts: only test builds may point the providers elsewhere.
   define: { __WIE_TEST_BUILD__: JSON.stringify(kind !== 'store') },
   build: {

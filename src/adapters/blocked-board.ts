@@ -1,5 +1,5 @@
 import browser from 'webextension-polyfill';
-import { shareBlockedState } from '../storage/open-db';
+import { shareBlockedState } from '../storage/connection';
 
 /**
  * Tells every context of the extension that a database upgrade is blocked. Only the first open

@@ -2,7 +2,8 @@ import browser, { type Runtime } from 'webextension-polyfill';
 import { t, uiLanguage } from '../adapters/i18n';
 import { normaliseEmail } from '../core/email';
 import type { Envelope, MessageType, Reply, ReplyOf, RequestOf } from '../messages';
-import { VALIDATORS, isMessageType, isObject, isRequestId } from '../message-guards';
+import { VALIDATORS, isMessageType, isRequestId } from '../message-guards';
+import { isPlainObject } from '../core/json-value';
 import { loadSettings, saveSettings } from '../adapters/settings-store';
 import { ProviderError } from '../core/provider-error';
 import { describeKeyTestFailure } from '../core/failure-text';
@@ -184,7 +185,7 @@ const HANDLERS: Handlers = {
 /** Answers only this extension's own pages and content script; anything else is ignored, not answered. */
 export function handleMessage(message: unknown, sender: Runtime.MessageSender): Promise<Reply<unknown>> | undefined {
   const from = senderKind(sender, browser.runtime.id, browser.runtime.getURL(''));
-  if (from === null || !isObject(message)) return undefined;
+  if (from === null || !isPlainObject(message)) return undefined;
   // The one message a content script may send: the password-field check's 5-character hash prefix.
   if (from === 'content-script') return message.type === 'password-field/range' ? passwordFieldRange(message.prefix, sender.tab?.id) : undefined;
   if (!isMessageType(message.type)) return undefined;

@@ -34,6 +34,12 @@ describe('data classes of both providers\u2019 catalogs', () => {
     expect(same).toEqual([]);
   });
 
+  it('every row\u2019s derived label key is in the English and Italian catalogs', () => {
+    const missing = DATA_CLASSES.map(([key]) => key).filter((key) => !CATALOGS.en[key]?.message.trim() || !CATALOGS.it[key]?.message.trim());
+    expect(missing).toEqual([]);
+    expect(DATA_CLASSES.find(([, , canonical]) => canonical === "Driver's licenses")?.[0]).toBe('dcDriversLicenses');
+  });
+
   it('every row is a distinct label key, and every spelling belongs to one row', () => {
     const keys = DATA_CLASSES.map(([key]) => key);
     expect(new Set(keys).size).toBe(keys.length);

@@ -9,6 +9,7 @@ import type { Exposure, ExposureState } from './exposure';
 import { incidentBreach, sourcesOf, type ExposureSource } from './incident';
 import type { ManualNotice } from './notice';
 import { canonicalClass } from './data-classes';
+import { breachEntryKey, noticeEntryKey } from './entry-key';
 
 interface EntryBase {
   /** Unique across the timeline; stable across rebuilds (usable as a list key). */
@@ -86,9 +87,6 @@ export interface Facets {
   states: Record<ExposureState, number>;
 }
 
-/** A timeline entry's key: the popup links to `history/index.html#entry=<key>` with it. */
-export const breachEntryKey = (e: Pick<Exposure, 'email' | 'provider' | 'breachId'>) => `breach${SEP}${e.email}${SEP}${e.provider}${SEP}${e.breachId}`;
-export const noticeEntryKey = (id: string) => `notice${SEP}${id}`;
 
 /** The key `buildTimeline` looks breaches up by in a Map. */
 export function breachMapKey(provider: ProviderId, id: string): string {

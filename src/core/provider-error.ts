@@ -62,3 +62,8 @@ export interface ProviderFailure {
   rayId?: string;
   message: string;
 }
+
+/** A provider answer that is not the documented shape (or is too large to read). */
+export function malformed(detail: string, status?: number): ProviderError {
+  return new ProviderError({ kind: 'malformed', detail, ...(status !== undefined ? { status } : {}) });
+}

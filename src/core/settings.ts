@@ -1,15 +1,17 @@
-import { PROVIDER_IDS, type ProviderId } from './breach';
+import * as v from 'valibot';
+import { PROVIDER_IDS } from './breach';
 import type { MessageKey, Translate } from './i18n';
 import { PROVIDERS } from './provider-registry';
+import { isHttpUrl, isPlainObject } from './json-value';
 
 /**
- * The defaults object IS the schema: the Settings type is derived from it, and every load is
- * validated against it, so a corrupted or outdated value is reset to its default instead of
- * breaking the extension.
+ * Every setting has a schema (FIELDS below; the Settings type is inferred from them) and a default
+ * here. Every load is validated, so a corrupted or outdated value is reset to its default instead
+ * of breaking the extension.
  */
-export const DEFAULT_SETTINGS = {
+export const DEFAULT_SETTINGS: Settings = {
   /** The providers every address is looked up at (each paced by its own limits); never empty. */
-  providers: ['xposedornot'] as ProviderId[],
+  providers: ['xposedornot'],
   /** HIBP API key. Lives in storage.local only: never synced, never logged, never exported. */
   hibpApiKey: '',
   /**
@@ -39,7 +41,7 @@ export const DEFAULT_SETTINGS = {
   /** Alert also for unverified, fabricated, spam-list and retired breaches. */
   siteAlertDoubtful: false,
   /** Breach domains the user said "never for this site" to. */
-  silencedSites: [] as string[],
+  silencedSites: [],
   /**
    * Warn beside a password field on a web page when the password typed there is in Pwned Passwords
    * (needs the optional "scripting" permission and access to https sites).
@@ -48,9 +50,6 @@ export const DEFAULT_SETTINGS = {
   /** Per-request timeout; kept below the service worker's 30 s fetch limit. */
   requestTimeoutMs: 25_000,
 };
-
-export type Settings = typeof DEFAULT_SETTINGS;
-export type SettingsKey = keyof Settings;
 
 export interface SettingsValidation {
   settings: Settings;
@@ -79,18 +78,6 @@ function upgradeLegacy(source: Record<string, unknown>): { source: Record<string
   return { source: rest, legacy: ['provider'] };
 }
 
-type Validator<T> = (value: unknown) => value is T;
-
-const isHttpUrl = (value: unknown): value is string => {
-  if (typeof value !== 'string') return false;
-  try {
-    const url = new URL(value);
-    return url.protocol === 'https:' || url.protocol === 'http:';
-  } catch {
-    return false;
-  }
-};
-
 /** What a build allows beyond the defaults; chosen at build time, never by a setting. */
 export interface SettingsRules {
   /** Provider base URLs may name another http(s) host (test and dev builds only). */
@@ -100,66 +87,76 @@ export interface SettingsRules {
 /** Store builds: the provider hosts are the real https ones and nothing else. */
 export const STORE_RULES: SettingsRules = { hostOverrides: false };
 
-const BASE_URL_KEYS: readonly SettingsKey[] = ['xposedornotBaseUrl', 'hibpBaseUrl', 'pwnedPasswordsBaseUrl'];
+/** An absolute http(s) URL, stored without a trailing slash so paths can be appended as-is. */
+const baseUrl = (message: MessageKey) =>
+  v.pipe(
+    v.string(message),
+    v.check(isHttpUrl, message),
+    v.transform((value) => value.replace(/\/+$/, '')),
+  );
 
-/** A base URL is its default (with or without a trailing slash) unless the build allows others. */
-const baseUrlAllowed = (key: SettingsKey, value: unknown, rules: SettingsRules): boolean =>
-  rules.hostOverrides ? isHttpUrl(value) : typeof value === 'string' && tidy(key, value) === DEFAULT_SETTINGS[key];
+const int = (min: number, max: number, message: MessageKey) =>
+  v.pipe(v.number(message), v.integer(message), v.minValue(min, message), v.maxValue(max, message));
 
-const isBoolean = (value: unknown): value is boolean => typeof value === 'boolean';
-
-const isIntIn = (min: number, max: number) => (value: unknown): value is number =>
-  typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max;
-
-const VALIDATORS: { [K in SettingsKey]: Validator<Settings[K]> } = {
-  providers: (v): v is ProviderId[] =>
-    Array.isArray(v) &&
-    v.length > 0 &&
-    new Set(v).size === v.length &&
-    v.every((p) => typeof p === 'string' && (PROVIDER_IDS as readonly string[]).includes(p)),
-  hibpApiKey: (v): v is string => typeof v === 'string' && v.length <= 200 && !/[\s\p{Cc}]/u.test(v),
-  xposedornotBaseUrl: isHttpUrl,
-  hibpBaseUrl: isHttpUrl,
-  pwnedPasswordsBaseUrl: isHttpUrl,
-  hibpRequestsPerMinute: isIntIn(1, 10_000),
-  hibpRangeSearch: isBoolean,
-  extraRateLimit: isIntIn(0, 100_000),
-  extraRateWindowSeconds: isIntIn(1, 86_400),
-  recheckIntervalHours: isIntIn(1, 24 * 30),
-  siteAlerts: isBoolean,
-  siteAlertRecentMonths: isIntIn(0, 1200),
-  siteAlertDoubtful: isBoolean,
-  silencedSites: (v): v is string[] =>
-    Array.isArray(v) && v.length <= 10_000 && v.every((h) => typeof h === 'string' && /^[a-z0-9.-]{1,253}$/.test(h)),
-  passwordFieldCheck: isBoolean,
-  requestTimeoutMs: isIntIn(1_000, 28_000),
-};
+const bool = (message: MessageKey) => v.boolean(message);
 
 /**
- * Base URLs are stored without a trailing slash so paths can be appended as-is; providers in
- * registry order, so the same choice is always stored the same way.
+ * One schema per setting, each refusing with the words the options page shows for it. A stored
+ * value is checked key by key, so one bad value resets that setting alone.
  */
-const tidy = (key: SettingsKey, value: unknown): unknown => {
-  if (key === 'providers') return PROVIDER_IDS.filter((id) => (value as string[]).includes(id));
-  return key.endsWith('BaseUrl') ? String(value).replace(/\/+$/, '') : value;
+const FIELDS = {
+  /** Never empty, never one twice; stored in registry order, so one choice is always stored the same. */
+  providers: v.pipe(
+    v.array(v.picklist(PROVIDER_IDS, 'settingErrorProviders'), 'settingErrorProviders'),
+    v.minLength(1, 'settingErrorProviders'),
+    v.check((ids) => new Set(ids).size === ids.length, 'settingErrorProviders'),
+    v.transform((ids) => PROVIDER_IDS.filter((id) => ids.includes(id))),
+  ),
+  hibpApiKey: v.pipe(
+    v.string('settingErrorHibpApiKey'),
+    v.maxLength(200, 'settingErrorHibpApiKey'),
+    v.regex(/^[^\s\p{Cc}]*$/u, 'settingErrorHibpApiKey'),
+  ),
+  xposedornotBaseUrl: baseUrl('settingErrorXposedornotBaseUrl'),
+  hibpBaseUrl: baseUrl('settingErrorHibpBaseUrl'),
+  pwnedPasswordsBaseUrl: baseUrl('settingErrorPwnedPasswordsBaseUrl'),
+  hibpRequestsPerMinute: int(1, 10_000, 'settingErrorHibpRequestsPerMinute'),
+  hibpRangeSearch: bool('settingErrorHibpRangeSearch'),
+  extraRateLimit: int(0, 100_000, 'settingErrorExtraRateLimit'),
+  extraRateWindowSeconds: int(1, 86_400, 'settingErrorExtraRateWindowSeconds'),
+  recheckIntervalHours: int(1, 24 * 30, 'settingErrorRecheckIntervalHours'),
+  siteAlerts: bool('settingErrorSiteAlerts'),
+  siteAlertRecentMonths: int(0, 1200, 'settingErrorSiteAlertRecentMonths'),
+  siteAlertDoubtful: bool('settingErrorSiteAlertDoubtful'),
+  silencedSites: v.pipe(
+    v.array(v.pipe(v.string('settingErrorSilencedSites'), v.regex(/^[a-z0-9.-]{1,253}$/, 'settingErrorSilencedSites')), 'settingErrorSilencedSites'),
+    v.maxLength(10_000, 'settingErrorSilencedSites'),
+  ),
+  passwordFieldCheck: bool('settingErrorPasswordFieldCheck'),
+  requestTimeoutMs: int(1_000, 28_000, 'settingErrorRequestTimeoutMs'),
 };
+
+/** The settings, as the schemas give them. */
+export type Settings = { [K in keyof typeof FIELDS]: v.InferOutput<(typeof FIELDS)[K]> };
+export type SettingsKey = keyof Settings;
 
 /** Only the settings' own keys: `in` would also accept `toString`, `constructor`, `__proto__`. */
 export const isSettingsKey = (key: string): key is SettingsKey => Object.hasOwn(DEFAULT_SETTINGS, key);
 
-const valid = (key: SettingsKey, value: unknown, rules: SettingsRules): boolean =>
-  VALIDATORS[key](value) && (!BASE_URL_KEYS.includes(key) || baseUrlAllowed(key, value, rules));
+/** A base URL is its default (with or without a trailing slash) unless the build allows others. */
+const hostAllowed = (key: SettingsKey, value: unknown, rules: SettingsRules): boolean =>
+  rules.hostOverrides || !key.endsWith('BaseUrl') || value === DEFAULT_SETTINGS[key];
 
 /** Validates stored settings; unknown keys are dropped, bad values reset to their default. */
 export function validateSettings(stored: unknown, rules: SettingsRules = STORE_RULES): SettingsValidation {
-  const { source, legacy } = upgradeLegacy(stored && typeof stored === 'object' && !Array.isArray(stored) ? (stored as Record<string, unknown>) : {});
+  const { source, legacy } = upgradeLegacy(isPlainObject(stored) ? stored : {});
   const settings: Settings = { ...DEFAULT_SETTINGS };
   const reset: SettingsKey[] = [];
   for (const key of Object.keys(DEFAULT_SETTINGS) as SettingsKey[]) {
     if (!Object.hasOwn(source, key)) continue;
-    const value = source[key];
-    if (valid(key, value, rules)) {
-      (settings as Record<SettingsKey, unknown>)[key] = tidy(key, value);
+    const checked = v.safeParse(FIELDS[key], source[key]);
+    if (checked.success && hostAllowed(key, checked.output, rules)) {
+      (settings as Record<SettingsKey, unknown>)[key] = checked.output;
     } else {
       reset.push(key);
     }
@@ -176,28 +173,10 @@ export function validateSettingsPatch(
   const clean: Partial<Record<SettingsKey, unknown>> = {};
   for (const [key, value] of Object.entries(patch)) {
     if (!isSettingsKey(key)) continue;
-    if (!VALIDATORS[key](value)) return { ok: false, key, message: t(SETTING_ERRORS[key]) };
-    if (!valid(key, value, rules)) return { ok: false, key, message: t('settingErrorProviderHostLocked') };
-    clean[key] = tidy(key, value);
+    const checked = v.safeParse(FIELDS[key], value, { abortEarly: true });
+    if (!checked.success) return { ok: false, key, message: t(checked.issues[0].message as MessageKey) };
+    if (!hostAllowed(key, checked.output, rules)) return { ok: false, key, message: t('settingErrorProviderHostLocked') };
+    clean[key] = checked.output;
   }
   return { ok: true, patch: clean as Partial<Settings> };
 }
-
-const SETTING_ERRORS: Record<SettingsKey, MessageKey> = {
-  providers: 'settingErrorProviders',
-  hibpApiKey: 'settingErrorHibpApiKey',
-  xposedornotBaseUrl: 'settingErrorXposedornotBaseUrl',
-  hibpBaseUrl: 'settingErrorHibpBaseUrl',
-  pwnedPasswordsBaseUrl: 'settingErrorPwnedPasswordsBaseUrl',
-  hibpRequestsPerMinute: 'settingErrorHibpRequestsPerMinute',
-  hibpRangeSearch: 'settingErrorHibpRangeSearch',
-  extraRateLimit: 'settingErrorExtraRateLimit',
-  extraRateWindowSeconds: 'settingErrorExtraRateWindowSeconds',
-  recheckIntervalHours: 'settingErrorRecheckIntervalHours',
-  siteAlerts: 'settingErrorSiteAlerts',
-  siteAlertRecentMonths: 'settingErrorSiteAlertRecentMonths',
-  siteAlertDoubtful: 'settingErrorSiteAlertDoubtful',
-  silencedSites: 'settingErrorSilencedSites',
-  passwordFieldCheck: 'settingErrorPasswordFieldCheck',
-  requestTimeoutMs: 'settingErrorRequestTimeoutMs',
-};

@@ -7,21 +7,24 @@ import type { Breach, CheckOutcome } from '../core/breach';
 import { NO_FLAGS } from '../core/breach';
 import { ProviderError } from '../core/provider-error';
 import { requestJson, requestText } from './http-client';
+import * as v from 'valibot';
+import { plainObject, record } from '../core/schema-kit';
+import { malformed } from '../core/provider-error';
 import {
-  isRecord,
-  malformed,
+  breachDate,
+  count,
+  dataClassList,
+  domain,
+  flag,
+  httpUrl,
   parseCatalogEntries,
   placeholderBreach,
-  readBoolean,
-  readBreachDate,
-  readCount,
-  readDataClasses,
-  readDomain,
-  readHttpUrl,
-  readText,
-  readTimestamp,
+  readAnswer,
+  requiredCount,
+  requiredText,
+  text,
+  timestamp,
   uniqueById,
-  type JsonRecord,
   type ParsedCatalog,
 } from './json-shape';
 import type { ProviderContext } from './provider';
@@ -48,37 +51,54 @@ function keyHeader(ctx: ProviderContext, url: string): { 'hibp-api-key': string 
   return { 'hibp-api-key': key };
 }
 
-function flag(raw: JsonRecord, key: string, fallback: boolean): boolean {
-  return readBoolean(raw[key], fallback);
-}
-
 /**
- * Maps one HIBP breach model. Only Name is required; fields added over the years (IsMalware,
+ * HIBP's breach model. Only Name is required; fields added over the years (IsMalware,
  * IsStealerLog, …) default to the harmless value when an older payload lacks them.
  */
+const hibpBreach = record(
+  {
+    Name: requiredText('Have I Been Pwned: a breach has no Name.'),
+    Title: text,
+    Domain: domain,
+    BreachDate: breachDate,
+    AddedDate: timestamp,
+    PwnCount: count,
+    Description: text,
+    DataClasses: dataClassList,
+    LogoPath: httpUrl,
+    IsVerified: flag(NO_FLAGS.verified),
+    IsFabricated: flag(NO_FLAGS.fabricated),
+    IsSensitive: flag(NO_FLAGS.sensitive),
+    IsRetired: flag(NO_FLAGS.retired),
+    IsSpamList: flag(NO_FLAGS.spamList),
+    IsMalware: flag(NO_FLAGS.malware),
+    IsStealerLog: flag(NO_FLAGS.stealerLog),
+  },
+  'Have I Been Pwned: a breach is not an object.',
+);
+
+/** Maps one HIBP breach model. */
 export function mapHibpBreach(raw: unknown): Breach {
-  if (!isRecord(raw)) throw malformed('Have I Been Pwned: a breach is not an object.');
-  const id = readText(raw.Name);
-  if (id === null) throw malformed('Have I Been Pwned: a breach has no Name.');
+  const b = readAnswer(hibpBreach, raw);
   return {
-    id,
+    id: b.Name,
     provider: 'hibp',
-    title: readText(raw.Title) ?? id,
-    domain: readDomain(raw.Domain),
-    breachDate: readBreachDate(raw.BreachDate),
-    addedDate: readTimestamp(raw.AddedDate),
-    pwnCount: readCount(raw.PwnCount),
-    description: readText(raw.Description) ?? '',
-    dataClasses: readDataClasses(Array.isArray(raw.DataClasses) ? raw.DataClasses : []),
-    logoUrl: readHttpUrl(raw.LogoPath),
+    title: b.Title ?? b.Name,
+    domain: b.Domain,
+    breachDate: b.BreachDate,
+    addedDate: b.AddedDate,
+    pwnCount: b.PwnCount,
+    description: b.Description ?? '',
+    dataClasses: b.DataClasses,
+    logoUrl: b.LogoPath,
     flags: {
-      verified: flag(raw, 'IsVerified', NO_FLAGS.verified),
-      fabricated: flag(raw, 'IsFabricated', NO_FLAGS.fabricated),
-      sensitive: flag(raw, 'IsSensitive', NO_FLAGS.sensitive),
-      retired: flag(raw, 'IsRetired', NO_FLAGS.retired),
-      spamList: flag(raw, 'IsSpamList', NO_FLAGS.spamList),
-      malware: flag(raw, 'IsMalware', NO_FLAGS.malware),
-      stealerLog: flag(raw, 'IsStealerLog', NO_FLAGS.stealerLog),
+      verified: b.IsVerified,
+      fabricated: b.IsFabricated,
+      sensitive: b.IsSensitive,
+      retired: b.IsRetired,
+      spamList: b.IsSpamList,
+      malware: b.IsMalware,
+      stealerLog: b.IsStealerLog,
     },
   };
 }
@@ -150,27 +170,39 @@ export interface SubscriptionStatus {
 export async function getSubscriptionStatus(ctx: ProviderContext): Promise<SubscriptionStatus> {
   const url = `${ctx.baseUrl}/subscription/status`;
   const response = await requestJson(ctx, url, { headers: keyHeader(ctx, url) });
-  const json = response.json;
-  if (!isRecord(json)) throw malformed('Have I Been Pwned subscription status is not an object.');
-  const plan = readText(json.SubscriptionName);
-  const rpm = readCount(json.Rpm);
-  if (plan === null || rpm === null || rpm < 1) {
-    throw malformed('Have I Been Pwned subscription status lacks a plan name or a rate limit.');
-  }
-  return { plan, rpm, subscribedUntil: readText(json.SubscribedUntil) };
+  const status = readAnswer(subscriptionStatus, response.json);
+  return { plan: status.SubscriptionName, rpm: status.Rpm, subscribedUntil: status.SubscribedUntil };
 }
+
+const LACKS_PLAN = 'Have I Been Pwned subscription status lacks a plan name or a rate limit.';
+const subscriptionStatus = record(
+  {
+    SubscriptionName: requiredText(LACKS_PLAN),
+    Rpm: v.pipe(requiredCount(LACKS_PLAN), v.minValue(1, LACKS_PLAN)),
+    SubscribedUntil: text,
+  },
+  'Have I Been Pwned subscription status is not an object.',
+);
 
 const SHA1_HEX = /^[0-9a-f]{40}$/i;
 
+const RANGE_ENTRY_LACKS = 'Have I Been Pwned range: an entry lacks HashSuffix or Websites.';
+
 /** One range entry; HIBP's docs write the keys in PascalCase, some descriptions in camelCase. */
-function readRangeEntry(raw: unknown): { suffix: string; names: string[] } {
-  if (!isRecord(raw)) throw malformed('Have I Been Pwned range: an entry is not an object.');
-  const suffix = readText(raw.HashSuffix ?? raw.hashSuffix);
-  const websites = raw.Websites ?? raw.websites;
-  if (suffix === null || !Array.isArray(websites)) throw malformed('Have I Been Pwned range: an entry lacks HashSuffix or Websites.');
-  const names = websites.map(readText).filter((n): n is string => n !== null);
-  return { suffix: suffix.toUpperCase(), names };
-}
+const rangeEntry = v.pipe(
+  plainObject('Have I Been Pwned range: an entry is not an object.'),
+  v.transform((raw) => ({ suffix: raw.HashSuffix ?? raw.hashSuffix, websites: raw.Websites ?? raw.websites })),
+  v.object({
+    suffix: v.pipe(requiredText(RANGE_ENTRY_LACKS), v.toUpperCase()),
+    websites: v.pipe(
+      v.array(text, RANGE_ENTRY_LACKS),
+      v.transform((names) => names.filter((name) => name !== null)),
+    ),
+  }),
+);
+
+/** Every entry is validated, not just ours: a list with unreadable entries may hide our match. */
+const rangeAnswer = v.array(rangeEntry, 'Have I Been Pwned range answer is not a list.');
 
 function lookup(catalog: ReadonlyMap<string, Breach>, name: string): Breach {
   const exact = catalog.get(name);
@@ -204,12 +236,9 @@ export async function checkAddressByRange(
     passStatuses: [404],
   });
   if (response.status === 404) return { kind: 'clean' };
-  if (!Array.isArray(response.json)) throw malformed('Have I Been Pwned range answer is not a list.');
-  // Every entry is validated, not just ours: a list with unreadable entries may hide our match.
-  const entries = response.json.map(readRangeEntry);
-  const match = entries.find((e) => e.suffix === suffix);
-  if (!match || match.names.length === 0) return { kind: 'clean' };
-  return { kind: 'breached', breaches: uniqueById(match.names.map((name) => lookup(catalog, name))) };
+  const match = readAnswer(rangeAnswer, response.json).find((e) => e.suffix === suffix);
+  if (!match || match.websites.length === 0) return { kind: 'clean' };
+  return { kind: 'breached', breaches: uniqueById(match.websites.map((name) => lookup(catalog, name))) };
 }
 
 /**

@@ -4,8 +4,7 @@
  */
 import { parseRetryAfter } from '../core/http';
 import { MINUTE } from '../core/pacing';
-import { ProviderError } from '../core/provider-error';
-import { malformed } from './json-shape';
+import { ProviderError, malformed } from '../core/provider-error';
 import type { ProviderContext } from './provider';
 
 /** The HIBP catalog is ~1.1 MB; five times that leaves room to grow and still bounds memory. */

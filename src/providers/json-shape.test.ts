@@ -1,7 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { readBreachDate, readCount, readDataClasses, readDomain, readHttpUrl, readTimestamp } from './json-shape';
+import * as v from 'valibot';
+import { breachDate, count, dataClasses, domain, httpUrl, timestamp } from './json-shape';
 
-describe('json-shape readers', () => {
+/** What a lenient field schema reads from a value: never a throw (each falls back). */
+const reader = <S extends v.GenericSchema>(schema: S) => (value: unknown): v.InferOutput<S> => v.parse(schema, value);
+const readTimestamp = reader(timestamp);
+const readBreachDate = reader(breachDate);
+const readCount = reader(count);
+const readDomain = reader(domain);
+const readDataClasses = reader(dataClasses);
+const readHttpUrl = reader(httpUrl);
+
+describe('json-shape field schemas', () => {
   it('normalises timestamps to UTC ISO and reads a zone-less one as UTC', () => {
     expect(readTimestamp('2015-10-26T23:35:45Z')).toBe('2015-10-26T23:35:45.000Z');
     expect(readTimestamp('2026-06-15T05:23:45+00:00')).toBe('2026-06-15T05:23:45.000Z');

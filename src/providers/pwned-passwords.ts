@@ -7,7 +7,7 @@
  */
 import { countForSuffix, isRangeAnswer, isRangePrefix, sha1Split } from '../core/pwned-passwords';
 import { requestText } from './http-client';
-import { malformed } from './json-shape';
+import { malformed } from '../core/provider-error';
 import type { ProviderContext } from './provider';
 
 /** A padded answer is 800–1,000 lines of ~40 bytes; a megabyte is far beyond any real one. */

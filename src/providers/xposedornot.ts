@@ -5,63 +5,89 @@
 import type { Breach, CheckOutcome } from '../core/breach';
 import { NO_FLAGS } from '../core/breach';
 import { requestJson } from './http-client';
+import * as v from 'valibot';
+import { malformed } from '../core/provider-error';
+import { isPlainObject } from '../core/json-value';
+import { plainObject, record } from '../core/schema-kit';
 import {
-  isRecord,
-  malformed,
+  breachDate,
+  count,
+  dataClassText,
+  dataClasses,
+  domain,
+  httpUrl,
   parseCatalogEntries,
-  readBoolean,
-  readBreachDate,
-  readCount,
-  readDataClasses,
-  readDomain,
-  readHttpUrl,
-  readText,
-  readTimestamp,
+  readAnswer,
+  requiredText,
+  text,
+  timestamp,
   uniqueById,
   type ParsedCatalog,
 } from './json-shape';
 import type { ProviderContext } from './provider';
 
 /** XposedOrNot writes yes/no flags as "Yes"/"No" in analytics and as booleans in the catalog. */
-function yes(value: unknown): boolean {
-  return value === true || (typeof value === 'string' && value.trim().toLowerCase() === 'yes');
-}
+const yesNo = (fallback: boolean) =>
+  v.fallback(v.union([v.boolean(), v.pipe(v.string(), v.transform((s) => s.trim().toLowerCase() === 'yes'))]), fallback);
+
+/** One `ExposedBreaches.breaches_details[]` item of a breach-analytics answer. */
+const analyticsBreach = record(
+  {
+    breach: requiredText('XposedOrNot breach details: an entry has no breach name.'),
+    domain,
+    // A year ("2025") in this endpoint; the model allows YYYY for exactly this.
+    xposed_date: breachDate,
+    added: timestamp,
+    xposed_records: count,
+    details: text,
+    xposed_data: dataClassText,
+    logo: httpUrl,
+    verified: yesNo(false),
+  },
+  'XposedOrNot breach details: an entry is not an object.',
+);
 
 /** Maps one `ExposedBreaches.breaches_details[]` item of a breach-analytics answer. */
 export function mapXonAnalyticsBreach(raw: unknown): Breach {
-  if (!isRecord(raw)) throw malformed('XposedOrNot breach details: an entry is not an object.');
-  const id = readText(raw.breach);
-  if (id === null) throw malformed('XposedOrNot breach details: an entry has no breach name.');
+  const b = readAnswer(analyticsBreach, raw);
   return {
-    id,
+    id: b.breach,
     provider: 'xposedornot',
-    title: id,
-    domain: readDomain(raw.domain),
-    // A year ("2025") in this endpoint; the model allows YYYY for exactly this.
-    breachDate: readBreachDate(raw.xposed_date),
-    addedDate: readTimestamp(raw.added),
-    pwnCount: readCount(raw.xposed_records),
-    description: readText(raw.details) ?? '',
-    dataClasses: readDataClasses(typeof raw.xposed_data === 'string' ? raw.xposed_data : ''),
-    logoUrl: readHttpUrl(raw.logo),
-    flags: { ...NO_FLAGS, verified: yes(raw.verified) },
+    title: b.breach,
+    domain: b.domain,
+    breachDate: b.xposed_date,
+    addedDate: b.added,
+    pwnCount: b.xposed_records,
+    description: b.details ?? '',
+    dataClasses: b.xposed_data,
+    logoUrl: b.logo,
+    flags: { ...NO_FLAGS, verified: b.verified },
   };
 }
 
 /**
- * Turns a 200 breach-analytics body into an outcome. `ExposedBreaches: null` is the documented
- * clean answer. A missing key is not taken as clean: if the format changes, a silent "not
- * breached" would be the worst possible failure, so it is an error instead. For the same reason
- * one unreadable entry fails the whole answer rather than being dropped.
+ * A 200 breach-analytics body. `ExposedBreaches: null` is the documented clean answer. A missing
+ * key is not taken as clean: if the format changes, a silent "not breached" would be the worst
+ * possible failure, so it is an error instead. For the same reason one unreadable entry fails
+ * the whole answer rather than being dropped.
  */
+const analyticsAnswer = v.pipe(
+  plainObject('XposedOrNot answered with something other than an object.'),
+  v.check((json) => 'ExposedBreaches' in json, 'XposedOrNot answer has no ExposedBreaches field.'),
+  v.object({
+    ExposedBreaches: v.nullable(
+      record(
+        { breaches_details: v.array(v.unknown(), 'XposedOrNot ExposedBreaches has no breaches_details list.') },
+        'XposedOrNot ExposedBreaches has no breaches_details list.',
+      ),
+    ),
+  }),
+);
+
+/** Turns a 200 breach-analytics body into an outcome (see analyticsAnswer). */
 export function parseBreachAnalytics(json: unknown): CheckOutcome {
-  if (!isRecord(json)) throw malformed('XposedOrNot answered with something other than an object.');
-  if (!('ExposedBreaches' in json)) throw malformed('XposedOrNot answer has no ExposedBreaches field.');
-  const exposed = json.ExposedBreaches;
+  const exposed = readAnswer(analyticsAnswer, json).ExposedBreaches;
   if (exposed === null) return { kind: 'clean' };
-  if (!isRecord(exposed) || !Array.isArray(exposed.breaches_details)) {
-    throw malformed('XposedOrNot ExposedBreaches has no breaches_details list.');
-  }
   const breaches = uniqueById(exposed.breaches_details.map(mapXonAnalyticsBreach));
   return breaches.length === 0 ? { kind: 'clean' } : { kind: 'breached', breaches };
 }
@@ -71,7 +97,7 @@ export function parseBreachAnalytics(json: unknown): CheckOutcome {
  * breach-analytics, `{"Error":"Not found"}` / `{"Error":"No breaches found"}` from check-email.
  */
 export function isXonNotFound(json: unknown): boolean {
-  if (!isRecord(json)) return false;
+  if (!isPlainObject(json)) return false;
   const text = typeof json.detail === 'string' ? json.detail : typeof json.Error === 'string' ? json.Error : null;
   return text === 'Not found' || text === 'No breaches found';
 }
@@ -94,37 +120,50 @@ export async function checkXonAddress(ctx: ProviderContext, address: string): Pr
   return parseBreachAnalytics(response.json);
 }
 
+/** One `exposedBreaches[]` entry of the `/v1/breaches` catalog. */
+const catalogEntry = record(
+  {
+    breachID: requiredText('XposedOrNot catalog: an entry has no breachID.'),
+    domain,
+    breachedDate: breachDate,
+    addedDate: timestamp,
+    exposedRecords: count,
+    exposureDescription: text,
+    exposedData: dataClasses,
+    logo: httpUrl,
+    verified: yesNo(NO_FLAGS.verified),
+    sensitive: yesNo(false),
+    breachType: v.fallback(v.nullable(v.string()), null),
+  },
+  'XposedOrNot catalog: an entry is not an object.',
+);
+
 /** Maps one `exposedBreaches[]` entry of the `/v1/breaches` catalog. */
 export function mapXonCatalogEntry(entry: unknown): Breach {
-  if (!isRecord(entry)) throw malformed('XposedOrNot catalog: an entry is not an object.');
-  const id = readText(entry.breachID);
-  if (id === null) throw malformed('XposedOrNot catalog: an entry has no breachID.');
+  const e = readAnswer(catalogEntry, entry);
   return {
-    id,
+    id: e.breachID,
     provider: 'xposedornot',
-    title: id,
-    domain: readDomain(entry.domain),
-    breachDate: readBreachDate(entry.breachedDate),
-    addedDate: readTimestamp(entry.addedDate),
-    pwnCount: readCount(entry.exposedRecords),
-    description: readText(entry.exposureDescription) ?? '',
-    dataClasses: readDataClasses(entry.exposedData),
-    logoUrl: readHttpUrl(entry.logo),
-    flags: {
-      ...NO_FLAGS,
-      verified: typeof entry.verified === 'string' ? yes(entry.verified) : readBoolean(entry.verified, NO_FLAGS.verified),
-      sensitive: typeof entry.sensitive === 'string' ? yes(entry.sensitive) : readBoolean(entry.sensitive, false),
-      stealerLog: entry.breachType === 'StealerLogs',
-    },
+    title: e.breachID,
+    domain: e.domain,
+    breachDate: e.breachedDate,
+    addedDate: e.addedDate,
+    pwnCount: e.exposedRecords,
+    description: e.exposureDescription ?? '',
+    dataClasses: e.exposedData,
+    logoUrl: e.logo,
+    flags: { ...NO_FLAGS, verified: e.verified, sensitive: e.sensitive, stealerLog: e.breachType === 'StealerLogs' },
   };
 }
 
+const catalogAnswer = record(
+  { exposedBreaches: v.array(v.unknown(), 'XposedOrNot catalog: the answer has no exposedBreaches list.') },
+  'XposedOrNot catalog: the answer has no exposedBreaches list.',
+);
+
 /** The `/v1/breaches` catalog with a count of the entries that could not be read. */
 export function readXonCatalog(json: unknown): ParsedCatalog {
-  if (!isRecord(json) || !Array.isArray(json.exposedBreaches)) {
-    throw malformed('XposedOrNot catalog: the answer has no exposedBreaches list.');
-  }
-  return parseCatalogEntries(json.exposedBreaches, mapXonCatalogEntry, 'XposedOrNot catalog');
+  return parseCatalogEntries(readAnswer(catalogAnswer, json).exposedBreaches, mapXonCatalogEntry, 'XposedOrNot catalog');
 }
 
 /** The `/v1/breaches` catalog; unreadable entries are skipped (see parseCatalogEntries). */

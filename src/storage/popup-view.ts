@@ -5,7 +5,7 @@ import { rulesFor } from '../core/provider-registry';
 import type { Settings } from '../core/settings';
 import type { AddressView, PopupState, RunView } from '../messages';
 import { checkIdOf } from '../core/check-run';
-import { incidentBreach, sourcesOf } from '../core/incident';
+import { incidentBreach, sourcesOf } from '../core/incident-sources';
 import type { CheckJob, Db, ExposureDb } from './schema';
 
 /** How many exposures per address the popup lists (the most recently found); the rest are a click away in the history. */

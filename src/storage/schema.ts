@@ -7,7 +7,7 @@ import type { ManualNotice, SiteAlertRecord } from '../core/notice';
 import type { ProviderFailure } from '../core/provider-error';
 import type { RateBucket } from '../core/provider-registry';
 
-export const DB_NAME = 'was-i-exposed';
+export { DB_NAME, DB_VERSION } from './db-version';
 
 /** One address to check in one run. Deleted in the same transaction that records its result. */
 export interface CheckJob {
@@ -133,4 +133,3 @@ export const MIGRATIONS: readonly Migration[] = [
   },
 ];
 
-export const DB_VERSION = MIGRATIONS.length;

@@ -1,7 +1,7 @@
 import type { ProviderId } from '../../core/breach';
 import { agreement } from '../../core/agreement';
 import type { Exposure } from '../../core/exposure';
-import { reportedBy } from '../../core/incident';
+import { reportedBy } from '../../core/incident-sources';
 import { t } from '../i18n';
 
 /** Which providers in use report a breach and, when only some do, why the others may not. */

@@ -11,7 +11,7 @@ import { send } from '../send';
 import { classList } from '../data-labels';
 import { ReportedBy } from '../components/reported-by';
 import { exposureId } from './exposure-id';
-import { breachEntryKey, noticeEntryKey } from '../../core/history-query';
+import { breachEntryKey, noticeEntryKey } from '../../core/entry-key';
 
 interface Props {
   address: AddressView;

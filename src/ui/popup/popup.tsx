@@ -6,7 +6,7 @@ import { PasswordCheck } from '../components/password-check';
 import { t } from '../i18n';
 import { exposureId } from './exposure-id';
 import { loadSettings } from '../../adapters/settings-store';
-import { DatabaseBlockedError, databaseOpened, db } from '../../storage/open-db';
+import { DatabaseBlockedError, UpgradeElsewhereError, databaseOpened, db } from '../../storage/connection';
 import { isStorageFull } from '../../adapters/storage-full';
 import { popupState } from '../../storage/popup-view';
 import { onStateChanged, send } from '../send';
@@ -39,10 +39,15 @@ export function Popup({ first }: { first: Promise<PopupState> }) {
       setState(await (read ?? send('state/get', {})));
       setLoadError(null);
     } catch (error) {
+      // The popup does not upgrade the database: asking the background makes it do so.
+      if (error instanceof UpgradeElsewhereError) return refresh();
       if (error instanceof DatabaseBlockedError) {
         setLoadError(t('errorDatabaseBlocked'));
         // The upgrade goes through when the old page closes: show the data then, unasked.
-        void databaseOpened().then(() => refresh(readPopupState()));
+        void databaseOpened().then(
+          () => refresh(readPopupState()),
+          () => refresh(),
+        );
         return;
       }
       setLoadError((error as Error).message);
