@@ -137,7 +137,7 @@ const HANDLERS: Handlers = {
       state: previous?.state ?? ('acknowledged' as const),
       stateChangedAt: previous?.stateChangedAt ?? now,
     };
-    await saveNotice(store, notice);
+    await saveNotice(store, notice, now);
     broadcastStateChanged();
     return notice;
   },

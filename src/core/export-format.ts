@@ -25,6 +25,7 @@ import { collapseIncidents, reportedBy, type ExposureSource } from './incident';
 import type { ManualNotice, SiteAlertRecord } from './notice';
 import { STEP_ID } from './guidance';
 import type { ProviderErrorKind, ProviderFailure } from './provider-error';
+import { mergeTrail, readTrailSection, trailPart, type TrailSection } from './trail/trail-export';
 
 export const EXPORT_FORMAT = 'was-i-exposed-export';
 /**
@@ -60,6 +61,8 @@ export interface ExportDocument {
   siteAlerts: SiteAlertRecord[];
   runs: ExportRun[];
   results: ExportResult[];
+  /** "Given to" sites and leak-trail findings (trail/trail-export.ts); absent when there are none. */
+  trail?: TrailSection;
 }
 
 /** What `buildExport` takes: the stores' contents. A whole ExportDocument fits too. */
@@ -71,6 +74,7 @@ export interface ExportData {
   siteAlerts: readonly SiteAlertRecord[];
   runs: readonly ExportRun[];
   results: readonly ExportResult[];
+  trail?: TrailSection | null;
 }
 
 export type ExportCounts = Record<(typeof LISTS)[number], number>;
@@ -78,7 +82,7 @@ export type ExportCounts = Record<(typeof LISTS)[number], number>;
 export type ImportOutcome = { ok: true; doc: ExportDocument; counts: ExportCounts } | { ok: false; message: string };
 
 const LISTS = ['addresses', 'breaches', 'exposures', 'notices', 'siteAlerts', 'runs', 'results'] as const;
-const TOP_LEVEL_KEYS: ReadonlySet<string> = new Set(['format', 'version', ...LISTS]);
+const TOP_LEVEL_KEYS: ReadonlySet<string> = new Set(['format', 'version', ...LISTS, 'trail']);
 
 const STATES = ['new', 'acknowledged', 'resolved'] as const satisfies readonly ExposureState[];
 const OUTCOMES = ['clean', 'breached', 'failed'] as const;
@@ -513,7 +517,9 @@ function readDocument(value: unknown, version: number = EXPORT_VERSION): ExportD
     if (!watched.has(n.email)) throw new Invalid((t) => t('importNotWatched', `notices[${i}].email`, JSON.stringify(n.email)));
   });
 
-  return canonical({ format: EXPORT_FORMAT, version: EXPORT_VERSION, addresses, breaches, exposures, notices, siteAlerts, runs, results });
+  const trail = readTrailSection(field(root, 'trail'), watched, found);
+  if (!trail.ok) throw new Invalid(trail.describe);
+  return canonical({ format: EXPORT_FORMAT, version: EXPORT_VERSION, addresses, breaches, exposures, notices, siteAlerts, runs, results, ...trailPart(trail.value) });
 }
 
 function canonical(doc: ExportDocument): ExportDocument {
@@ -527,6 +533,7 @@ function canonical(doc: ExportDocument): ExportDocument {
     siteAlerts: sortedBy(doc.siteAlerts, idKey),
     runs: sortedBy(doc.runs, idKey),
     results: sortedBy(doc.results, resultKey),
+    ...trailPart(doc.trail),
   };
 }
 
@@ -753,6 +760,7 @@ export function mergeImport(existing: ExportDocument, incoming: ExportDocument):
     siteAlerts: mergeBy(existing.siteAlerts, incoming.siteAlerts, idKey, keepExisting),
     runs: mergeBy(existing.runs, incoming.runs, idKey, keepExisting),
     results: mergeBy(existing.results, incoming.results, resultKey, keepExisting),
+    ...trailPart(mergeTrail(existing.trail, incoming.trail)),
   });
 }
 
