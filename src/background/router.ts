@@ -28,6 +28,7 @@ import { popupState } from '../storage/popup-view';
 import { passwordFieldRange, syncPasswordFieldScript } from './password-field';
 import { wipeEverything } from './wipe';
 import { senderKind } from './sender';
+import { saveGivenTo, saveTrailState, suggestFor } from './trail-handlers';
 
 /** A handler's input is already validated; it returns the reply or throws a UserError. */
 type Handlers = { [T in MessageType]: (payload: RequestOf<T>, requestId: string | undefined) => Promise<ReplyOf<T>> };
@@ -178,6 +179,21 @@ const HANDLERS: Handlers = {
       }
       throw error;
     }
+  },
+  async 'address/given-to'({ email, sites }) {
+    const reply = await saveGivenTo(await db(), email, sites, (message, field) => new UserError(message, field));
+    await updateBadge(await db());
+    broadcastStateChanged();
+    return reply;
+  },
+  async 'address/suggest'({ email, tabUrl }) {
+    return suggestFor(await db(), email, tabUrl);
+  },
+  async 'trail/set-state'({ id, state }) {
+    await saveTrailState(await db(), id, state, (message) => new UserError(message));
+    await updateBadge(await db());
+    broadcastStateChanged();
+    return null;
   },
 };
 
