@@ -16,7 +16,7 @@ describe('trailSentence', () => {
       "You gave me+shopa@example.com only to shopa.example. It appeared in OtherShop's breach (othershop.example, 2019): shopa.example shared it, or was breached without saying so.",
     );
     expect(trailSentence(trail, EMAIL, tIt)).toBe(
-      'Hai dato me+shopa@example.com solo a shopa.example. È comparso nella violazione di OtherShop (othershop.example, 2019): shopa.example l’ha condiviso, oppure ha subito una violazione senza dirlo.',
+      'Hai dato me+shopa@example.com solo a shopa.example. È comparso nella violazione di OtherShop (othershop.example, 2019): shopa.example l\'ha condiviso, oppure ha subito una violazione senza dirlo.',
     );
   });
 
