@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { makeBreach, startFixtureServer, type FixtureServer } from './server/fixture-server';
 import { maskEmail } from '../src/core/mask-email';
+import { seriousViolations } from './support/axe';
 import { readStore } from './support/read-store';
 import {
   ActionPopup,
@@ -170,6 +171,17 @@ test('an address given to shopa.example that turns up in OtherShop\'s breach lea
   await expect(entry.locator('.trail-text')).toHaveText(`new ${sentence}`);
   await expect(entry.getByRole('link', { name: 'Show the breach' })).toHaveAttribute('href', /^#entry=breach/);
   await expect(entry.getByRole('button', { name: `Ask ${SHOP} what happened` })).toBeVisible();
+  // The new parts pass axe where they show: the history's section, and the popup's card (opened as a page).
+  const popupPage = await context.newPage();
+  await popupPage.goto(`chrome-extension://${extensionId}/src/ui/popup/index.html`);
+  await expect(popupPage.getByTestId('trail-finding')).toHaveCount(1);
+  for (const scheme of ['light', 'dark'] as const) {
+    for (const page of [history, popupPage]) {
+      await page.emulateMedia({ colorScheme: scheme });
+      expect(await seriousViolations(page), `${page.url()} ${scheme}`).toEqual([]);
+    }
+  }
+  await popupPage.close();
 
   // The shop's site card says so.
   const again = await ActionPopup.open(cdp, extensionId, shop);
