@@ -12,6 +12,8 @@ import { deleteEverything, deleteNotice, saveNotice } from '../history';
 import { openExposureDb } from '../open-db';
 import { DB_VERSION, type Db } from '../schema';
 import { setGivenTo, setTrailState } from './trails';
+import { DEFAULT_SETTINGS } from '../../core/settings';
+import { popupState } from '../popup-view';
 
 const EMAIL = 'me+shopa@example.com';
 const breach = (id: string, domain: string): Breach => ({
@@ -42,8 +44,13 @@ describe('leak-trail findings in storage', () => {
     expect(trail).toMatchObject({ id: trailId(EMAIL, { kind: 'breach', provider: 'hibp', breachId: 'OtherShop' }), givenTo: ['shopa.example'], site: 'othershop.example', title: 'OtherShop', state: 'new', createdAt: 10 });
     // One new exposure and one new finding.
     expect(await countUnacknowledged(db)).toBe(2);
+    // The popup lists it with its address, acknowledged or not; a resolved one no longer.
+    expect((await popupState(db, DEFAULT_SETTINGS, 12)).addresses[0]?.trails).toEqual([trail]);
     await setTrailState(db, trail!.id, 'acknowledged', 11);
     expect(await countUnacknowledged(db)).toBe(1);
+    expect((await popupState(db, DEFAULT_SETTINGS, 12)).addresses[0]?.trails.map((t) => t.state)).toEqual(['acknowledged']);
+    await setTrailState(db, trail!.id, 'resolved', 13);
+    expect((await popupState(db, DEFAULT_SETTINGS, 14)).addresses[0]?.trails).toEqual([]);
   });
 
   it('are not raised by a breach of a site the address was given to', async () => {
