@@ -228,4 +228,21 @@ test('an address given to shopa.example that turns up in shopa.example\'s own br
   expect(await readStore(worker, 'trails')).toEqual([]);
   expect(await popup.evaluate<number>(`document.querySelectorAll('[data-testid=trail-finding]').length`)).toBe(0);
   await popup.close();
+
+  // "Given to" is set on the history page too: an address from the address bar is kept as its site;
+  // what is not a site is refused with a reason, and nothing changes.
+  const history = await context.newPage();
+  await history.goto(`chrome-extension://${extensionId}/src/ui/history/index.html`);
+  const section = history.getByTestId('leak-trail');
+  await expect(section.getByText('No address has turned up where you did not give it.')).toBeVisible();
+  await section.getByRole('button', { name: `Add a site you gave ${EMAIL} to` }).click();
+  await section.getByLabel(`Site you gave ${EMAIL} to`).fill('my shop');
+  await section.getByRole('button', { name: 'Add', exact: true }).click();
+  await expect(section.getByRole('alert')).toHaveText('“my shop” is not a site: type its address, such as shop.example.');
+  expect((await readStore<StoredAddress>(worker, 'addresses')).map((a) => a.givenTo)).toEqual([[SHOP]]);
+  await section.getByLabel(`Site you gave ${EMAIL} to`).fill('https://www.shopb.example/account');
+  await section.getByRole('button', { name: 'Add', exact: true }).click();
+  await expect(section.locator('.site-chip')).toHaveText(['shopa.example×', 'shopb.example×']);
+  expect((await readStore<StoredAddress>(worker, 'addresses')).map((a) => a.givenTo)).toEqual([[SHOP, 'shopb.example']]);
+  expect(await readStore(worker, 'trails')).toEqual([]);
 });
