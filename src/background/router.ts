@@ -139,11 +139,14 @@ const HANDLERS: Handlers = {
       stateChangedAt: previous?.stateChangedAt ?? now,
     };
     await saveNotice(store, notice, now);
+    await updateBadge(store); // a notice of a site the address was not given to is a leak-trail finding
     broadcastStateChanged();
     return notice;
   },
   async 'notice/delete'({ id }) {
-    await deleteNotice(await db(), id);
+    const store = await db();
+    await deleteNotice(store, id);
+    await updateBadge(store);
     broadcastStateChanged();
     return null;
   },
