@@ -29,7 +29,12 @@ const text = (max = MAX_TEXT) => v.pipe(v.string('importExpectText'), v.maxLengt
 const time = v.pipe(v.number('importExpectTime'), v.finite('importExpectTime'), v.minValue(0, 'importExpectTime'), v.maxValue(MAX_TIME, 'importExpectTime'));
 const email = v.pipe(
   v.string('importExpectEmail'),
-  v.check((s) => s.length <= MAX_TEXT && normaliseEmail(s, silentTranslate).ok && (normaliseEmail(s, silentTranslate) as { email: string }).email === s, 'importExpectEmail'),
+  // Valid and already in its normalised spelling: emails are compared as strings everywhere.
+  v.check((s) => {
+    if (s.length > MAX_TEXT) return false;
+    const checked = normaliseEmail(s, silentTranslate);
+    return checked.ok && checked.email === s;
+  }, 'importExpectEmail'),
 );
 const site = v.pipe(v.string('importExpectSite'), v.check((s) => s.length <= 253 && siteFromInput(s) === s, 'importExpectSite'));
 const sites = v.pipe(v.array(site, 'importExpectList'), v.maxLength(MAX_SITES, 'importExpectList'));
