@@ -2,16 +2,8 @@
  * axe-core scans of every extension page, in light and dark mode: no serious or critical
  * violations. Keyboard use is checked where it matters most: adding an address without a mouse.
  */
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
+import { seriousViolations } from './support/axe';
 import { expect, test } from './support/extension';
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join('; ')}`);
-}
 
 const PAGES = ['src/ui/popup/index.html', 'src/ui/options/index.html', 'src/ui/welcome/index.html', 'src/ui/history/index.html'];
 

@@ -11,7 +11,7 @@ import { expect, test } from './support/mapped-browser';
 import { readStore } from './support/read-store';
 import { addAddresses, configure } from './support/run-helpers';
 
-const USER_STORES = ['addresses', 'exposures', 'jobs', 'runs', 'results', 'notices', 'siteAlerts'];
+const USER_STORES = ['addresses', 'exposures', 'jobs', 'runs', 'results', 'notices', 'siteAlerts', 'trails'];
 const KEY = '0123456789abcdef0123456789abcdef';
 
 interface Traces {
@@ -45,6 +45,9 @@ async function fillEverything(page: Page, server: Parameters<typeof catalogReque
   await addAddresses(page, ['victim@example.com']);
   await page.evaluate(() => chrome.runtime.sendMessage({ type: 'check/start', payload: {} }));
   await expect.poll(async () => (await readStore(page, 'results')).length).toBe(1);
+  // Given only to another site: Adobe's breach leaves a leak-trail finding.
+  await page.evaluate(() => chrome.runtime.sendMessage({ type: 'address/given-to', payload: { email: 'victim@example.com', sites: ['other.example'] } }));
+  await expect.poll(async () => (await readStore(page, 'trails')).length).toBe(1);
   await configure(page, { hibpApiKey: KEY, silencedSites: ['adobe.com'], passwordFieldCheck: true, recheckIntervalHours: 48 });
   // The catalog's first download (3 s after install) leaves its ETag / Last-Modified mark.
   await expect.poll(async () => Object.keys((await traces(page)).local), { timeout: 20_000 }).toContain('catalogMark.xposedornot');

@@ -53,6 +53,12 @@ const CASES: { [T in MessageType]: { good: unknown[]; bad: unknown[] } } = {
     bad: [{}, { confirm: true }, { confirm: 'yes' }, { confirm: 'delete everything' }, { confirm: 'delete everything', keepSettings: 'yes' }],
   },
   'hibp/test-key': { good: [{ apiKey: 'abc' }], bad: [{ apiKey: 5 }, { apiKey: 'x'.repeat(201) }] },
+  'address/given-to': {
+    good: [{ email: 'a@b.com', sites: [] }, { email: 'a@b.com', sites: ['shopa.example', 'anything typed'] }],
+    bad: [{ email: 'a@b.com' }, { email: 'a@b.com', sites: 'shopa.example' }, { email: 'a@b.com', sites: [1] }, { email: 'a@b.com', sites: Array(101).fill('a.example') }, { sites: [] }],
+  },
+  'address/suggest': { good: [{ email: 'a@b.com' }, { email: 'a@b.com', tabUrl: 'https://shopa.example/' }], bad: [{ email: 'a@b.com', tabUrl: 5 }, { tabUrl: 'x' }, null] },
+  'trail/set-state': { good: [{ id: 'x', state: 'acknowledged' }], bad: [{ id: 'x', state: 'seen' }, { id: 1, state: 'new' }, { state: 'new' }] },
 };
 
 describe('message guards', () => {

@@ -36,6 +36,11 @@ const REQUESTS = {
   'history/import': record({ text: v.string() }),
   'history/delete-all': record({ confirm: v.literal('delete everything'), keepSettings: v.boolean() }),
   'hibp/test-key': record({ apiKey: text(200) }),
+  // The leak trail (#17): what a person typed as a site is checked by the handler, which says
+  // precisely what is wrong with it; here only the shape.
+  'address/given-to': record({ email: text(1000), sites: list(text(2000), 100) }),
+  'address/suggest': record({ email: text(1000), tabUrl: v.optional(text(8192)) }),
+  'trail/set-state': record({ id: text(3000), state: v.picklist(['new', 'acknowledged', 'resolved']) }),
 } satisfies { [T in MessageType]: v.GenericSchema<unknown, RequestOf<T>> };
 
 type Validators = { [T in MessageType]: (payload: unknown) => payload is RequestOf<T> };
@@ -46,6 +51,7 @@ export const VALIDATORS = Object.fromEntries(
 
 /** A request id as send() makes them (crypto.randomUUID()). */
 export const isRequestId = (v: unknown): v is string => typeof v === 'string' && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(v);
+
 
 /**
  * Whether `type` names a request of the protocol. An own-property check: `'toString' in VALIDATORS`

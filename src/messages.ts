@@ -10,6 +10,7 @@ import type { NoticeInput } from './core/notice-input';
 import type { Settings, SettingsKey } from './core/settings';
 import type { ManualNotice } from './core/notice';
 import type { ProviderFailure } from './core/provider-error';
+import type { LeakTrail } from './core/trail/leak-trail';
 
 /** An address with its counts: all exposures, and how many the user has not seen yet. */
 export interface AddressView extends StoredAddress {
@@ -17,6 +18,8 @@ export interface AddressView extends StoredAddress {
   exposures: Array<{ exposure: Exposure; breach: Breach | null }>;
   /** Exposures the user recorded by hand; they count like any other. */
   notices: ManualNotice[];
+  /** Leak-trail findings: it turned up at a site it was not given to. */
+  trails: LeakTrail[];
   /** Where this address stands in the current run, if one is going. */
   job: {
     /** 'queued': on the wire or about to go; 'waiting': nothing is sent for it before `notBefore`. */
@@ -88,12 +91,26 @@ export interface Protocol {
   'history/delete-all': { request: { confirm: 'delete everything'; keepSettings: boolean }; reply: null };
   /** Asks HIBP what the key allows, and adopts its rate. */
   'hibp/test-key': { request: { apiKey: string }; reply: KeyStatus };
+  // The leak trail (#17): the sites an address was given to, what to suggest, a finding's state.
+  'address/given-to': { request: { email: string; sites: string[] }; reply: { givenTo: string[] } };
+  'address/suggest': { request: { email: string; tabUrl?: string }; reply: AddressSuggestions };
+  'trail/set-state': { request: { id: string; state: ExposureState }; reply: null };
+}
+
+/** What the popup offers after an address is added; only ever suggested, never applied unasked. */
+export interface AddressSuggestions {
+  /** Sites it may have been given to: the tab's, and known sites its plus-tag names. */
+  sites: string[];
+  /** Its mailbox, when it is a plus-address whose mailbox is not watched yet. */
+  base: string | null;
 }
 
 export interface SiteCardView {
   host: string;
   shown: Array<{ breach: Breach; emails: string[] }>;
   notices: ManualNotice[];
+  /** Findings of addresses given to this site that turned up elsewhere: this site shared them, or was breached. */
+  trails: LeakTrail[];
   silenced: string[];
   /** Whether alerts while browsing are on (the card works without them, for the current tab). */
   alertsOn: boolean;

@@ -29,6 +29,7 @@ import { popupState } from '../storage/popup-view';
 import { passwordFieldRange, syncPasswordFieldScript } from './password-field';
 import { wipeEverything } from './wipe';
 import { senderKind } from './sender';
+import { saveGivenTo, saveTrailState, suggestFor } from './trail-handlers';
 
 /** A handler's input is already validated; it returns the reply or throws a UserError. */
 type Handlers = { [T in MessageType]: (payload: RequestOf<T>, requestId: string | undefined) => Promise<ReplyOf<T>> };
@@ -138,12 +139,15 @@ const HANDLERS: Handlers = {
       state: previous?.state ?? ('acknowledged' as const),
       stateChangedAt: previous?.stateChangedAt ?? now,
     };
-    await saveNotice(store, notice);
+    await saveNotice(store, notice, now);
+    await updateBadge(store); // a notice of a site the address was not given to is a leak-trail finding
     broadcastStateChanged();
     return notice;
   },
   async 'notice/delete'({ id }) {
-    await deleteNotice(await db(), id);
+    const store = await db();
+    await deleteNotice(store, id);
+    await updateBadge(store);
     broadcastStateChanged();
     return null;
   },
@@ -179,6 +183,21 @@ const HANDLERS: Handlers = {
       }
       throw error;
     }
+  },
+  async 'address/given-to'({ email, sites }) {
+    const reply = await saveGivenTo(await db(), email, sites, (message, field) => new UserError(message, field));
+    await updateBadge(await db());
+    broadcastStateChanged();
+    return reply;
+  },
+  async 'address/suggest'({ email, tabUrl }) {
+    return suggestFor(await db(), email, tabUrl);
+  },
+  async 'trail/set-state'({ id, state }) {
+    await saveTrailState(await db(), id, state, (message) => new UserError(message));
+    await updateBadge(await db());
+    broadcastStateChanged();
+    return null;
   },
 };
 

@@ -12,6 +12,8 @@ import type { ManualNotice } from '../core/notice';
 import type { Settings } from '../core/settings';
 import { judgeSite, siteBreachLine, type SiteBreach } from '../core/site-alert-policy';
 import type { Db } from '../storage/schema';
+import type { LeakTrail } from '../core/trail/leak-trail';
+import { registrableDomain } from '../core/trail/registrable-domain';
 import { broadcastStateChanged } from './broadcast';
 import { domainIndex } from './catalog-sync';
 
@@ -19,6 +21,7 @@ export interface SiteCard {
   host: string;
   shown: SiteBreach[];
   notices: ManualNotice[];
+  trails: LeakTrail[];
   /** Breach domains on this site the user silenced. */
   silenced: string[];
 }
@@ -47,7 +50,10 @@ export async function siteCard(store: Db, settings: Settings, url: string, now: 
   }
   const matches = (await domainIndex(store, settings)).lookup(host);
   const notices = (await store.getAll('notices')).filter((n) => hostMatches(host, n.site));
-  if (matches.length === 0 && notices.length === 0) return { host, shown: [], notices: [], silenced: [] };
+  // Addresses given to this site that turned up elsewhere: the card says this site had them first.
+  const site = registrableDomain(host);
+  const trails = site === '' ? [] : (await store.getAll('trails')).filter((tr) => tr.givenTo.includes(site) && tr.state !== 'resolved');
+  if (matches.length === 0 && notices.length === 0) return { host, shown: [], notices: [], trails, silenced: [] };
   const involved = matches.length > 0 ? await emailsByBreach(store) : new Map<string, string[]>();
   const silenced = [...new Set(matches.map((b) => b.domain))].filter((d) => settings.silencedSites.includes(d));
   const audible = matches.filter((b) => !silenced.includes(b.domain));
@@ -57,7 +63,7 @@ export async function siteCard(store: Db, settings: Settings, url: string, now: 
     () => false,
     now,
   );
-  return { host, shown: verdict.shown, notices, silenced };
+  return { host, shown: verdict.shown, notices, trails, silenced };
 }
 
 const breachKey = (b: Breach) => `${b.provider}:${b.id}`;

@@ -10,6 +10,8 @@ export interface WatchedAddress {
   /** Outcome of the latest finished check: what the popup shows when nothing is running. */
   lastOutcome: 'clean' | 'breached' | 'failed' | null;
   lastFailure: ProviderFailure | null;
+  /** The sites the address was given to (registrable domains, sorted; see core/trail); absent when none. */
+  givenTo?: string[];
 }
 
 export type ExposureState = 'new' | 'acknowledged' | 'resolved';

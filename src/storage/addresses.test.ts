@@ -5,6 +5,7 @@ import { addAddress, removeAddress } from './addresses';
 import { enqueueRun, pendingJobs, recordJobResult } from './check-queue';
 import { openExposureDb } from './open-db';
 import { DB_VERSION, type Db } from './schema';
+import { setGivenTo } from './trail/trails';
 
 const breach = (id: string): Breach => ({
   id, provider: 'xposedornot', title: id, domain: 'shop.example', breachDate: '2020', addedDate: null, pwnCount: 1, description: '', dataClasses: [], logoUrl: null, flags: NO_FLAGS,
@@ -19,6 +20,8 @@ beforeEach(async () => {
   db = await openExposureDb(DB_VERSION, `addresses-test-${++n}`);
   await addAddress(db, GONE, 1);
   await addAddress(db, KEPT, 2);
+  // Given only to another site, so its breach leaves a leak-trail finding.
+  await setGivenTo(db, GONE, ['other.example'], 3);
   // A finished run of both, a run of the removed one alone still queued, a notice, a site alert naming both.
   await enqueueRun(db, { id: 'both', emails: [GONE, KEPT], providers: ['xposedornot'], trigger: 'manual', now: 10 });
   for (const job of await pendingJobs(db)) {
@@ -35,9 +38,10 @@ describe('removeAddress', () => {
   it('purges the address from every store that names it, and leaves the other address whole', async () => {
     await removeAddress(db, GONE);
     const everything = JSON.stringify(await Promise.all(
-      (['addresses', 'exposures', 'jobs', 'runs', 'results', 'notices', 'siteAlerts'] as const).map((store) => db.getAll(store)),
+      (['addresses', 'exposures', 'jobs', 'runs', 'results', 'notices', 'siteAlerts', 'trails'] as const).map((store) => db.getAll(store)),
     ));
     expect(everything).not.toContain(GONE);
+    expect(await db.getAll('trails')).toEqual([]);
 
     expect((await db.getAll('addresses')).map((a) => a.email)).toEqual([KEPT]);
     expect((await db.getAll('exposures')).map((e) => e.email)).toEqual([KEPT]);
@@ -51,7 +55,8 @@ describe('removeAddress', () => {
   });
 
   it('all or nothing: a failure part-way leaves every store as it was', async () => {
-    const before = JSON.stringify(await db.getAll('runs')) + JSON.stringify(await db.getAll('exposures'));
+    expect(await db.count('trails')).toBe(1);
+    const before = JSON.stringify(await db.getAll('runs')) + JSON.stringify(await db.getAll('exposures')) + JSON.stringify(await db.getAll('trails'));
     // The last step, rewriting the site-alert record, throws: everything before it must be undone.
     const original = IDBObjectStore.prototype.put;
     IDBObjectStore.prototype.put = function (this: IDBObjectStore, value: unknown, key?: IDBValidKey) {
@@ -63,7 +68,7 @@ describe('removeAddress', () => {
     } finally {
       IDBObjectStore.prototype.put = original;
     }
-    expect(JSON.stringify(await db.getAll('runs')) + JSON.stringify(await db.getAll('exposures'))).toBe(before);
+    expect(JSON.stringify(await db.getAll('runs')) + JSON.stringify(await db.getAll('exposures')) + JSON.stringify(await db.getAll('trails'))).toBe(before);
     expect((await db.getAll('addresses')).map((a) => a.email).sort()).toEqual([GONE, KEPT]);
   });
 });

@@ -21,12 +21,12 @@ export async function addAddress(db: Db, email: string, now: number): Promise<'a
 
 /**
  * Forgets an address everywhere it is named, all or nothing: the address, its exposures, notices,
- * results and queued checks, and its name in the runs and site-alert records that list it (a run
+ * leak-trail findings, results and queued checks, and its name in the runs and site-alert records that list it (a run
  * left with no address goes; a site-alert record, which is about the site, stays without it).
  * Nothing exported later can still name it.
  */
 export async function removeAddress(db: Db, email: string): Promise<void> {
-  const tx = db.transaction(['addresses', 'exposures', 'jobs', 'results', 'notices', 'runs', 'siteAlerts'], 'readwrite', { durability: 'strict' });
+  const tx = db.transaction(['addresses', 'exposures', 'jobs', 'results', 'notices', 'runs', 'siteAlerts', 'trails'], 'readwrite', { durability: 'strict' });
   try {
     await tx.objectStore('addresses').delete(email);
     for (const key of await tx.objectStore('exposures').index('by-email').getAllKeys(email)) {
@@ -34,6 +34,9 @@ export async function removeAddress(db: Db, email: string): Promise<void> {
     }
     for (const key of await tx.objectStore('notices').index('by-email').getAllKeys(email)) {
       await tx.objectStore('notices').delete(key);
+    }
+    for (const key of await tx.objectStore('trails').index('by-email').getAllKeys(email)) {
+      await tx.objectStore('trails').delete(key);
     }
     for (const key of await tx.objectStore('results').index('by-email').getAllKeys(email)) {
       await tx.objectStore('results').delete(key);

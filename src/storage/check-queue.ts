@@ -7,6 +7,7 @@ import { checkIdOf, runIdFor } from '../core/check-run';
 export { checkIdOf } from '../core/check-run';
 import type { ProviderFailure } from '../core/provider-error';
 import type { CheckJob, CheckResult, CheckRun, Db } from './schema';
+import { reconcileTrails, TRAIL_STORES, type TrailTx } from './trail/trails';
 
 export type JobOutcome = { kind: 'checked'; outcome: CheckOutcome } | { kind: 'failed'; failure: ProviderFailure };
 
@@ -93,7 +94,7 @@ export async function recordJobResult(
   result: JobOutcome,
   now: number,
 ): Promise<{ added: Exposure[]; runFinished: boolean } | null> {
-  const tx = db.transaction(['jobs', 'results', 'exposures', 'breaches', 'addresses', 'runs'], 'readwrite', {
+  const tx = db.transaction(['jobs', 'results', 'runs', ...TRAIL_STORES], 'readwrite', {
     durability: 'strict',
   });
   const jobs = tx.objectStore('jobs');
@@ -135,6 +136,8 @@ export async function recordJobResult(
     // Every added exposure is new; an updated one keeps its state, so the counts only grow.
     const counts = { exposureCount: address.exposureCount + added.length, newCount: address.newCount + added.length };
     await tx.objectStore('addresses').put({ ...address, ...counts, lastCheckedAt: now, lastOutcome: record.outcome, lastFailure: null });
+    // A breach of a site the address was never given to is a leak-trail finding, counted by the badge from now.
+    if (added.length > 0) await reconcileTrails(tx as unknown as TrailTx, job.email, now);
   } else if (result.kind === 'failed' && address) {
     record.failure = result.failure;
     await tx.objectStore('addresses').put({ ...address, lastOutcome: 'failed', lastFailure: { ...result.failure, provider: job.provider } });

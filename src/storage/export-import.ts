@@ -2,14 +2,16 @@ import { mergeImport, type ExportData, type ExportDocument, EXPORT_FORMAT, EXPOR
 import { countByEmail, exposureKey, NO_EXPOSURES } from '../core/exposure';
 import { sourceKey } from '../core/incident';
 import type { Db } from './schema';
+import { trailSectionOf, writeTrailSection } from './trail/trail-io';
+import type { TrailTx } from './trail/trails';
 
 /**
  * Everything the user owns, as the export writes it. Of the breach records only those the history
  * refers to are included: the rest is the provider's public catalog, fetched again at will.
  */
 export async function readExportData(db: Db): Promise<ExportData> {
-  const tx = db.transaction(['addresses', 'breaches', 'exposures', 'notices', 'siteAlerts', 'runs', 'results']);
-  const [addresses, allBreaches, exposures, notices, siteAlerts, runs, results] = await Promise.all([
+  const tx = db.transaction(['addresses', 'breaches', 'exposures', 'notices', 'siteAlerts', 'runs', 'results', 'trails']);
+  const [addresses, allBreaches, exposures, notices, siteAlerts, runs, results, trails] = await Promise.all([
     tx.objectStore('addresses').getAll(),
     tx.objectStore('breaches').getAll(),
     tx.objectStore('exposures').getAll(),
@@ -17,13 +19,14 @@ export async function readExportData(db: Db): Promise<ExportData> {
     tx.objectStore('siteAlerts').getAll(),
     tx.objectStore('runs').getAll(),
     tx.objectStore('results').getAll(),
+    tx.objectStore('trails').getAll(),
   ]);
   const used = new Set([
     ...exposures.map((e) => `${e.provider}\u0000${e.breachId}`),
     ...siteAlerts.flatMap((a) => a.breachIds.map((id) => `${a.provider}\u0000${id}`)),
   ]);
   const breaches = allBreaches.filter((b) => used.has(`${b.provider}\u0000${b.id}`));
-  return { addresses, breaches, exposures, notices, siteAlerts, runs, results };
+  return { addresses, breaches, exposures, notices, siteAlerts, runs, results, trail: trailSectionOf(addresses, trails) };
 }
 
 const STORES = ['addresses', 'breaches', 'exposures', 'notices', 'siteAlerts', 'runs', 'results'] as const;
@@ -33,7 +36,7 @@ const STORES = ['addresses', 'breaches', 'exposures', 'notices', 'siteAlerts', '
  * lands or nothing changes.
  */
 export async function importDocument(db: Db, incoming: ExportDocument): Promise<void> {
-  const tx = db.transaction([...STORES], 'readwrite', { durability: 'strict' });
+  const tx = db.transaction([...STORES, 'trails'], 'readwrite', { durability: 'strict' });
   const existing: ExportDocument = {
     format: EXPORT_FORMAT,
     version: EXPORT_VERSION,
@@ -44,6 +47,7 @@ export async function importDocument(db: Db, incoming: ExportDocument): Promise<
     siteAlerts: await tx.objectStore('siteAlerts').getAll(),
     runs: await tx.objectStore('runs').getAll(),
     results: await tx.objectStore('results').getAll(),
+    trail: trailSectionOf(await tx.objectStore('addresses').getAll(), await tx.objectStore('trails').getAll()),
   };
   const merged = mergeImport(existing, incoming);
   // The export leaves the counts out, and merging changes them: count them again from the result.
@@ -59,5 +63,7 @@ export async function importDocument(db: Db, incoming: ExportDocument): Promise<
     for (const record of name === 'addresses' ? addresses : merged[name]) writes.push(store.put(record as never));
   }
   await Promise.all(writes);
+  // The merged sites onto the addresses, the merged findings, and every address's findings checked against them.
+  await writeTrailSection(tx as unknown as TrailTx, merged.trail ?? null, Date.now());
   await tx.done;
 }

@@ -1,8 +1,10 @@
 import type { Db } from './schema';
+import { countNewTrails } from './trail/trails';
 
-/** How many exposures the user has not yet seen: the toolbar badge. */
-export function countUnacknowledged(db: Db): Promise<number> {
-  return db.countFromIndex('exposures', 'by-state', 'new');
+/** How many exposures and leak-trail findings the user has not yet seen: the toolbar badge. */
+export async function countUnacknowledged(db: Db): Promise<number> {
+  const [exposures, trails] = await Promise.all([db.countFromIndex('exposures', 'by-state', 'new'), countNewTrails(db)]);
+  return exposures + trails;
 }
 
 /** Marks the addresses' unseen exposures as seen. Only 'new' ones change. */

@@ -3,6 +3,7 @@ import { tickStep } from '../core/guidance';
 import type { ManualNotice } from '../core/notice';
 import type { EntryTarget } from '../messages';
 import type { Db } from './schema';
+import { reconcileTrails, TRAIL_STORES, type TrailTx } from './trail/trails';
 
 /** Moves an exposure to a new state (acknowledge, resolve with a note, reopen). */
 export async function setExposureState(db: Db, key: ExposureKey, state: ExposureState, note: string | undefined, now: number): Promise<boolean> {
@@ -36,19 +37,28 @@ export async function setEntryStep(db: Db, target: EntryTarget, step: string, do
   return record !== undefined;
 }
 
-export async function saveNotice(db: Db, notice: ManualNotice): Promise<void> {
-  await db.put('notices', notice);
+/** Saves a notice, and the leak-trail findings of its address with it (a notice of another site is one). */
+export async function saveNotice(db: Db, notice: ManualNotice, now = notice.createdAt): Promise<void> {
+  const tx = db.transaction([...TRAIL_STORES], 'readwrite', { durability: 'strict' });
+  const previous = await tx.objectStore('notices').get(notice.id);
+  await tx.objectStore('notices').put(notice);
+  for (const email of new Set([notice.email, previous?.email ?? notice.email])) await reconcileTrails(tx as unknown as TrailTx, email, now);
+  await tx.done;
 }
 
-export async function deleteNotice(db: Db, id: string): Promise<void> {
-  await db.delete('notices', id);
+export async function deleteNotice(db: Db, id: string, now = Date.now()): Promise<void> {
+  const tx = db.transaction([...TRAIL_STORES], 'readwrite', { durability: 'strict' });
+  const notice = await tx.objectStore('notices').get(id);
+  await tx.objectStore('notices').delete(id);
+  if (notice) await reconcileTrails(tx as unknown as TrailTx, notice.email, now);
+  await tx.done;
 }
 
 /**
  * Every store the user's data lives in, and the queue with it. The times of recent requests stay:
  * they hold no personal data, and forgetting them would let the next checks break the rate limit.
  */
-const ALL_STORES = ['addresses', 'breaches', 'exposures', 'jobs', 'runs', 'results', 'notices', 'siteAlerts'] as const;
+const ALL_STORES = ['addresses', 'breaches', 'exposures', 'jobs', 'runs', 'results', 'notices', 'siteAlerts', 'trails'] as const;
 
 /** Deletes everything, all or nothing. */
 export async function deleteEverything(db: Db): Promise<void> {

@@ -16,12 +16,14 @@ type ReadTx = IDBPTransaction<ExposureDb, Array<StoreNames<ExposureDb>>, 'readon
 /** Everything the popup shows, read in one pass (the storage-full flag, kept outside the database, is added by the caller). */
 export async function popupState(store: Db, settings: Settings, now: number): Promise<Omit<PopupState, 'storageFull'>> {
   // One readonly transaction for everything: a snapshot, and no per-record transaction overhead.
-  const tx = store.transaction(['addresses', 'jobs', 'runs', 'notices', 'exposures', 'breaches', 'results', 'requests']);
-  const [addresses, jobs, runCursor, notices] = await Promise.all([
+  const tx = store.transaction(['addresses', 'jobs', 'runs', 'notices', 'exposures', 'breaches', 'results', 'requests', 'trails']);
+  const [addresses, jobs, runCursor, notices, trails] = await Promise.all([
     tx.objectStore('addresses').getAll(),
     tx.objectStore('jobs').getAll(),
     tx.objectStore('runs').index('by-started').openCursor(null, 'prev'),
     tx.objectStore('notices').getAll(),
+    // A few hundred at most: read whole, like the notices.
+    tx.objectStore('trails').getAll(),
   ]);
   const run = runCursor?.value;
   addresses.sort((a, b) => a.addedAt - b.addedAt);
@@ -40,6 +42,7 @@ export async function popupState(store: Db, settings: Settings, now: number): Pr
         ...address,
         exposures: await newestExposures(tx, address.email, breachOf),
         notices: notices.filter((n) => n.email === address.email).sort((a, b) => b.date.localeCompare(a.date)),
+        trails: trails.filter((tr) => tr.email === address.email && tr.state !== 'resolved').sort((a, b) => b.createdAt - a.createdAt),
         job: job ? jobView(job, slots.get(job) ?? job.notBefore, onWire.has(job), quotas.get(job) ?? null, now) : null,
       };
     }),

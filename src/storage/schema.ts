@@ -6,6 +6,8 @@ import type { CheckResult, CheckRun } from '../core/check-run';
 import type { ManualNotice, SiteAlertRecord } from '../core/notice';
 import type { ProviderFailure } from '../core/provider-error';
 import type { RateBucket } from '../core/provider-registry';
+import type { LeakTrail } from '../core/trail/leak-trail';
+import { addLeakTrail } from './migrations/leak-trail';
 
 export { DB_NAME, DB_VERSION } from './db-version';
 
@@ -55,6 +57,8 @@ export interface ExposureDb extends DBSchema {
   requests: { key: number; value: RequestRecord; indexes: { 'by-provider': RateBucket } };
   notices: { key: string; value: ManualNotice; indexes: { 'by-email': string; 'by-created': number; 'by-state': string } };
   siteAlerts: { key: string; value: SiteAlertRecord; indexes: { 'by-host': string; 'by-shown': number } };
+  /** Leak-trail findings (core/trail/leak-trail.ts). */
+  trails: { key: string; value: LeakTrail; indexes: { 'by-email': string; 'by-state': string } };
 }
 
 export type Db = IDBPDatabase<ExposureDb>;
@@ -131,5 +135,7 @@ export const MIGRATIONS: readonly Migration[] = [
       await addresses.put({ ...address, ...(countByEmail(after).get(address.email) ?? NO_EXPOSURES) });
     }
   },
+  // The leak trail's findings (migrations/leak-trail.ts).
+  addLeakTrail,
 ];
 

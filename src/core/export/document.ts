@@ -15,6 +15,8 @@ import { exposureKey, exposureSchema } from './sections/exposures';
 import { noticeSchema } from './sections/notices';
 import { resultKey, resultSchema, runSchema } from './sections/runs';
 import { siteAlertSchema } from './sections/site-alerts';
+import { trailId } from '../trail/leak-trail';
+import { trailPart, trailSchema } from './sections/trail';
 
 /** The lists of a file of `version`, read in this order (the first problem found is the one told). */
 const documentSchema = (version: number) =>
@@ -27,6 +29,7 @@ const documentSchema = (version: number) =>
       siteAlerts: list(siteAlertSchema, MAX_RECORDS),
       runs: list(runSchema, MAX_RECORDS),
       results: list(resultSchema, MAX_RECORDS),
+      trail: trailSchema,
     },
     words('importExpectObject'),
   );
@@ -61,7 +64,20 @@ function crossCheck(lists: Lists): Problem | null {
     const stranger = lists[name][at];
     if (stranger) return (t) => t('importNotWatched', `${name}[${at}].email`, JSON.stringify(stranger.email));
   }
-  return null;
+  return lists.trail ? trailProblem(lists.trail, watched) : null;
+}
+
+/** The trail names only the file's addresses, once each, and each finding by the id its address and source make. */
+function trailProblem(trail: NonNullable<Lists['trail']>, watched: ReadonlySet<string>): Problem | null {
+  for (const [name, what] of [['givenTo', 'importSameEmail'], ['findings', 'importSameId']] as const) {
+    const repeat = firstRepeat<{ email: string; id?: string }>(trail[name], (r) => r.id ?? r.email);
+    if (repeat) return (t) => t('importRepeats', `trail.${name}[${repeat[0]}]`, `trail.${name}[${repeat[1]}]`, t(what));
+    const at = trail[name].findIndex((r) => !watched.has(r.email));
+    const stranger = trail[name][at];
+    if (stranger) return (t) => t('importNotWatched', `trail.${name}[${at}].email`, JSON.stringify(stranger.email));
+  }
+  const forged = trail.findings.findIndex((f) => f.id !== trailId(f.email, f.source));
+  return forged < 0 ? null : (t) => t('importTrailId', `trail.findings[${forged}].id`);
 }
 
 /**
@@ -94,6 +110,7 @@ export function canonical(doc: ExportDocument): ExportDocument {
     siteAlerts: sortedBy(doc.siteAlerts, idKey),
     runs: sortedBy(doc.runs, idKey),
     results: sortedBy(doc.results, resultKey),
+    ...trailPart(doc.trail),
   };
 }
 

@@ -7,6 +7,7 @@ import type { Breach } from '../breach';
 import type { CheckResult, CheckRun } from '../check-run';
 import type { Exposure, WatchedAddress } from '../exposure';
 import type { ManualNotice, SiteAlertRecord } from '../notice';
+import type { TrailSection } from './sections/trail';
 
 export const EXPORT_FORMAT = 'was-i-exposed-export';
 /**
@@ -34,6 +35,8 @@ export type ExportResult = CheckResult;
 
 /** The file's lists, in the order they are read and written. */
 export const LISTS = ['addresses', 'breaches', 'exposures', 'notices', 'siteAlerts', 'runs', 'results'] as const;
+/** Sections a file may leave out: absent when there is nothing in them. */
+export const OPTIONAL_SECTIONS = ['trail'] as const;
 export type ExportList = (typeof LISTS)[number];
 
 export interface ExportDocument {
@@ -46,10 +49,12 @@ export interface ExportDocument {
   siteAlerts: SiteAlertRecord[];
   runs: ExportRun[];
   results: ExportResult[];
+  /** "Given to" sites and leak-trail findings (sections/trail.ts); absent when there are none. */
+  trail?: TrailSection;
 }
 
 /** What `buildExport` takes: the stores' contents. A whole ExportDocument fits too. */
-export type ExportData = { readonly [L in ExportList]: readonly ExportDocument[L][number][] };
+export type ExportData = { readonly [L in ExportList]: readonly ExportDocument[L][number][] } & { readonly trail?: TrailSection };
 
 export type ExportCounts = Record<ExportList, number>;
 

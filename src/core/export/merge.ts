@@ -9,6 +9,7 @@ import { addressKey } from './sections/addresses';
 import { breachKey } from './sections/breaches';
 import { exposureKey } from './sections/exposures';
 import { resultKey } from './sections/runs';
+import { mergeTrail } from './sections/trail';
 
 function later<T>(a: T, b: T, at: (x: T) => number | null): T {
   // Existing (a) wins ties and when neither has a time: an import never overrides for nothing.
@@ -61,7 +62,8 @@ function mergeIncidents(exposures: readonly Exposure[], breaches: readonly Breac
  *   incident; then records of one incident under different names are combined (collapseIncidents);
  * - notices: the whole record with the later `stateChangedAt`;
  * - ticked steps (exposures and notices): the union of both, a step done on either copy being done;
- * - site alerts, runs and results: history, written once; the existing record is kept.
+ * - site alerts, runs and results: history, written once; the existing record is kept;
+ * - the leak trail: an address's sites from both copies, each finding from the copy that changed its state later.
  * Ties keep the existing record. Lists come back in export order; no record is changed in place.
  */
 export function mergeImport(existing: ExportDocument, incoming: ExportDocument): ExportDocument {
@@ -98,5 +100,6 @@ export function mergeImport(existing: ExportDocument, incoming: ExportDocument):
     siteAlerts: mergeBy(existing.siteAlerts, incoming.siteAlerts, idKey, keepExisting),
     runs: mergeBy(existing.runs, incoming.runs, idKey, keepExisting),
     results: mergeBy(existing.results, incoming.results, resultKey, keepExisting),
+    ...mergeTrail(existing.trail, incoming.trail),
   });
 }

@@ -3,9 +3,9 @@ import type { Translate } from '../i18n';
 import { isPlainObject } from '../json-value';
 import { foundWords } from '../schema-kit';
 import { countsOf, readDocument } from './document';
-import { EXPORT_FORMAT, EXPORT_VERSION, LISTS, MAX_IMPORT_BYTES, type ImportOutcome } from './format';
+import { EXPORT_FORMAT, EXPORT_VERSION, LISTS, MAX_IMPORT_BYTES, OPTIONAL_SECTIONS, type ImportOutcome } from './format';
 
-const TOP_LEVEL_KEYS: ReadonlySet<string> = new Set(['format', 'version', ...LISTS]);
+const TOP_LEVEL_KEYS: ReadonlySet<string> = new Set(['format', 'version', ...LISTS, ...OPTIONAL_SECTIONS]);
 
 /** UTF-8 length without encoding the text; stops counting once past `limit`. */
 function utf8Length(text: string, limit: number): number {

@@ -9,11 +9,11 @@ const SEED: LetterInput = {
 
 /** Every combination a user can pick: law, letter language, kind of entry, both options. */
 function* everyLetter(): Generator<LetterInput> {
-  for (const law of LAWS) for (const language of LETTER_LANGUAGES) for (const source of ['breach', 'notice'] as const) {
+  for (const law of LAWS) for (const language of LETTER_LANGUAGES) for (const source of ['breach', 'notice', 'trail'] as const) {
     for (const erasure of [false, true]) for (const objection of [false, true]) {
       yield {
         lawId: law.id, language, source, erasure, objection, email: 'jane.doe+shop@example.org',
-        organisation: 'Shop & Co. S.p.A.', date: '2024-03-07', dataClasses: ['Email addresses', 'Physical addresses'],
+        organisation: 'Shop & Co. S.p.A.', ...(source === 'trail' ? { elsewhere: 'OtherShop' } : {}), date: '2024-03-07', dataClasses: ['Email addresses', 'Physical addresses'],
       };
     }
   }
@@ -44,7 +44,7 @@ describe('composeLetter', () => {
       expect(body.includes(`(${c('objection')})`), label).toBe(input.objection);
       count++;
     }
-    expect(count).toBe(LAWS.length * 2 * 2 * 4);
+    expect(count).toBe(LAWS.length * 2 * 3 * 4);
   });
 
   it('writes the seed case in Italian: Regolamento (UE) 2016/679, articles 15 and 34, the notice date and the address', () => {
@@ -109,5 +109,15 @@ describe('formatLetterDate', () => {
   it('returns anything it cannot read unchanged rather than inventing a date', () => {
     expect(formatLetterDate('2018-13-01', 'en')).toBe('2018-13-01');
     expect(formatLetterDate('yesterday', 'it')).toBe('yesterday');
+  });
+});
+
+describe('the leak-trail letter', () => {
+  it('asks the site the address was given to about the breach where it turned up', () => {
+    const en = composeLetter({ ...SEED, language: 'en', organisation: 'shopa.example', source: 'trail', elsewhere: 'OtherShop' });
+    expect(en.body).toContain('about my email address, which I gave only to you, and which appears in the personal data breach of 21 November 2018 suffered by OtherShop');
+    expect(en.body).toContain('the recipients or categories of recipient to whom the personal data have been or will be disclosed');
+    const it = composeLetter({ ...SEED, organisation: 'shopa.example', source: 'trail', elsewhere: 'OtherShop' });
+    expect(it.body).toContain('che ho fornito soltanto a Voi e che compare nella violazione dei dati personali del 21 novembre 2018 subita da OtherShop');
   });
 });

@@ -16,8 +16,13 @@ export interface LetterInput {
   /** The address the organisation knows the person by. */
   email: string;
   organisation: string;
-  /** A breach a provider lists, or a notice the organisation sent (or the person recorded). */
-  source: 'breach' | 'notice';
+  /**
+   * A breach a provider lists, a notice the organisation sent (or the person recorded), or a leak
+   * trail: an address given only to this organisation turned up in `elsewhere`'s breach.
+   */
+  source: 'breach' | 'notice' | 'trail';
+  /** With source 'trail': whose breach the address turned up in. */
+  elsewhere?: string;
   /** YYYY-MM-DD, or YYYY-MM / YYYY when that is all that is known. */
   date: string;
   /** Already in the letter's language. */
@@ -63,7 +68,9 @@ interface Parts {
 }
 
 function english({ law, c, input, date, classes }: Parts): Letter {
-  const about = input.source === 'notice'
+  const about = input.source === 'trail'
+    ? `about my email address, which I gave only to you, and which appears in the personal data breach of ${date} suffered by ${input.elsewhere ?? ''}: either you disclosed it to others, or it was obtained from you`
+    : input.source === 'notice'
     ? `about the personal data breach of ${date} of which you informed me`
     : `about the personal data breach of ${date} that public breach records list for your services, and in which my email address appears`;
   const sections: Section[] = [
@@ -121,7 +128,9 @@ function english({ law, c, input, date, classes }: Parts): Letter {
 }
 
 function italian({ law, c, input, date, classes }: Parts): Letter {
-  const about = input.source === 'notice'
+  const about = input.source === 'trail'
+    ? `in merito al mio indirizzo di posta elettronica, che ho fornito soltanto a Voi e che compare nella violazione dei dati personali del ${date} subita da ${input.elsewhere ?? ''}: o lo avete comunicato a terzi, o è stato ottenuto presso di Voi`
+    : input.source === 'notice'
     ? `in merito alla violazione dei dati personali del ${date}, che mi avete comunicato`
     : `in merito alla violazione dei dati personali del ${date}, riportata negli archivi pubblici delle violazioni per i Vostri servizi, nella quale compare il mio indirizzo di posta elettronica`;
   const sections: Section[] = [

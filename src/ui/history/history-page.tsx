@@ -9,6 +9,7 @@ import { FilterBar } from './filter-bar';
 import { NO_FILTER, initialFilter, isFiltered, toTimelineFilter, type FilterState } from './filter-state';
 import { NoticeForm } from './notice-form';
 import { SiteAlerts } from './site-alerts';
+import { LeakTrailSection } from './leak-trail/leak-trail-section';
 import { TimelineList } from './timeline-list';
 import { useHistoryData } from './use-history-data';
 import { YearChart } from './year-chart';
@@ -159,6 +160,7 @@ export function HistoryPage() {
               </div>
             </>
           )}
+          <LeakTrailSection />
           <div class="lower">
             <section class="card" aria-labelledby="notice-title">
               <h2 id="notice-title">{t('noticeFormTitle')}</h2>

@@ -1,4 +1,7 @@
 import { useState } from 'preact/hooks';
+import browser from 'webextension-polyfill';
+import type { AddressSuggestions } from '../../messages';
+import { AddSuggestions } from '../trail/add-suggestions';
 import { displayEmail } from '../format';
 import { t } from '../i18n';
 import { send } from '../send';
@@ -9,16 +12,19 @@ export function AddAddressForm() {
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [offer, setOffer] = useState<{ email: string; offer: AddressSuggestions } | null>(null);
 
   const submit = async (event: Event) => {
     event.preventDefault();
     setBusy(true);
     setError(null);
     setNotice(null);
+    setOffer(null);
     try {
       const { email, existed } = await send('address/add', { email: value });
       setValue('');
       setNotice(existed ? t('addAlreadyListed', displayEmail(email)) : t('addAdded', displayEmail(email)));
+      if (!existed) setOffer({ email, offer: await suggestionsFor(email) });
     } catch (err) {
       setError((err as Error).message);
     } finally {
@@ -27,6 +33,7 @@ export function AddAddressForm() {
   };
 
   return (
+    <>
     <form class="add-form" onSubmit={submit} noValidate>
       <label for="new-address">{t('addLabel')}</label>
       <div class="row">
@@ -56,5 +63,20 @@ export function AddAddressForm() {
         </p>
       )}
     </form>
+    {offer && <AddSuggestions key={offer.email} email={offer.email} offer={offer.offer} onDone={() => setOffer(null)} />}
+    </>
   );
+}
+
+/**
+ * The leak trail's suggestions for a new address. The tab's address is readable thanks to the
+ * activeTab grant of the toolbar click, and goes only to this extension's own background.
+ */
+async function suggestionsFor(email: string): Promise<AddressSuggestions> {
+  try {
+    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+    return await send('address/suggest', tab?.url ? { email, tabUrl: tab.url } : { email });
+  } catch {
+    return { sites: [], base: null }; // suggestions are a help, never in the way of adding
+  }
 }

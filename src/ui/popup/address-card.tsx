@@ -12,6 +12,9 @@ import { classList } from '../data-labels';
 import { ReportedBy } from '../components/reported-by';
 import { exposureId } from './exposure-id';
 import { breachEntryKey, noticeEntryKey } from '../../core/entry-key';
+import { aliasServiceOf } from '../../core/trail/alias-services';
+import { GivenToEditor } from '../trail/given-to-editor';
+import { TrailFinding } from '../trail/trail-finding';
 
 interface Props {
   address: AddressView;
@@ -35,11 +38,13 @@ export function AddressCard({ address, providers, seenNew, onError }: Props) {
     void send('address/remove', { email: address.email }).catch(report);
   };
   const shown = displayEmail(address.email);
+  const alias = aliasServiceOf(address.email);
   return (
     <li class="address" data-email={address.email}>
       <div class="address-head">
         <h2>
           <AddressText email={address.email} />
+          {alias !== null && <span class="tag neutral alias-tag">{t('aliasTag', alias)}</span>}
         </h2>
         <div class="actions">
           <button type="button" onClick={check} disabled={address.job !== null} aria-label={t('cardCheckLabel', shown)}>
@@ -59,6 +64,12 @@ export function AddressCard({ address, providers, seenNew, onError }: Props) {
           </span>
         )}
       </p>
+      <GivenToEditor email={address.email} givenTo={address.givenTo ?? []} />
+      {address.trails.length > 0 && (
+        <ul class="trails" aria-label={t('tagTrail')}>
+          {address.trails.map((trail) => <TrailFinding key={trail.id} trail={trail} onError={onError} />)}
+        </ul>
+      )}
       {address.job && address.lastCheckedAt !== null && (
         <p class="status last-result" data-testid="address-last">
           <LastResult address={address} fallback={providers[0]!} count={count} />

@@ -4,6 +4,7 @@ import { providerNames } from '../../core/provider-registry';
 import type { PopupState } from '../../messages';
 import { PasswordCheck } from '../components/password-check';
 import { t } from '../i18n';
+import { displayEmail, formatCount } from '../format';
 import { exposureId } from './exposure-id';
 import { loadSettings } from '../../adapters/settings-store';
 import { DatabaseBlockedError, UpgradeElsewhereError, databaseOpened, db } from '../../storage/connection';
@@ -14,6 +15,7 @@ import { AddAddressForm } from './add-address-form';
 import { AddressCard } from './address-card';
 import { RunProgress } from './run-progress';
 import { SiteCard } from './site-card';
+import { groupByMailbox } from '../../core/trail/plus-address';
 
 /**
  * The first state, read from IndexedDB by the page itself: no waiting for the background to wake.
@@ -129,9 +131,19 @@ export function Popup({ first }: { first: Promise<PopupState> }) {
       )}
       {state && state.addresses.length > 0 && (
         <ul class="address-list" aria-label={t('popupAddressesLabel')}>
-          {state.addresses.map((address) => (
-            <AddressCard key={address.email} address={address} providers={state.providers} seenNew={seenNew} onError={setActionError} />
-          ))}
+          {/* A mailbox's plus-addresses are shown together under it; each is still looked up as itself. */}
+          {groupByMailbox(state.addresses).map(({ mailbox, members }) => {
+            const cards = members.map((address) => (
+              <AddressCard key={address.email} address={address} providers={state.providers} seenNew={seenNew} onError={setActionError} />
+            ));
+            if (members.length === 1) return cards;
+            return (
+              <li key={`family:${mailbox}`} class="family" data-mailbox={mailbox}>
+                <h2 class="family-head">{t('familyHead', displayEmail(mailbox), formatCount(members.length))}</h2>
+                <ul class="address-list">{cards}</ul>
+              </li>
+            );
+          })}
         </ul>
       )}
       <details class="password-check-section">

@@ -7,6 +7,7 @@ import { displayHost, formatEventDate } from '../format';
 import { t } from '../i18n';
 import { classList } from '../data-labels';
 import { send } from '../send';
+import { trailSentence } from '../../core/trail/trail-text';
 
 /**
  * What the site in the current tab had. The tab's URL is readable here thanks to the activeTab
@@ -36,7 +37,24 @@ export function SiteCard({ refreshKey, onError }: { refreshKey: unknown; onError
       onError((error as Error).message);
     }
   };
+  const trails = card.trails.length > 0 && (
+    <ul data-testid="site-card-trails">
+      {card.trails.map((trail) => (
+        <li key={trail.id} data-trail={trail.id}>
+          {trailSentence(trail, maskEmail(trail.email), t)}
+        </li>
+      ))}
+    </ul>
+  );
   if (card.shown.length === 0 && card.notices.length === 0) {
+    if (trails) {
+      return (
+        <section class="site-card mine" aria-label={t('siteCardLabel')} data-testid="site-card">
+          <h2>⚠ {t('siteCardTrailHead')}</h2>
+          {trails}
+        </section>
+      );
+    }
     if (card.silenced.length === 0) return null;
     return (
       <section class="site-card quiet-card" aria-label={t('siteCardLabel')} data-testid="site-card">
@@ -68,6 +86,8 @@ export function SiteCard({ refreshKey, onError }: { refreshKey: unknown; onError
           </li>
         ))}
       </ul>
+      {trails && <h2>⚠ {t('siteCardTrailHead')}</h2>}
+      {trails}
       {card.shown.length > 0 && (
         <button type="button" class="quiet" onClick={() => void silence(true)}>
           {t('siteCardSilence')}

@@ -21,7 +21,7 @@ const LANGUAGE_NAMES = { en: 'rightsLanguageEn', it: 'rightsLanguageIt' } as con
  * mailto: draft, the clipboard or a .txt file. Everything happens in the page; nothing is sent or
  * stored.
  */
-export function AskOrganisation({ entry }: { entry: TimelineEntry }) {
+export function AskOrganisation({ entry, elsewhere }: { entry: TimelineEntry; /** A leak trail: whose breach the address turned up in. */ elsewhere?: string }) {
   const page = defaultLetterLanguage(uiLanguage());
   const [open, setOpen] = useState(false);
   const [lawId, setLawId] = useState<LawId>('eu-gdpr');
@@ -63,7 +63,7 @@ export function AskOrganisation({ entry }: { entry: TimelineEntry }) {
   const factsKey = facts && JSON.stringify(facts);
   useEffect(() => {
     if (!facts) return;
-    const letter = composeLetter({ ...facts, date, lawId, language, erasure, objection });
+    const letter = composeLetter({ ...facts, ...(elsewhere === undefined ? {} : { source: 'trail' as const, elsewhere }), date, lawId, language, erasure, objection });
     setSubject(letter.subject);
     setBody(letter.body);
     // `facts` is a new object every render; factsKey is its content.
