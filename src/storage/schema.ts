@@ -6,6 +6,8 @@ import type { CheckResult, CheckRun } from '../core/check-run';
 import type { ManualNotice, SiteAlertRecord } from '../core/notice';
 import type { ProviderFailure } from '../core/provider-error';
 import type { RateBucket } from '../core/provider-registry';
+import type { RightsRequest } from '../core/rights/request';
+import { addRightsRequests } from './migrations/rights-requests';
 
 export const DB_NAME = 'was-i-exposed';
 
@@ -55,6 +57,8 @@ export interface ExposureDb extends DBSchema {
   requests: { key: number; value: RequestRecord; indexes: { 'by-provider': RateBucket } };
   notices: { key: string; value: ManualNotice; indexes: { 'by-email': string; 'by-created': number; 'by-state': string } };
   siteAlerts: { key: string; value: SiteAlertRecord; indexes: { 'by-host': string; 'by-shown': number } };
+  /** Data-protection requests, one per history entry (its timeline key). */
+  rightsRequests: { key: string; value: RightsRequest; indexes: { 'by-email': string } };
 }
 
 export type Db = IDBPDatabase<ExposureDb>;
@@ -131,6 +135,8 @@ export const MIGRATIONS: readonly Migration[] = [
       await addresses.put({ ...address, ...(countByEmail(after).get(address.email) ?? NO_EXPOSURES) });
     }
   },
+  // 5 → 6: data-protection requests (#13).
+  addRightsRequests,
 ];
 
 export const DB_VERSION = MIGRATIONS.length;
