@@ -53,6 +53,24 @@ const CASES: { [T in MessageType]: { good: unknown[]; bad: unknown[] } } = {
     bad: [{}, { confirm: true }, { confirm: 'yes' }, { confirm: 'delete everything' }, { confirm: 'delete everything', keepSettings: 'yes' }],
   },
   'hibp/test-key': { good: [{ apiKey: 'abc' }], bad: [{ apiKey: 5 }, { apiKey: 'x'.repeat(201) }] },
+  'request/change': {
+    good: [
+      { target: { kind: 'notice', id: 'n1' }, change: { action: 'sent', sentOn: '2027-01-05', law: 'eu-gdpr' } },
+      { target: { kind: 'exposure', key: ['a@example.com', 'hibp', 'Adobe'] }, change: { action: 'extended', months: 2 } },
+      { target: { kind: 'notice', id: 'n1' }, change: { action: 'answered', answeredOn: '2027-01-05', note: 'ok' } },
+      { target: { kind: 'notice', id: 'n1' }, change: { action: 'closed', note: '' } },
+      { target: { kind: 'notice', id: 'n1' }, change: { action: 'reopened' } },
+    ],
+    bad: [
+      { target: { kind: 'notice', id: 'n1' }, change: { action: 'sent', sentOn: '2027-01-05', law: 'ccpa' } },
+      { target: { kind: 'notice', id: 'n1' }, change: { action: 'sent', sentOn: '2027-01-05', law: 'eu-gdpr', email: 'x@example.com' } },
+      { target: { kind: 'notice', id: 'n1' }, change: { action: 'extended', months: '2' } },
+      { target: { kind: 'notice', id: 'n1' }, change: { action: 'answered', answeredOn: '2027-01-05', note: 'x'.repeat(5001) } },
+      { target: { kind: 'notice', id: 'n1' }, change: { action: 'deleted' } },
+      { target: { kind: 'other', id: 'n1' }, change: { action: 'reopened' } },
+      { change: { action: 'reopened' } },
+    ],
+  },
 };
 
 describe('message guards', () => {

@@ -5,6 +5,8 @@
  */
 import { PROVIDER_IDS } from './core/breach';
 import { STEP_ID } from './core/guidance';
+import { is } from 'valibot';
+import { RequestChangeInputSchema } from './core/rights/request-change-schema';
 import type { MessageType, RequestOf } from './messages';
 
 type Validators = { [T in MessageType]: (payload: unknown) => payload is RequestOf<T> };
@@ -39,6 +41,7 @@ export const VALIDATORS: Validators = {
   'history/import': (v): v is { text: string } => isObject(v) && typeof v.text === 'string',
   'history/delete-all': (v): v is RequestOf<'history/delete-all'> => isObject(v) && v.confirm === 'delete everything' && typeof v.keepSettings === 'boolean',
   'hibp/test-key': (v): v is { apiKey: string } => isObject(v) && typeof v.apiKey === 'string' && v.apiKey.length <= 200,
+  'request/change': (p): p is RequestOf<'request/change'> => isObject(p) && isEntryTarget(p.target) && is(RequestChangeInputSchema, p.change),
 };
 
 /**

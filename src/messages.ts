@@ -10,6 +10,7 @@ import type { NoticeInput } from './core/notice-input';
 import type { Settings, SettingsKey } from './core/settings';
 import type { ManualNotice } from './core/notice';
 import type { ProviderFailure } from './core/provider-error';
+import type { RequestChangeInput, RightsRequest } from './core/rights/request';
 
 /** An address with its counts: all exposures, and how many the user has not seen yet. */
 export interface AddressView extends StoredAddress {
@@ -50,6 +51,8 @@ export interface PopupState {
   run: RunView | null;
   /** The last write was refused for lack of disk space: checks wait until there is room. */
   storageFull: boolean;
+  /** Data-protection requests whose due date passed unanswered (#13), oldest due first. */
+  overdueRequests: Array<{ entry: string; organisation: string; due: string }>;
 }
 
 /** An entry of the history: an exposure by its key, or a notice by its id. */
@@ -88,6 +91,8 @@ export interface Protocol {
   'history/delete-all': { request: { confirm: 'delete everything'; keepSettings: boolean }; reply: null };
   /** Asks HIBP what the key allows, and adopts its rate. */
   'hibp/test-key': { request: { apiKey: string }; reply: KeyStatus };
+  /** Data-protection requests (#13): marked sent (with its date), extended, answered, closed, reopened. */
+  'request/change': { request: { target: EntryTarget; change: RequestChangeInput }; reply: RightsRequest };
 }
 
 export interface SiteCardView {

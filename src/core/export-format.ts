@@ -25,6 +25,8 @@ import { collapseIncidents, reportedBy, type ExposureSource } from './incident';
 import type { ManualNotice, SiteAlertRecord } from './notice';
 import { STEP_ID } from './guidance';
 import type { ProviderErrorKind, ProviderFailure } from './provider-error';
+import type { RightsRequest } from './rights/request';
+import { mergeRequests, readRequests, requestCsvRow, requestsSection, REQUESTS_SECTION } from './rights/request-export';
 
 export const EXPORT_FORMAT = 'was-i-exposed-export';
 /**
@@ -60,6 +62,8 @@ export interface ExportDocument {
   siteAlerts: SiteAlertRecord[];
   runs: ExportRun[];
   results: ExportResult[];
+  /** Data-protection requests (#13): present only when there are some (rights/request-export.ts). */
+  rightsRequests?: RightsRequest[];
 }
 
 /** What `buildExport` takes: the stores' contents. A whole ExportDocument fits too. */
@@ -71,6 +75,7 @@ export interface ExportData {
   siteAlerts: readonly SiteAlertRecord[];
   runs: readonly ExportRun[];
   results: readonly ExportResult[];
+  rightsRequests?: readonly RightsRequest[];
 }
 
 export type ExportCounts = Record<(typeof LISTS)[number], number>;
@@ -78,7 +83,7 @@ export type ExportCounts = Record<(typeof LISTS)[number], number>;
 export type ImportOutcome = { ok: true; doc: ExportDocument; counts: ExportCounts } | { ok: false; message: string };
 
 const LISTS = ['addresses', 'breaches', 'exposures', 'notices', 'siteAlerts', 'runs', 'results'] as const;
-const TOP_LEVEL_KEYS: ReadonlySet<string> = new Set(['format', 'version', ...LISTS]);
+const TOP_LEVEL_KEYS: ReadonlySet<string> = new Set(['format', 'version', ...LISTS, REQUESTS_SECTION]);
 
 const STATES = ['new', 'acknowledged', 'resolved'] as const satisfies readonly ExposureState[];
 const OUTCOMES = ['clean', 'breached', 'failed'] as const;
@@ -513,7 +518,10 @@ function readDocument(value: unknown, version: number = EXPORT_VERSION): ExportD
     if (!watched.has(n.email)) throw new Invalid((t) => t('importNotWatched', `notices[${i}].email`, JSON.stringify(n.email)));
   });
 
-  return canonical({ format: EXPORT_FORMAT, version: EXPORT_VERSION, addresses, breaches, exposures, notices, siteAlerts, runs, results });
+  const requests = readRequests(field(root, REQUESTS_SECTION), watched);
+  if (!requests.ok) throw new Invalid(requests.describe);
+
+  return canonical({ format: EXPORT_FORMAT, version: EXPORT_VERSION, addresses, breaches, exposures, notices, siteAlerts, runs, results, rightsRequests: requests.requests });
 }
 
 function canonical(doc: ExportDocument): ExportDocument {
@@ -527,6 +535,7 @@ function canonical(doc: ExportDocument): ExportDocument {
     siteAlerts: sortedBy(doc.siteAlerts, idKey),
     runs: sortedBy(doc.runs, idKey),
     results: sortedBy(doc.results, resultKey),
+    ...requestsSection(doc.rightsRequests),
   };
 }
 
@@ -753,6 +762,7 @@ export function mergeImport(existing: ExportDocument, incoming: ExportDocument):
     siteAlerts: mergeBy(existing.siteAlerts, incoming.siteAlerts, idKey, keepExisting),
     runs: mergeBy(existing.runs, incoming.runs, idKey, keepExisting),
     results: mergeBy(existing.results, incoming.results, resultKey, keepExisting),
+    rightsRequests: mergeRequests(existing.rightsRequests, incoming.rightsRequests),
   });
 }
 
@@ -774,7 +784,7 @@ export const CSV_HEADER = [
   'data classes',
 ] as const;
 
-export type CsvSource = Pick<ExportData, 'exposures' | 'breaches' | 'notices'>;
+export type CsvSource = Pick<ExportData, 'exposures' | 'breaches' | 'notices' | 'rightsRequests'>;
 
 /**
  * One spreadsheet cell. A cell that starts with = + - @ tab or CR is a formula to Excel and
@@ -825,6 +835,7 @@ export function buildCsv(data: CsvSource): string {
       cells: [n.email, 'manual', n.id, n.organisation, n.site, n.date, iso(n.createdAt), '', n.state, iso(n.stateChangedAt), n.note, n.dataClasses.join('; ')],
     });
   }
+  for (const r of data.rightsRequests ?? []) rows.push(requestCsvRow(r, iso));
   rows.sort(byKey((r) => r.key));
   const lines = [CSV_HEADER.map(csvCell).join(','), ...rows.map((r) => r.cells.map(csvCell).join(','))];
   return `${lines.join('\r\n')}\r\n`;

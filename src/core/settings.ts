@@ -1,6 +1,7 @@
 import { PROVIDER_IDS, type ProviderId } from './breach';
 import type { MessageKey, Translate } from './i18n';
 import { PROVIDERS } from './provider-registry';
+import { isAuthorityCountry } from './rights/authority-setting'; // #13
 
 /**
  * The defaults object IS the schema: the Settings type is derived from it, and every load is
@@ -47,6 +48,8 @@ export const DEFAULT_SETTINGS = {
   passwordFieldCheck: false,
   /** Per-request timeout; kept below the service worker's 30 s fetch limit. */
   requestTimeoutMs: 25_000,
+  /** #13: the data-protection authority to complain to (a country of rights/authorities.json); '' = from the browser's language. */
+  authorityCountry: '',
 };
 
 export type Settings = typeof DEFAULT_SETTINGS;
@@ -133,6 +136,7 @@ const VALIDATORS: { [K in SettingsKey]: Validator<Settings[K]> } = {
     Array.isArray(v) && v.length <= 10_000 && v.every((h) => typeof h === 'string' && /^[a-z0-9.-]{1,253}$/.test(h)),
   passwordFieldCheck: isBoolean,
   requestTimeoutMs: isIntIn(1_000, 28_000),
+  authorityCountry: isAuthorityCountry, // #13
 };
 
 /**
@@ -200,4 +204,5 @@ const SETTING_ERRORS: Record<SettingsKey, MessageKey> = {
   silencedSites: 'settingErrorSilencedSites',
   passwordFieldCheck: 'settingErrorPasswordFieldCheck',
   requestTimeoutMs: 'settingErrorRequestTimeoutMs',
+  authorityCountry: 'settingErrorAuthorityCountry', // #13
 };

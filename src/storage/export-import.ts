@@ -8,8 +8,8 @@ import type { Db } from './schema';
  * refers to are included: the rest is the provider's public catalog, fetched again at will.
  */
 export async function readExportData(db: Db): Promise<ExportData> {
-  const tx = db.transaction(['addresses', 'breaches', 'exposures', 'notices', 'siteAlerts', 'runs', 'results']);
-  const [addresses, allBreaches, exposures, notices, siteAlerts, runs, results] = await Promise.all([
+  const tx = db.transaction(['addresses', 'breaches', 'exposures', 'notices', 'siteAlerts', 'runs', 'results', 'rightsRequests']);
+  const [addresses, allBreaches, exposures, notices, siteAlerts, runs, results, rightsRequests] = await Promise.all([
     tx.objectStore('addresses').getAll(),
     tx.objectStore('breaches').getAll(),
     tx.objectStore('exposures').getAll(),
@@ -17,13 +17,14 @@ export async function readExportData(db: Db): Promise<ExportData> {
     tx.objectStore('siteAlerts').getAll(),
     tx.objectStore('runs').getAll(),
     tx.objectStore('results').getAll(),
+    tx.objectStore('rightsRequests').getAll(),
   ]);
   const used = new Set([
     ...exposures.map((e) => `${e.provider}\u0000${e.breachId}`),
     ...siteAlerts.flatMap((a) => a.breachIds.map((id) => `${a.provider}\u0000${id}`)),
   ]);
   const breaches = allBreaches.filter((b) => used.has(`${b.provider}\u0000${b.id}`));
-  return { addresses, breaches, exposures, notices, siteAlerts, runs, results };
+  return { addresses, breaches, exposures, notices, siteAlerts, runs, results, rightsRequests };
 }
 
 const STORES = ['addresses', 'breaches', 'exposures', 'notices', 'siteAlerts', 'runs', 'results'] as const;
@@ -33,7 +34,7 @@ const STORES = ['addresses', 'breaches', 'exposures', 'notices', 'siteAlerts', '
  * lands or nothing changes.
  */
 export async function importDocument(db: Db, incoming: ExportDocument): Promise<void> {
-  const tx = db.transaction([...STORES], 'readwrite', { durability: 'strict' });
+  const tx = db.transaction([...STORES, 'rightsRequests'], 'readwrite', { durability: 'strict' });
   const existing: ExportDocument = {
     format: EXPORT_FORMAT,
     version: EXPORT_VERSION,
@@ -44,6 +45,7 @@ export async function importDocument(db: Db, incoming: ExportDocument): Promise<
     siteAlerts: await tx.objectStore('siteAlerts').getAll(),
     runs: await tx.objectStore('runs').getAll(),
     results: await tx.objectStore('results').getAll(),
+    rightsRequests: await tx.objectStore('rightsRequests').getAll(),
   };
   const merged = mergeImport(existing, incoming);
   // The export leaves the counts out, and merging changes them: count them again from the result.
@@ -58,6 +60,7 @@ export async function importDocument(db: Db, incoming: ExportDocument): Promise<
     const store = tx.objectStore(name);
     for (const record of name === 'addresses' ? addresses : merged[name]) writes.push(store.put(record as never));
   }
+  for (const request of merged.rightsRequests ?? []) writes.push(tx.objectStore('rightsRequests').put(request));
   await Promise.all(writes);
   await tx.done;
 }

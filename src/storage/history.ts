@@ -1,5 +1,6 @@
 import { countChange, type ExposureKey, type ExposureState } from '../core/exposure';
 import { tickStep } from '../core/guidance';
+import { noticeEntryKey } from '../core/history-query';
 import type { ManualNotice } from '../core/notice';
 import type { EntryTarget } from '../messages';
 import type { Db } from './schema';
@@ -40,15 +41,17 @@ export async function saveNotice(db: Db, notice: ManualNotice): Promise<void> {
   await db.put('notices', notice);
 }
 
+/** A notice goes with the request made about it (#13): a request about nothing is no history. */
 export async function deleteNotice(db: Db, id: string): Promise<void> {
-  await db.delete('notices', id);
+  const tx = db.transaction(['notices', 'rightsRequests'], 'readwrite', { durability: 'strict' });
+  await Promise.all([tx.objectStore('notices').delete(id), tx.objectStore('rightsRequests').delete(noticeEntryKey(id)), tx.done]);
 }
 
 /**
  * Every store the user's data lives in, and the queue with it. The times of recent requests stay:
  * they hold no personal data, and forgetting them would let the next checks break the rate limit.
  */
-const ALL_STORES = ['addresses', 'breaches', 'exposures', 'jobs', 'runs', 'results', 'notices', 'siteAlerts'] as const;
+const ALL_STORES = ['addresses', 'breaches', 'exposures', 'jobs', 'runs', 'results', 'notices', 'siteAlerts', 'rightsRequests'] as const;
 
 /** Deletes everything, all or nothing. */
 export async function deleteEverything(db: Db): Promise<void> {

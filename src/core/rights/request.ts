@@ -65,6 +65,9 @@ export type RequestChange =
   | { action: 'closed'; note: string }
   | { action: 'reopened' };
 
+/** A change as a page sends it: for "sent", the entry's own facts are read from storage, not taken from the page. */
+export type RequestChangeInput = { action: 'sent'; sentOn: string; law: LawId } | Exclude<RequestChange, { action: 'sent' }>;
+
 /** Why a change was refused, as a message key (worded by the caller). */
 export type RequestRefusal = 'requestDateInvalid' | 'requestDateFuture' | 'requestDateBeforeSent' | 'requestExtensionInvalid' | 'requestNotSent';
 

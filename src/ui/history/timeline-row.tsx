@@ -35,6 +35,7 @@ export const TimelineRow = memo(function TimelineRow({ entry, sort, index, count
       <span class="row-title">
         {entry.title}
         {entry.kind === 'notice' && <span class="tag neutral">{t('tagYourNotice')}</span>}
+        {entry.kind === 'request' && <span class={`tag ${entry.status === 'overdue' ? 'new' : 'neutral'}`}>{t(entry.status === 'overdue' ? 'tagRequestOverdue' : 'tagRequest')}</span>}
         {entry.state !== 'acknowledged' && <span class={`tag ${entry.state}`}>{entry.state === 'new' ? t('tagNew') : t('tagResolved')}</span>}
       </span>
       <span class="row-date">{sort === 'found' ? t('rowFoundOn', formatIsoDay(new Date(entry.firstSeen).toISOString())) : formatBreachDate(entry.date)}</span>

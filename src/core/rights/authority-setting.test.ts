@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS, validateSettings, validateSettingsPatch } from '../settings';
+import { chosenAuthority, isAuthorityCountry } from './authority-setting';
+
+describe('the authority setting', () => {
+  it('is a country of the list, or empty for the browser language', () => {
+    expect(isAuthorityCountry('')).toBe(true);
+    expect(isAuthorityCountry('IT')).toBe(true);
+    expect(isAuthorityCountry('GB')).toBe(true);
+    for (const bad of ['it', 'US', 'XX', 3, null, ['IT']]) expect(isAuthorityCountry(bad), String(bad)).toBe(false);
+  });
+
+  it('defaults to following the browser language: Italian means the Garante', () => {
+    expect(DEFAULT_SETTINGS.authorityCountry).toBe('');
+    expect(chosenAuthority('', 'it')?.name).toBe('Garante per la protezione dei dati personali');
+    expect(chosenAuthority('', 'en-US')).toBeUndefined();
+    expect(chosenAuthority('FR', 'it')?.country).toBe('FR');
+  });
+
+  it('is validated on load (a bad value is reset) and on save (with a message)', () => {
+    expect(validateSettings({ authorityCountry: 'ZZ' })).toMatchObject({ settings: { authorityCountry: '' }, reset: ['authorityCountry'] });
+    expect(validateSettings({ authorityCountry: 'DE' }).settings.authorityCountry).toBe('DE');
+    const t = (key: string) => key;
+    expect(validateSettingsPatch({ authorityCountry: 'ZZ' }, t as never)).toEqual({ ok: false, key: 'authorityCountry', message: 'settingErrorAuthorityCountry' });
+  });
+});
