@@ -62,6 +62,22 @@ const RequestSchema = v.pipe(
   v.forward(v.check((r) => isEntryKeyOf(r.entry, r.email), 'importExpectRequestEntry'), ['entry']),
 );
 
+/** What each field must be, for a record that lacks it. */
+const MISSING: Readonly<Record<keyof RightsRequest, MessageKey>> = {
+  entry: 'importExpectText',
+  email: 'importExpectEmail',
+  organisation: 'importExpectText',
+  law: 'importExpectLaw',
+  sentOn: 'importExpectLocalDate',
+  extensionMonths: 'importExpectExtension',
+  answeredOn: 'importExpectLocalDate',
+  note: 'importExpectText',
+  closedOn: 'importExpectLocalDate',
+  createdAt: 'importExpectTime',
+  changedAt: 'importExpectTime',
+  notifiedDue: 'importExpectLocalDate',
+};
+
 const ListSchema = v.pipe(v.array(RequestSchema, 'importExpectList'), v.maxLength(MAX_REQUESTS, 'importTooManyRequests'));
 
 /** What was found instead of what was expected (the words of export-format.ts's own checks). */
@@ -92,8 +108,13 @@ export function readRequests(value: unknown, watched: ReadonlySet<string>): Requ
   if (!parsed.success) {
     const issue = parsed.issues[0];
     const path = pathOf(issue);
-    const got = found(issue.input);
-    const expected = issue.message as MessageKey;
+    // The value at the path: a check forwarded to a field (entry) has the whole record as input.
+    const last = issue.path?.at(-1);
+    const got = found(last ? last.value : issue.input);
+    // A missing field is reported by valibot as the object's issue: say what the field must be.
+    const field = issue.path?.at(-1)?.key;
+    const missing = issue.type === 'object' && typeof field === 'string' ? MISSING[field as keyof RightsRequest] : undefined;
+    const expected = (missing ?? issue.message) as MessageKey;
     return { ok: false, describe: (t) => t('importMustBe', path, t(expected), got(t)) };
   }
   const seen = new Map<string, number>();
