@@ -70,7 +70,7 @@ export function RequestTracker({ target, request, onChanged }: Props) {
       <section class="request-tracker" aria-labelledby="request-title" data-testid="request-tracker">
         <h3 id="request-title">{t('requestTitle')}</h3>
         <p class="muted">{t('requestNoneYet')}</p>
-        <form class="request-form" onSubmit={submit(() => ({ action: 'sent', sentOn, law }))}>
+        <form class="request-form" noValidate onSubmit={submit(() => ({ action: 'sent', sentOn, law }))}>
           <label>
             {t('requestSentOn')}
             <input type="date" required max={today} value={sentOn} onInput={(e) => setSentOn(e.currentTarget.value)} />
@@ -121,7 +121,7 @@ export function RequestTracker({ target, request, onChanged }: Props) {
 
       {open && (
         <>
-          <form class="request-form" onSubmit={submit(() => ({ action: 'extended', months: Number(months) }))}>
+          <form class="request-form" noValidate onSubmit={submit(() => ({ action: 'extended', months: Number(months) }))}>
             <label>
               {t('requestExtensionLabel')}
               <select value={months} onChange={(e) => setMonths(e.currentTarget.value)}>
@@ -136,7 +136,7 @@ export function RequestTracker({ target, request, onChanged }: Props) {
               {t('requestRecordExtension')}
             </button>
           </form>
-          <form class="request-form" onSubmit={submit(() => ({ action: 'answered', answeredOn, note: note.trim() }))}>
+          <form class="request-form" noValidate onSubmit={submit(() => ({ action: 'answered', answeredOn, note: note.trim() }))}>
             <label>
               {t('requestAnsweredOnLabel')}
               <input type="date" required min={r.sentOn} max={today} value={answeredOn} onInput={(e) => setAnsweredOn(e.currentTarget.value)} />

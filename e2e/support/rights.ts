@@ -1,0 +1,31 @@
+import type { BrowserContext, Page } from '@playwright/test';
+import { expect, readStore } from './extension';
+import { address, openHistory, putRecords } from './history-seed';
+
+/** The address of the seed case (#13). */
+export const EMAIL = 'person@example.com';
+
+/** The history page with one watched address and the seed case's notice recorded through the form. */
+export async function historyWithAmazonNotice(context: BrowserContext, extensionId: string): Promise<Page> {
+  const page = await openHistory(context, extensionId);
+  await putRecords(page, { addresses: [address(EMAIL, Date.UTC(2025, 0, 1))] });
+  await page.reload();
+  await page.locator('body[data-ready="true"]').waitFor();
+  const form = page.getByTestId('notice-form');
+  await form.getByLabel('Which address').selectOption(EMAIL);
+  await form.getByLabel('Organisation').fill('Amazon');
+  await form.getByLabel('When it happened').fill('2018-11-21');
+  await form.getByLabel('What was exposed').fill('email, name');
+  await form.getByLabel('Note (optional)').fill('technical error');
+  await form.getByRole('button', { name: 'Record notice' }).click();
+  await expect(form.getByRole('status')).toContainText('Recorded the notice from Amazon');
+  expect(await readStore(page, 'notices')).toHaveLength(1);
+  await page.getByTestId('history-list').getByRole('option').first().click();
+  await expect(page.locator('#detail-title')).toHaveText('Amazon');
+  return page;
+}
+
+/** A manual notice as the extension stores it. */
+export function notice(id: string, email: string, organisation: string, date: string) {
+  return { id, email, organisation, site: '', date, dataClasses: ['email', 'name'], note: 'technical error', createdAt: Date.UTC(2025, 0, 2), state: 'acknowledged', stateChangedAt: Date.UTC(2025, 0, 2) };
+}
