@@ -69,7 +69,7 @@ test('the seed case: ask Amazon in Italian, mark it sent 40 days ago, overdue on
   await expect(tracker.getByTestId('complaint-step')).toBeVisible();
 
   // Exactly one notification, recorded as shown for this due date.
-  const [{ id: noticeId }] = await readStore<{ id: string }>(page, 'notices');
+  const noticeId = (await readStore<{ id: string }>(page, 'notices'))[0]!.id;
   const notificationId = `request:${encodeURIComponent(`notice\u0000${noticeId}`)}`;
   await expect.poll(async () => Object.keys(await notifications(page))).toEqual([notificationId]);
   await expect.poll(async () => (await readStore<{ notifiedDue: string | null }>(page, 'rightsRequests'))[0]?.notifiedDue).toBe(due);

@@ -13,6 +13,11 @@ import { t, uiLanguage } from '../../i18n';
  * browser's language points to), links its complaint page — or, where no such page could be
  * checked (authorities.json), says so and links its home page — and lists what to attach.
  */
+/** The authority's own name; on an English page, with its English name when that differs. */
+function nameOf(authority: Authority): string {
+  return uiLanguage().startsWith('en') && authority.nameEn !== authority.name ? `${authority.name} (${authority.nameEn})` : authority.name;
+}
+
 export function ComplaintStep({ request }: { request: RequestEntry }) {
   const [authority, setAuthority] = useState<Authority | undefined | null>(null);
   useEffect(() => {
@@ -37,7 +42,7 @@ export function ComplaintStep({ request }: { request: RequestEntry }) {
         </p>
       ) : (
         <>
-          <p>{t('complaintAuthority', authority.name, authority.nameEn)}</p>
+          <p>{t('complaintAuthority', nameOf(authority))}</p>
           {authority.complaintUrl !== null ? (
             <p>
               <a href={authority.complaintUrl} target="_blank" rel="noopener noreferrer" data-testid="complaint-link">

@@ -111,8 +111,8 @@ export function RequestTracker({ target, request, onChanged }: Props) {
       </p>
       <p data-testid="request-due" data-due={request.due}>
         {t(status === 'overdue' ? 'requestWasDue' : 'requestDue', formatEventDate(request.due))}
-        {r.extensionMonths > 0 && ` ${t(r.extensionMonths === 1 ? 'requestExtendedOne' : 'requestExtendedOther', r.extensionMonths)}`}
       </p>
+      {r.extensionMonths > 0 && <p>{t(r.extensionMonths === 1 ? 'requestExtendedOne' : 'requestExtendedOther', r.extensionMonths)}</p>}
       {r.note && (
         <p class="entry-note">
           <strong>{t('detailYourNote')}</strong> {r.note}
