@@ -469,8 +469,8 @@ test('a version-1 database is migrated to the current version by the history pag
       }),
   );
   expect(schema).toEqual({
-    version: 5,
-    stores: ['addresses', 'breaches', 'exposures', 'jobs', 'notices', 'requests', 'results', 'runs', 'siteAlerts'],
+    version: 6,
+    stores: ['addresses', 'breaches', 'exposures', 'jobs', 'notices', 'requests', 'results', 'rightsRequests', 'runs', 'siteAlerts'],
     noticeIndexes: ['by-created', 'by-email', 'by-state'],
     alertIndexes: ['by-host', 'by-shown'],
   });
