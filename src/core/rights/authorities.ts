@@ -36,6 +36,11 @@ export function complaintLink(authority: Authority): string {
   return authority.complaintUrl ?? authority.website;
 }
 
+/** The authority chosen in Options (`authorityCountry`), or for '' the one the browser's language points to. */
+export function chosenAuthority(setting: string, locale: string): Authority | undefined {
+  return setting === '' ? defaultAuthority(locale) : authorityFor(setting);
+}
+
 /**
  * A language spoken as a national language in one EEA country (or the UK) only, so that a
  * locale with no region still points somewhere sensible: 'it' → Italy. Languages shared by

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, validateSettings, validateSettingsPatch } from '../settings';
-import { chosenAuthority, isAuthorityCountry } from './authority-setting';
+import { AUTHORITIES, chosenAuthority } from './authorities';
+import { AUTHORITY_COUNTRIES, isAuthorityCountry } from './authority-setting';
 
 describe('the authority setting', () => {
   it('is a country of the list, or empty for the browser language', () => {
@@ -8,6 +9,10 @@ describe('the authority setting', () => {
     expect(isAuthorityCountry('IT')).toBe(true);
     expect(isAuthorityCountry('GB')).toBe(true);
     for (const bad of ['it', 'US', 'XX', 3, null, ['IT']]) expect(isAuthorityCountry(bad), String(bad)).toBe(false);
+  });
+
+  it('names exactly the countries of authorities.json, in its order', () => {
+    expect(AUTHORITY_COUNTRIES).toEqual(AUTHORITIES.map((a) => a.country));
   });
 
   it('defaults to following the browser language: Italian means the Garante', () => {

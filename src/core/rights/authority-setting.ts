@@ -4,13 +4,17 @@
  * load and save, like the rest of the settings.
  */
 import * as v from 'valibot';
-import { AUTHORITIES, authorityFor, defaultAuthority, type Authority } from './authorities';
 
-const AuthorityCountrySchema = v.union([v.literal(''), v.picklist(AUTHORITIES.map((a) => a.country))]);
+/**
+ * The countries of authorities.json, in its order (a test holds them equal). Written out here so
+ * that every page that loads the settings — the popup among them — checks this one field without
+ * loading the authorities' names and links.
+ */
+export const AUTHORITY_COUNTRIES = [
+  'AT', 'BE', 'BG', 'HR', 'CY', 'CZ', 'DK', 'EE', 'FI', 'FR', 'DE', 'GR', 'HU', 'IE', 'IT', 'LV',
+  'LT', 'LU', 'MT', 'NL', 'PL', 'PT', 'RO', 'SK', 'SI', 'ES', 'SE', 'IS', 'LI', 'NO', 'GB',
+] as const;
+
+const AuthorityCountrySchema = v.union([v.literal(''), v.picklist(AUTHORITY_COUNTRIES)]);
 
 export const isAuthorityCountry = (value: unknown): value is string => v.is(AuthorityCountrySchema, value);
-
-/** The authority the person chose, or the one their browser's language points to (undefined: none fits). */
-export function chosenAuthority(setting: string, locale: string): Authority | undefined {
-  return setting === '' ? defaultAuthority(locale) : authorityFor(setting);
-}

@@ -7,7 +7,8 @@
  * also links the request to its breach or notice.
  */
 import { dueDate, isOverdue, parseLocalDate, type LocalDate } from './deadline';
-import { lawById, type LawId } from './laws';
+import { DEADLINE_RULES } from './deadline-rules';
+import type { LawId } from './laws';
 
 export interface RightsRequest {
   /** The timeline key of the breach or notice asked about: `breach\0email\0provider\0id` or `notice\0id`. */
@@ -40,7 +41,7 @@ export interface RightsRequest {
 export type RequestStatus = 'waiting' | 'overdue' | 'answered' | 'closed';
 
 export function requestDue(request: Pick<RightsRequest, 'law' | 'sentOn' | 'extensionMonths'>): LocalDate {
-  return dueDate(request.sentOn, lawById(request.law).deadline, request.extensionMonths);
+  return dueDate(request.sentOn, DEADLINE_RULES[request.law], request.extensionMonths);
 }
 
 export function requestStatus(request: RightsRequest, today: LocalDate): RequestStatus {
@@ -50,7 +51,7 @@ export function requestStatus(request: RightsRequest, today: LocalDate): Request
 }
 
 /** The longest extension the request's law allows (GDPR: two further months). */
-export const maxExtension = (law: LawId): number => lawById(law).deadline.maxExtensionMonths;
+export const maxExtension = (law: LawId): number => DEADLINE_RULES[law].maxExtensionMonths;
 
 /** Requests whose due date passed unanswered and that were not yet notified for that due date. */
 export function owedOverdueNotices(requests: readonly RightsRequest[], today: LocalDate): RightsRequest[] {

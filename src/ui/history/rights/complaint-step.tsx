@@ -2,8 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { loadSettings } from '../../../adapters/settings-store';
 import type { RequestEntry } from '../../../core/history-query';
-import type { Authority } from '../../../core/rights/authorities';
-import { chosenAuthority } from '../../../core/rights/authority-setting';
+import { chosenAuthority, type Authority } from '../../../core/rights/authorities';
 import { formatEventDate } from '../../format';
 import { t, uiLanguage } from '../../i18n';
 

@@ -96,11 +96,11 @@ export function RequestTracker({ target, request, onChanged }: Props) {
 
   const status = request.status;
   const open = status === 'waiting' || status === 'overdue';
-  const lawName = LAWS.find((l) => l.id === r.law)?.name[page] ?? r.law;
+  const under = LAWS.find((l) => l.id === r.law)?.under[page] ?? r.law;
   return (
     <section class={`request-tracker request-${status}`} aria-labelledby="request-title" data-testid="request-tracker" data-status={status}>
       <h3 id="request-title">{t('requestTitle')}</h3>
-      <p>{t('requestSentLine', formatEventDate(r.sentOn), lawName)}</p>
+      <p>{t('requestSentLine', formatEventDate(r.sentOn), under)}</p>
       <p class={`request-status ${status === 'overdue' ? 'error' : ''}`} data-testid="request-status">
         <strong>{t(STATUS_WORDS[status])}</strong>{' '}
         {status === 'answered' && r.answeredOn !== null
