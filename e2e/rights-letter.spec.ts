@@ -4,18 +4,10 @@
  * mailto: draft, the clipboard or a .txt file, with no request leaving the browser.
  */
 import { readFile } from 'node:fs/promises';
-import AxeBuilder from '@axe-core/playwright';
-import type { Page, Request } from '@playwright/test';
+import type { Request } from '@playwright/test';
 import { expect, readStore, test } from './support/extension';
 import { address, breach, exposure, openHistory, putRecords } from './support/history-seed';
-import { EMAIL, historyWithAmazonNotice } from './support/rights';
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join('; ')}`);
-}
+import { EMAIL, historyWithAmazonNotice, seriousViolations } from './support/rights';
 
 test('the seed case: ask Amazon in Italian, as a mailto: draft, copied and downloaded, with nothing sent', async ({ context, extensionId }) => {
   const page = await historyWithAmazonNotice(context, extensionId);

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import type { Page, Request } from '@playwright/test';
 import { expect, readStore, test } from './support/extension';
 import { address, openHistory, putRecords, workerStopper } from './support/history-seed';
-import { EMAIL, historyWithAmazonNotice, notice } from './support/rights';
+import { EMAIL, historyWithAmazonNotice, notice, seriousViolations } from './support/rights';
 import { addDays, addMonths, nextWorkingDay } from '../src/core/rights/deadline';
 
 /** The authorities as the extension ships them (read as data: Node needs an import attribute for JSON). */
@@ -192,3 +192,21 @@ test.describe('in an Italian browser', () => {
     await expect(options.locator('#authorityCountry option:checked')).toHaveText(/^Dalla lingua del browser: Italia — Garante per la protezione dei dati personali$/);
   });
 });
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`an overdue request with its complaint step passes axe in ${scheme} mode`, async ({ context, extensionId }) => {
+    const page = await historyWithOverdueRequest(context, extensionId);
+    await page.emulateMedia({ colorScheme: scheme });
+    const tracker = page.getByTestId('request-tracker');
+    await expect(page.getByTestId('complaint-step')).toBeVisible();
+    // With a refusal shown too, so its colours are scanned.
+    await tracker.getByLabel('Answer received on').fill('2001-01-01');
+    await tracker.getByRole('button', { name: 'Record the answer' }).click();
+    await expect(tracker.getByTestId('request-error')).toHaveText('The answer cannot come before the request was sent: check the date.');
+    expect(await seriousViolations(page)).toEqual([]);
+    // The timeline's request row (its tag) too.
+    await page.locator('#filter-kind').selectOption('request');
+    await expect(page.getByTestId('history-list').getByRole('option')).toHaveCount(1);
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+}

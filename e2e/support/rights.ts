@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { BrowserContext, Page } from '@playwright/test';
 import { expect, readStore } from './extension';
 import { address, openHistory, putRecords } from './history-seed';
@@ -28,4 +29,12 @@ export async function historyWithAmazonNotice(context: BrowserContext, extension
 /** A manual notice as the extension stores it. */
 export function notice(id: string, email: string, organisation: string, date: string) {
   return { id, email, organisation, site: '', date, dataClasses: ['email', 'name'], note: 'technical error', createdAt: Date.UTC(2025, 0, 2), state: 'acknowledged', stateChangedAt: Date.UTC(2025, 0, 2) };
+}
+
+/** What axe finds serious or critical on the page (WCAG 2.1 A and AA, best practice). */
+export async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join('; ')}`);
 }
