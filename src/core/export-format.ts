@@ -78,7 +78,7 @@ export interface ExportData {
   rightsRequests?: readonly RightsRequest[];
 }
 
-export type ExportCounts = Record<(typeof LISTS)[number], number>;
+export type ExportCounts = Record<(typeof LISTS)[number], number> & { rightsRequests?: number };
 
 export type ImportOutcome = { ok: true; doc: ExportDocument; counts: ExportCounts } | { ok: false; message: string };
 
@@ -548,6 +548,7 @@ function countsOf(doc: ExportDocument): ExportCounts {
     siteAlerts: doc.siteAlerts.length,
     runs: doc.runs.length,
     results: doc.results.length,
+    ...(doc.rightsRequests?.length ? { rightsRequests: doc.rightsRequests.length } : {}),
   };
 }
 

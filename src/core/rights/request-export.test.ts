@@ -36,6 +36,7 @@ describe('requests in the export file', () => {
     expect(Object.keys(file.rightsRequests![0]!)).toEqual(Object.keys(REQUEST));
     const back = parseImport(text, tEn);
     expect(back.ok && buildExport(back.doc, tEn)).toBe(text);
+    expect(back.ok && back.counts.rightsRequests).toBe(2);
   });
 
   it('are left out when there are none, so a history without requests exports as before', () => {
