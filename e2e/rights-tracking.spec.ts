@@ -6,6 +6,7 @@
  * the authority chosen in Options (the Garante by default for an Italian browser).
  */
 import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import type { Page, Request } from '@playwright/test';
 import { expect, readStore, test } from './support/extension';
 import { address, openHistory, putRecords, workerStopper } from './support/history-seed';
@@ -191,6 +192,39 @@ test.describe('in an Italian browser', () => {
     await options.locator('body[data-ready="true"]').waitFor();
     await expect(options.locator('#authorityCountry option:checked')).toHaveText(/^Dalla lingua del browser: Italia — Garante per la protezione dei dati personali$/);
   });
+});
+
+/** Clicks an export button and returns the downloaded file's text. */
+async function exported(page: Page, button: string): Promise<string> {
+  const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button }).click()]);
+  return readFile(await file.path(), 'utf8');
+}
+
+test('export → delete everything → import gives the same file byte for byte, with a request in it', async ({ context, extensionId }) => {
+  const page = await historyWithOverdueRequest(context, extensionId);
+  // One change through the page too, so the record is as the extension writes it.
+  const tracker = page.getByTestId('request-tracker');
+  await tracker.getByLabel('The organisation extended the deadline by').selectOption('1');
+  await tracker.getByRole('button', { name: 'Record the extension' }).click();
+  await expect(tracker.getByText('The organisation extended the deadline by 1 month.')).toBeVisible();
+
+  const first = await exported(page, 'Export everything (JSON)');
+  const doc = JSON.parse(first) as { rightsRequests?: Array<{ entry: string; extensionMonths: number }> };
+  expect(doc.rightsRequests).toEqual([expect.objectContaining({ entry: 'notice\u0000n1', extensionMonths: 1 })]);
+  const csv = await exported(page, 'Export timeline (CSV)');
+  expect(csv.split('\r\n').filter((line) => line.startsWith(`${EMAIL},request,n1,Amazon,`))).toHaveLength(1);
+
+  await page.getByRole('button', { name: 'Delete everything…' }).click();
+  await page.getByRole('dialog', { name: 'Delete everything?' }).getByRole('button', { name: 'Delete everything' }).click();
+  await expect(page.getByTestId('data-message')).toHaveText('Everything was deleted from this browser.');
+  for (const store of ['addresses', 'notices', 'rightsRequests']) expect(await readStore(page, store), store).toEqual([]);
+
+  await page.getByTestId('import-file').setInputFiles({ name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(first, 'utf8') });
+  await expect(page.getByTestId('data-message')).toContainText('1 notice');
+  await expect(page.getByTestId('data-message')).toContainText('1 data-protection request from backup.json');
+  expect(await exported(page, 'Export everything (JSON)')).toBe(first);
+  await page.locator('#filter-kind').selectOption('request');
+  await expect(page.getByTestId('history-list').getByRole('option')).toHaveCount(1);
 });
 
 for (const scheme of ['light', 'dark'] as const) {
