@@ -76,6 +76,11 @@ test('the seed case: ask Amazon in Italian, mark it sent 40 days ago, overdue on
   await expect.poll(async () => (await readStore<{ notifiedDue: string | null }>(page, 'rightsRequests'))[0]?.notifiedDue).toBe(due);
   const popup = await openPopup();
   await expect(popup.getByTestId('popup-overdue')).toHaveText(/^Your request to Amazon is overdue: the answer was due by /);
+  // Its link opens the request in the history.
+  const [opened] = await Promise.all([context.waitForEvent('page'), popup.getByTestId('popup-overdue').getByRole('link').click()]);
+  await opened.locator('body[data-ready="true"]').waitFor();
+  await expect(opened.locator('#detail-title')).toHaveText('Your request to Amazon');
+  await opened.close();
 
   // The person dismisses it; the worker restarts; the next look for overdue requests (a change
   // that leaves it overdue awaits one) shows nothing again: the record says it was shown.
