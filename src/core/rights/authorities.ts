@@ -36,9 +36,18 @@ export function complaintLink(authority: Authority): string {
   return authority.complaintUrl ?? authority.website;
 }
 
-/** The authority chosen in Options (`authorityCountry`), or for '' the one the browser's language points to. */
-export function chosenAuthority(setting: string, locale: string): Authority | undefined {
-  return setting === '' ? defaultAuthority(locale) : authorityFor(setting);
+/**
+ * The authority chosen in Options (`authorityCountry`), or for '' the first the locales point to:
+ * the browser's own UI locale first ('de-AT' names Austria even where the pages are shown in
+ * English), then the language the pages are shown in.
+ */
+export function chosenAuthority(setting: string, locales: readonly string[]): Authority | undefined {
+  if (setting !== '') return authorityFor(setting);
+  for (const locale of locales) {
+    const found = defaultAuthority(locale);
+    if (found) return found;
+  }
+  return undefined;
 }
 
 /**

@@ -17,9 +17,13 @@ describe('the authority setting', () => {
 
   it('defaults to following the browser language: Italian means the Garante', () => {
     expect(DEFAULT_SETTINGS.authorityCountry).toBe('');
-    expect(chosenAuthority('', 'it')?.name).toBe('Garante per la protezione dei dati personali');
-    expect(chosenAuthority('', 'en-US')).toBeUndefined();
-    expect(chosenAuthority('FR', 'it')?.country).toBe('FR');
+    expect(chosenAuthority('', ['it'])?.name).toBe('Garante per la protezione dei dati personali');
+    expect(chosenAuthority('', ['en-US', 'en'])).toBeUndefined();
+    expect(chosenAuthority('FR', ['it'])?.country).toBe('FR');
+    // The browser's own locale first (an Austrian browser with the pages in English), then the pages' language
+    // (a Chromium that reports en-US while showing the Italian pages).
+    expect(chosenAuthority('', ['de-AT', 'en'])?.country).toBe('AT');
+    expect(chosenAuthority('', ['en-US', 'it'])?.country).toBe('IT');
   });
 
   it('is validated on load (a bad value is reset) and on save (with a message)', () => {

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
-import { AUTHORITIES, AUTHORITIES_SOURCE, defaultAuthority, type Authority } from '../../core/rights/authorities';
+import { AUTHORITIES, AUTHORITIES_SOURCE, chosenAuthority, type Authority } from '../../core/rights/authorities';
+import { authorityLocales } from '../authority-locales';
 import type { Settings } from '../../core/settings';
 import { t, uiLanguage } from '../i18n';
 import { send } from '../send';
@@ -14,7 +15,7 @@ export function AuthorityField({ settings, onSaved }: { settings: Settings; onSa
   const language = uiLanguage();
   const regions = new Intl.DisplayNames([language], { type: 'region' });
   const label = (a: Authority) => `${regions.of(a.country) ?? a.country} — ${a.name}`;
-  const fallback = defaultAuthority(language);
+  const fallback = chosenAuthority('', authorityLocales());
   const sorted = [...AUTHORITIES].sort((a, b) => label(a).localeCompare(label(b), language));
 
   const save = async (authorityCountry: string) => {

@@ -5,6 +5,7 @@ import type { RequestEntry } from '../../../core/history-query';
 import { chosenAuthority, type Authority } from '../../../core/rights/authorities';
 import { formatEventDate } from '../../format';
 import { t, uiLanguage } from '../../i18n';
+import { authorityLocales } from '../../authority-locales';
 
 /**
  * The complaint (Art. 77 GDPR; for the UK, to the ICO): for a request left unanswered past its due
@@ -21,7 +22,7 @@ export function ComplaintStep({ request }: { request: RequestEntry }) {
   const [authority, setAuthority] = useState<Authority | undefined | null>(null);
   useEffect(() => {
     let current = true;
-    void loadSettings().then((s) => current && setAuthority(chosenAuthority(s.authorityCountry, uiLanguage())));
+    void loadSettings().then((s) => current && setAuthority(chosenAuthority(s.authorityCountry, authorityLocales())));
     return () => {
       current = false;
     };
