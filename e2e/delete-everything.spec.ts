@@ -11,7 +11,7 @@ import { expect, test } from './support/mapped-browser';
 import { readStore } from './support/read-store';
 import { addAddresses, configure } from './support/run-helpers';
 
-const USER_STORES = ['addresses', 'exposures', 'jobs', 'runs', 'results', 'notices', 'siteAlerts', 'trails'];
+const USER_STORES = ['addresses', 'exposures', 'jobs', 'runs', 'results', 'notices', 'siteAlerts', 'trails', 'rightsRequests'];
 const KEY = '0123456789abcdef0123456789abcdef';
 
 interface Traces {
@@ -73,7 +73,7 @@ async function deleteEverything(page: Page, keepSettings: boolean): Promise<void
   const dialog = page.getByRole('dialog', { name: 'Delete everything?' });
   // The dialog says what goes; the settings line follows the choice.
   await expect(dialog.getByRole('listitem')).toHaveText([
-    'Your addresses, every exposure, your notes and your notices',
+    'Your addresses, every exposure, your notes, your notices and your requests',
     'The check history and the record of site alerts',
     'The breach catalogs (downloaded again straight away)',
     'Notifications on screen, scheduled checks and downloads, and the marks of the last catalog download',

@@ -472,7 +472,7 @@ test('a version-1 database is migrated to the current version by the history pag
   expect(schema).toEqual({
     // The current version, whatever migrations have been added since this test was written.
     version: DB_VERSION,
-    stores: ['addresses', 'breaches', 'exposures', 'jobs', 'notices', 'requests', 'results', 'runs', 'siteAlerts', 'trails'],
+    stores: ['addresses', 'breaches', 'exposures', 'jobs', 'notices', 'requests', 'results', 'rightsRequests', 'runs', 'siteAlerts', 'trails'],
     noticeIndexes: ['by-created', 'by-email', 'by-state'],
     alertIndexes: ['by-host', 'by-shown'],
   });

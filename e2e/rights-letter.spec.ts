@@ -4,39 +4,10 @@
  * mailto: draft, the clipboard or a .txt file, with no request leaving the browser.
  */
 import { readFile } from 'node:fs/promises';
-import AxeBuilder from '@axe-core/playwright';
-import type { Page, Request } from '@playwright/test';
+import type { Request } from '@playwright/test';
 import { expect, readStore, test } from './support/extension';
 import { address, breach, exposure, openHistory, putRecords } from './support/history-seed';
-
-const EMAIL = 'person@example.com';
-
-/** The history page with one watched address and the seed case's notice recorded through the form. */
-async function historyWithAmazonNotice(context: Parameters<typeof openHistory>[0], extensionId: string): Promise<Page> {
-  const page = await openHistory(context, extensionId);
-  await putRecords(page, { addresses: [address(EMAIL, Date.UTC(2025, 0, 1))] });
-  await page.reload();
-  await page.locator('body[data-ready="true"]').waitFor();
-  const form = page.getByTestId('notice-form');
-  await form.getByLabel('Which address').selectOption(EMAIL);
-  await form.getByLabel('Organisation').fill('Amazon');
-  await form.getByLabel('When it happened').fill('2018-11-21');
-  await form.getByLabel('What was exposed').fill('email, name');
-  await form.getByLabel('Note (optional)').fill('technical error');
-  await form.getByRole('button', { name: 'Record notice' }).click();
-  await expect(form.getByRole('status')).toContainText('Recorded the notice from Amazon');
-  expect(await readStore(page, 'notices')).toHaveLength(1);
-  await page.getByTestId('history-list').getByRole('option').first().click();
-  await expect(page.locator('#detail-title')).toHaveText('Amazon');
-  return page;
-}
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join('; ')}`);
-}
+import { EMAIL, historyWithAmazonNotice, seriousViolations } from './support/rights';
 
 test('the seed case: ask Amazon in Italian, as a mailto: draft, copied and downloaded, with nothing sent', async ({ context, extensionId }) => {
   const page = await historyWithAmazonNotice(context, extensionId);

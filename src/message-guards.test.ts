@@ -59,6 +59,24 @@ const CASES: { [T in MessageType]: { good: unknown[]; bad: unknown[] } } = {
   },
   'address/suggest': { good: [{ email: 'a@b.com' }, { email: 'a@b.com', tabUrl: 'https://shopa.example/' }], bad: [{ email: 'a@b.com', tabUrl: 5 }, { tabUrl: 'x' }, null] },
   'trail/set-state': { good: [{ id: 'x', state: 'acknowledged' }], bad: [{ id: 'x', state: 'seen' }, { id: 1, state: 'new' }, { state: 'new' }] },
+  'request/change': {
+    good: [
+      { target: { kind: 'notice', id: 'n1' }, change: { action: 'sent', sentOn: '2027-01-05', law: 'eu-gdpr' } },
+      { target: { kind: 'exposure', key: ['a@example.com', 'hibp', 'Adobe'] }, change: { action: 'extended', months: 2 } },
+      { target: { kind: 'notice', id: 'n1' }, change: { action: 'answered', answeredOn: '2027-01-05', note: 'ok' } },
+      { target: { kind: 'notice', id: 'n1' }, change: { action: 'closed', note: '' } },
+      { target: { kind: 'notice', id: 'n1' }, change: { action: 'reopened' } },
+    ],
+    bad: [
+      { target: { kind: 'notice', id: 'n1' }, change: { action: 'sent', sentOn: '2027-01-05', law: 'ccpa' } },
+      { target: { kind: 'notice', id: 'n1' }, change: { action: 'sent', sentOn: '2027-01-05', law: 'eu-gdpr', email: 'x@example.com' } },
+      { target: { kind: 'notice', id: 'n1' }, change: { action: 'extended', months: '2' } },
+      { target: { kind: 'notice', id: 'n1' }, change: { action: 'answered', answeredOn: '2027-01-05', note: 'x'.repeat(5001) } },
+      { target: { kind: 'notice', id: 'n1' }, change: { action: 'deleted' } },
+      { target: { kind: 'other', id: 'n1' }, change: { action: 'reopened' } },
+      { change: { action: 'reopened' } },
+    ],
+  },
 };
 
 describe('message guards', () => {

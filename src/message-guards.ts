@@ -8,6 +8,7 @@ import * as v from 'valibot';
 import { PROVIDER_IDS } from './core/breach';
 import { STEP_ID } from './core/guidance';
 import { plainObject, record } from './core/schema-kit';
+import { RequestChangeInputSchema } from './core/rights/request-change-schema';
 import type { MessageType, RequestOf } from './messages';
 
 const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
@@ -41,6 +42,9 @@ const REQUESTS = {
   'address/given-to': record({ email: text(1000), sites: list(text(2000), 100) }),
   'address/suggest': record({ email: text(1000), tabUrl: v.optional(text(8192)) }),
   'trail/set-state': record({ id: text(3000), state: v.picklist(['new', 'acknowledged', 'resolved']) }),
+  // Data-protection requests (#13): whether a date is a real day and not in the future is
+  // applyRequestChange's to say, in words the form shows; here only the shape.
+  'request/change': record({ target, change: RequestChangeInputSchema }),
 } satisfies { [T in MessageType]: v.GenericSchema<unknown, RequestOf<T>> };
 
 type Validators = { [T in MessageType]: (payload: unknown) => payload is RequestOf<T> };

@@ -11,6 +11,7 @@ import type { Settings, SettingsKey } from './core/settings';
 import type { ManualNotice } from './core/notice';
 import type { ProviderFailure } from './core/provider-error';
 import type { LeakTrail } from './core/trail/leak-trail';
+import type { RequestChangeInput, RightsRequest } from './core/rights/request';
 
 /** An address with its counts: all exposures, and how many the user has not seen yet. */
 export interface AddressView extends StoredAddress {
@@ -53,6 +54,8 @@ export interface PopupState {
   run: RunView | null;
   /** The last write was refused for lack of disk space: checks wait until there is room. */
   storageFull: boolean;
+  /** Data-protection requests whose due date passed unanswered (#13), oldest due first. */
+  overdueRequests: Array<{ entry: string; organisation: string; due: string }>;
 }
 
 /** An entry of the history: an exposure by its key, or a notice by its id. */
@@ -95,6 +98,8 @@ export interface Protocol {
   'address/given-to': { request: { email: string; sites: string[] }; reply: { givenTo: string[] } };
   'address/suggest': { request: { email: string; tabUrl?: string }; reply: AddressSuggestions };
   'trail/set-state': { request: { id: string; state: ExposureState }; reply: null };
+  /** Data-protection requests (#13): marked sent (with its date), extended, answered, closed, reopened. */
+  'request/change': { request: { target: EntryTarget; change: RequestChangeInput }; reply: RightsRequest };
 }
 
 /** What the popup offers after an address is added; only ever suggested, never applied unasked. */

@@ -9,7 +9,7 @@ import { expect, type BrowserContext, type Page } from '@playwright/test';
 
 export const HISTORY_PAGE = 'src/ui/history/index.html';
 
-export type Records = Partial<Record<'addresses' | 'breaches' | 'exposures' | 'notices' | 'siteAlerts' | 'runs' | 'results', unknown[]>>;
+export type Records = Partial<Record<'addresses' | 'breaches' | 'exposures' | 'notices' | 'siteAlerts' | 'runs' | 'results' | 'rightsRequests', unknown[]>>;
 
 const FLAGS = { verified: true, fabricated: false, sensitive: false, retired: false, spamList: false, malware: false, stealerLog: false };
 const DAY = 86_400_000;
@@ -70,6 +70,7 @@ export function sampleHistory(now = Date.UTC(2025, 0, 15, 12)): Required<Records
       exposure(b, 'GoneMissing', now - 6 * DAY), // its breach record is not stored
     ],
     notices: [],
+    rightsRequests: [],
     siteAlerts: [
       { id: 'alert-1', host: 'shopnorth.example', breachIds: ['ShopNorth'], provider: 'hibp', shownAt: now - 2 * DAY, emails: [a] },
       { id: 'alert-2', host: 'www.traveleast.example', breachIds: ['TravelEast'], provider: 'hibp', shownAt: now - DAY, emails: [] },

@@ -7,6 +7,7 @@ import browser, { type Runtime } from 'webextension-polyfill';
 import { loadSettings } from '../adapters/settings-store';
 import { db } from '../storage/open-db';
 import { openNotice } from './alerts';
+import { deliverOverdueNotices, openRequestNotice } from './request-alerts';
 import { resumeInterruptedSync } from './catalog-sync';
 import { pump } from './check-runner';
 import { onContextMenu } from './context-menu';
@@ -25,7 +26,7 @@ browser.runtime.onInstalled.addListener((details) => void onInstalled(details).c
 browser.runtime.onStartup.addListener(() => void onStartup().catch(report('startup')));
 browser.alarms.onAlarm.addListener((alarm) => void onAlarm(alarm).catch(report('alarm')));
 browser.storage.onChanged.addListener((changes, area) => void onStorageChanged(changes, area).catch(report('settings change')));
-browser.notifications.onClicked.addListener((id) => void openNotice(id).catch(report('notification')));
+browser.notifications.onClicked.addListener((id) => void Promise.all([openNotice(id), openRequestNotice(id)]).catch(report('notification')));
 // Permissions given back from the browser's own settings page: stop injecting at once.
 browser.permissions.onRemoved.addListener(() => void syncPasswordFieldScript().catch(report('password field script')));
 browser.tabs.onUpdated.addListener((tabId, change) => {
@@ -43,3 +44,4 @@ browser.contextMenus.onClicked.addListener(
 // short. Nothing left costs one read each.
 void pump().catch(report('queue'));
 void resumeInterruptedSync().catch(report('catalog refresh'));
+void (async () => deliverOverdueNotices(await db()))().catch(report('request reminders'));

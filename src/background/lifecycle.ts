@@ -9,6 +9,7 @@ import { RECHECK_ALARM, enqueueScheduledRun, ensureRecheckAlarm } from './schedu
 import { broadcastStateChanged } from './broadcast';
 import { syncPasswordFieldScript } from './password-field';
 import { CATALOG_ALARM, CATALOG_RETRY_ALARM, ensureCatalogAlarm, syncCatalogs } from './catalog-sync';
+import { deliverOverdueNotices } from './request-alerts';
 
 export async function onInstalled(details: Runtime.OnInstalledDetailsType): Promise<void> {
   createContextMenus();
@@ -32,6 +33,8 @@ export async function onAlarm(alarm: Alarms.Alarm): Promise<void> {
   }
   if (alarm.name === RECHECK_ALARM || alarm.name === QUEUE_ALARM) await pump();
   if (alarm.name === CATALOG_ALARM) await syncCatalogs(await db(), await loadSettings());
+  // A request's due date passing needs no timer of its own: the daily alarms look (#13).
+  if (alarm.name === CATALOG_ALARM || alarm.name === RECHECK_ALARM) await deliverOverdueNotices(await db());
   if (alarm.name === CATALOG_RETRY_ALARM) await syncCatalogs(await db(), await loadSettings(), { dueOnly: true });
 }
 

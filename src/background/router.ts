@@ -28,6 +28,9 @@ import { pump } from './check-runner';
 import { popupState } from '../storage/popup-view';
 import { passwordFieldRange, syncPasswordFieldScript } from './password-field';
 import { wipeEverything } from './wipe';
+import { changeRequest } from '../storage/rights-requests';
+import { localDateOf } from '../core/rights/deadline';
+import { clearOverdueNotice, deliverOverdueNotices } from './request-alerts';
 import { senderKind } from './sender';
 import { saveGivenTo, saveTrailState, suggestFor } from './trail-handlers';
 
@@ -164,6 +167,17 @@ const HANDLERS: Handlers = {
     await wipeEverything(await db(), keepSettings);
     broadcastStateChanged();
     return null;
+  },
+  async 'request/change'({ target, change }) {
+    const store = await db();
+    const today = localDateOf(Date.now());
+    const outcome = await changeRequest(store, target, change, today, Date.now());
+    if (!outcome.ok) throw new UserError(outcome.reason === 'entryGone' ? t('errorEntryGone') : t(outcome.reason));
+    // Marked sent long ago, the request may be overdue already: say so now, once.
+    await clearOverdueNotice(outcome.request, today);
+    await deliverOverdueNotices(store, today);
+    broadcastStateChanged();
+    return outcome.request;
   },
   async 'hibp/test-key'({ apiKey }) {
     const key = apiKey.trim();

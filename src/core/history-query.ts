@@ -10,6 +10,7 @@ import { incidentBreach, sourcesOf, type ExposureSource } from './incident';
 import type { ManualNotice } from './notice';
 import { canonicalClass } from './data-classes';
 import { breachEntryKey, noticeEntryKey } from './entry-key';
+import type { RequestStatus, RightsRequest } from './rights/request';
 
 interface EntryBase {
   /** Unique across the timeline; stable across rebuilds (usable as a list key). */
@@ -58,7 +59,18 @@ export interface NoticeEntry extends EntryBase {
   notice: ManualNotice;
 }
 
-export type TimelineEntry = BreachEntry | NoticeEntry;
+/** A data-protection request about a breach or notice (rights/request-entries.ts builds them). */
+export interface RequestEntry extends EntryBase {
+  kind: 'request';
+  request: RightsRequest;
+  status: RequestStatus;
+  /** The day the answer is due (deadline.ts). */
+  due: string;
+}
+
+/** The entries a request can be about. */
+export type SubjectEntry = BreachEntry | NoticeEntry;
+export type TimelineEntry = SubjectEntry | RequestEntry;
 
 export interface TimelineFilter {
   /** Exact (normalised) address; compared lower-cased. */
@@ -67,6 +79,8 @@ export interface TimelineFilter {
   /** One data class, case-insensitive, whole canonical name (any spelling of it works). */
   dataClass?: string;
   year?: number;
+  /** One kind of entry only: breaches, notices or requests. */
+  kind?: TimelineEntry['kind'];
   /** Words that must all appear (case-insensitive) in title, domain, breach id, note, data classes or email. */
   text?: string;
 }
@@ -122,7 +136,8 @@ function lookupFor(breaches: ReadonlyMap<string, Breach> | readonly Breach[]): (
   };
 }
 
-function compareEntries(a: TimelineEntry, b: TimelineEntry): number {
+/** The timeline's order (see buildTimeline), for merging other kinds of entries into it. */
+export function compareEntries(a: TimelineEntry, b: TimelineEntry): number {
   if (a.firstSeen !== b.firstSeen) return b.firstSeen - a.firstSeen;
   if (a.date !== b.date) {
     if (a.date === null) return 1; // unknown dates after known ones
@@ -243,6 +258,7 @@ export function filterTimeline(entries: readonly TimelineEntry[], filter: Timeli
   const email = filter.email?.trim().toLowerCase() || null;
   const state = filter.state ?? null;
   const year = filter.year ?? null;
+  const kind = filter.kind ?? null;
   const cls = filter.dataClass?.trim() ? canonicalClass(filter.dataClass).toLowerCase() : null;
   const classNeedle = cls === null ? null : `${SEP}${cls}${SEP}`;
   // NUL separates fields in searchText, so a term must not contain one.
@@ -252,6 +268,7 @@ export function filterTimeline(entries: readonly TimelineEntry[], filter: Timeli
     if (email !== null && entry.email !== email) continue;
     if (state !== null && entry.state !== state) continue;
     if (year !== null && entry.year !== year) continue;
+    if (kind !== null && entry.kind !== kind) continue;
     if (classNeedle !== null && !entry.classText.includes(classNeedle)) continue;
     for (const term of terms) if (!entry.searchText.includes(term)) continue outer;
     out.push(entry);

@@ -3,6 +3,7 @@ import { PROVIDER_IDS } from './breach';
 import type { MessageKey, Translate } from './i18n';
 import { PROVIDERS } from './provider-registry';
 import { isHttpUrl, isPlainObject } from './json-value';
+import { AUTHORITY_COUNTRIES } from './rights/authority-setting';
 
 /**
  * Every setting has a schema (FIELDS below; the Settings type is inferred from them) and a default
@@ -49,6 +50,8 @@ export const DEFAULT_SETTINGS: Settings = {
   passwordFieldCheck: false,
   /** Per-request timeout; kept below the service worker's 30 s fetch limit. */
   requestTimeoutMs: 25_000,
+  /** #13: the data-protection authority to complain to (a country of rights/authorities.json); '' = from the browser's language. */
+  authorityCountry: '',
 };
 
 export interface SettingsValidation {
@@ -134,6 +137,8 @@ const FIELDS = {
   ),
   passwordFieldCheck: bool('settingErrorPasswordFieldCheck'),
   requestTimeoutMs: int(1_000, 28_000, 'settingErrorRequestTimeoutMs'),
+  /** The data-protection authority to complain to (#13): a country of rights/authorities.json, or '' for the browser's language. */
+  authorityCountry: v.picklist(['', ...AUTHORITY_COUNTRIES], 'settingErrorAuthorityCountry'),
 };
 
 /** The settings, as the schemas give them. */

@@ -10,8 +10,8 @@ import type { TrailTx } from './trail/trails';
  * refers to are included: the rest is the provider's public catalog, fetched again at will.
  */
 export async function readExportData(db: Db): Promise<ExportData> {
-  const tx = db.transaction(['addresses', 'breaches', 'exposures', 'notices', 'siteAlerts', 'runs', 'results', 'trails']);
-  const [addresses, allBreaches, exposures, notices, siteAlerts, runs, results, trails] = await Promise.all([
+  const tx = db.transaction(['addresses', 'breaches', 'exposures', 'notices', 'siteAlerts', 'runs', 'results', 'trails', 'rightsRequests']);
+  const [addresses, allBreaches, exposures, notices, siteAlerts, runs, results, trails, rightsRequests] = await Promise.all([
     tx.objectStore('addresses').getAll(),
     tx.objectStore('breaches').getAll(),
     tx.objectStore('exposures').getAll(),
@@ -20,13 +20,14 @@ export async function readExportData(db: Db): Promise<ExportData> {
     tx.objectStore('runs').getAll(),
     tx.objectStore('results').getAll(),
     tx.objectStore('trails').getAll(),
+    tx.objectStore('rightsRequests').getAll(),
   ]);
   const used = new Set([
     ...exposures.map((e) => `${e.provider}\u0000${e.breachId}`),
     ...siteAlerts.flatMap((a) => a.breachIds.map((id) => `${a.provider}\u0000${id}`)),
   ]);
   const breaches = allBreaches.filter((b) => used.has(`${b.provider}\u0000${b.id}`));
-  return { addresses, breaches, exposures, notices, siteAlerts, runs, results, trail: trailSectionOf(addresses, trails) };
+  return { addresses, breaches, exposures, notices, siteAlerts, runs, results, trail: trailSectionOf(addresses, trails), rightsRequests };
 }
 
 const STORES = ['addresses', 'breaches', 'exposures', 'notices', 'siteAlerts', 'runs', 'results'] as const;
@@ -36,7 +37,7 @@ const STORES = ['addresses', 'breaches', 'exposures', 'notices', 'siteAlerts', '
  * lands or nothing changes.
  */
 export async function importDocument(db: Db, incoming: ExportDocument): Promise<void> {
-  const tx = db.transaction([...STORES, 'trails'], 'readwrite', { durability: 'strict' });
+  const tx = db.transaction([...STORES, 'trails', 'rightsRequests'], 'readwrite', { durability: 'strict' });
   const existing: ExportDocument = {
     format: EXPORT_FORMAT,
     version: EXPORT_VERSION,
@@ -48,6 +49,7 @@ export async function importDocument(db: Db, incoming: ExportDocument): Promise<
     runs: await tx.objectStore('runs').getAll(),
     results: await tx.objectStore('results').getAll(),
     trail: trailSectionOf(await tx.objectStore('addresses').getAll(), await tx.objectStore('trails').getAll()),
+    rightsRequests: await tx.objectStore('rightsRequests').getAll(),
   };
   const merged = mergeImport(existing, incoming);
   // The export leaves the counts out, and merging changes them: count them again from the result.
@@ -62,6 +64,7 @@ export async function importDocument(db: Db, incoming: ExportDocument): Promise<
     const store = tx.objectStore(name);
     for (const record of name === 'addresses' ? addresses : merged[name]) writes.push(store.put(record as never));
   }
+  for (const request of merged.rightsRequests ?? []) writes.push(tx.objectStore('rightsRequests').put(request));
   await Promise.all(writes);
   // The merged sites onto the addresses, the merged findings, and every address's findings checked against them.
   await writeTrailSection(tx as unknown as TrailTx, merged.trail ?? null, Date.now());

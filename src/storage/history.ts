@@ -1,5 +1,6 @@
 import { countChange, type ExposureKey, type ExposureState } from '../core/exposure';
 import { tickStep } from '../core/guidance';
+import { noticeEntryKey } from '../core/entry-key';
 import type { ManualNotice } from '../core/notice';
 import type { EntryTarget } from '../messages';
 import type { Db } from './schema';
@@ -46,10 +47,12 @@ export async function saveNotice(db: Db, notice: ManualNotice, now = notice.crea
   await tx.done;
 }
 
+/** A notice goes with its leak-trail findings (checked again) and the request made about it (#13). */
 export async function deleteNotice(db: Db, id: string, now = Date.now()): Promise<void> {
-  const tx = db.transaction([...TRAIL_STORES], 'readwrite', { durability: 'strict' });
+  const tx = db.transaction([...TRAIL_STORES, 'rightsRequests'], 'readwrite', { durability: 'strict' });
   const notice = await tx.objectStore('notices').get(id);
   await tx.objectStore('notices').delete(id);
+  await tx.objectStore('rightsRequests').delete(noticeEntryKey(id));
   if (notice) await reconcileTrails(tx as unknown as TrailTx, notice.email, now);
   await tx.done;
 }
@@ -58,7 +61,7 @@ export async function deleteNotice(db: Db, id: string, now = Date.now()): Promis
  * Every store the user's data lives in, and the queue with it. The times of recent requests stay:
  * they hold no personal data, and forgetting them would let the next checks break the rate limit.
  */
-const ALL_STORES = ['addresses', 'breaches', 'exposures', 'jobs', 'runs', 'results', 'notices', 'siteAlerts', 'trails'] as const;
+const ALL_STORES = ['addresses', 'breaches', 'exposures', 'jobs', 'runs', 'results', 'notices', 'siteAlerts', 'trails', 'rightsRequests'] as const;
 
 /** Deletes everything, all or nothing. */
 export async function deleteEverything(db: Db): Promise<void> {

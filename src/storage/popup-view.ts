@@ -7,6 +7,16 @@ import type { AddressView, PopupState, RunView } from '../messages';
 import { checkIdOf } from '../core/check-run';
 import { incidentBreach, sourcesOf } from '../core/incident-sources';
 import type { CheckJob, Db, ExposureDb } from './schema';
+import { localDateOf } from '../core/rights/deadline';
+import { requestDue, requestStatus, type RightsRequest } from '../core/rights/request';
+
+/** The requests (#13) whose due date passed unanswered, oldest due first: the popup says so. */
+function overdueOf(requests: readonly RightsRequest[], today: string): PopupState['overdueRequests'] {
+  return requests
+    .filter((r) => requestStatus(r, today) === 'overdue')
+    .map((r) => ({ entry: r.entry, organisation: r.organisation, due: requestDue(r) }))
+    .sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : 0));
+}
 
 /** How many exposures per address the popup lists (the most recently found); the rest are a click away in the history. */
 const POPUP_EXPOSURES = 5;
@@ -16,7 +26,7 @@ type ReadTx = IDBPTransaction<ExposureDb, Array<StoreNames<ExposureDb>>, 'readon
 /** Everything the popup shows, read in one pass (the storage-full flag, kept outside the database, is added by the caller). */
 export async function popupState(store: Db, settings: Settings, now: number): Promise<Omit<PopupState, 'storageFull'>> {
   // One readonly transaction for everything: a snapshot, and no per-record transaction overhead.
-  const tx = store.transaction(['addresses', 'jobs', 'runs', 'notices', 'exposures', 'breaches', 'results', 'requests', 'trails']);
+  const tx = store.transaction(['addresses', 'jobs', 'runs', 'notices', 'exposures', 'breaches', 'results', 'requests', 'trails', 'rightsRequests']);
   const [addresses, jobs, runCursor, notices, trails] = await Promise.all([
     tx.objectStore('addresses').getAll(),
     tx.objectStore('jobs').getAll(),
@@ -67,7 +77,8 @@ export async function popupState(store: Db, settings: Settings, now: number): Pr
       estimatedEnd: left.length > 0 ? Math.max(...left.map((j) => slots.get(j) ?? j.notBefore)) : finished,
     };
   }
-  return { providers: settings.providers, hasApiKey: settings.hibpApiKey !== '', addresses: views, run: runView };
+  const overdueRequests = overdueOf(await tx.objectStore('rightsRequests').getAll(), localDateOf(now));
+  return { providers: settings.providers, hasApiKey: settings.hibpApiKey !== '', addresses: views, run: runView, overdueRequests };
 }
 
 /** A check's request counts as on the wire this long: past the 25 s a lookup is given up after. */

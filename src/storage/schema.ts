@@ -6,6 +6,8 @@ import type { CheckResult, CheckRun } from '../core/check-run';
 import type { ManualNotice, SiteAlertRecord } from '../core/notice';
 import type { ProviderFailure } from '../core/provider-error';
 import type { RateBucket } from '../core/provider-registry';
+import type { RightsRequest } from '../core/rights/request';
+import { addRightsRequests } from './migrations/rights-requests';
 import type { LeakTrail } from '../core/trail/leak-trail';
 import { addLeakTrail } from './migrations/leak-trail';
 
@@ -59,6 +61,8 @@ export interface ExposureDb extends DBSchema {
   siteAlerts: { key: string; value: SiteAlertRecord; indexes: { 'by-host': string; 'by-shown': number } };
   /** Leak-trail findings (core/trail/leak-trail.ts). */
   trails: { key: string; value: LeakTrail; indexes: { 'by-email': string; 'by-state': string } };
+  /** Data-protection requests, one per history entry (its timeline key). */
+  rightsRequests: { key: string; value: RightsRequest; indexes: { 'by-email': string } };
 }
 
 export type Db = IDBPDatabase<ExposureDb>;
@@ -135,7 +139,9 @@ export const MIGRATIONS: readonly Migration[] = [
       await addresses.put({ ...address, ...(countByEmail(after).get(address.email) ?? NO_EXPOSURES) });
     }
   },
-  // The leak trail's findings (migrations/leak-trail.ts).
+  // 5 → 6: data-protection requests (#13).
+  addRightsRequests,
+  // 6 → 7: the leak trail's findings (migrations/leak-trail.ts).
   addLeakTrail,
 ];
 

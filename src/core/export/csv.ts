@@ -3,6 +3,7 @@ import { reportedBy } from '../incident';
 import { MAX_TIME, type ExportData } from './format';
 import { SEP, byKey } from './keys';
 import { breachKey } from './sections/breaches';
+import { requestCsvRow } from './sections/requests';
 
 export const CSV_HEADER = [
   'email',
@@ -19,7 +20,7 @@ export const CSV_HEADER = [
   'data classes',
 ] as const;
 
-export type CsvSource = Pick<ExportData, 'exposures' | 'breaches' | 'notices'>;
+export type CsvSource = Pick<ExportData, 'exposures' | 'breaches' | 'notices' | 'rightsRequests'>;
 
 /**
  * One spreadsheet cell. A cell that starts with = + - @ tab or CR is a formula to Excel and
@@ -38,7 +39,8 @@ function iso(ms: number): string {
 /**
  * One row per exposure — an incident: its source names every provider that reports it, its breach
  * id the first one's — and one per manual notice (source "manual", the notice's id in the
- * breach id column and no "last seen"), ordered by email, source and id. CRLF line ends, a CRLF
+ * breach id column and no "last seen"), and one per data-protection request (source "request"),
+ * ordered by email, source and id. CRLF line ends, a CRLF
  * after the last row, and no byte-order mark (prepend "\ufeff" if Excel must detect UTF-8).
  */
 export function buildCsv(data: CsvSource): string {
@@ -70,6 +72,7 @@ export function buildCsv(data: CsvSource): string {
       cells: [n.email, 'manual', n.id, n.organisation, n.site, n.date, iso(n.createdAt), '', n.state, iso(n.stateChangedAt), n.note, n.dataClasses.join('; ')],
     });
   }
+  for (const r of data.rightsRequests ?? []) rows.push(requestCsvRow(r, iso));
   rows.sort(byKey((r) => r.key));
   const lines = [CSV_HEADER.map(csvCell).join(','), ...rows.map((r) => r.cells.map(csvCell).join(','))];
   return `${lines.join('\r\n')}\r\n`;

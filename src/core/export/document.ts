@@ -17,6 +17,7 @@ import { resultKey, resultSchema, runSchema } from './sections/runs';
 import { siteAlertSchema } from './sections/site-alerts';
 import { trailId } from '../trail/leak-trail';
 import { trailPart, trailSchema } from './sections/trail';
+import { requestsPart, requestsProblem, requestsSchema } from './sections/requests';
 
 /** The lists of a file of `version`, read in this order (the first problem found is the one told). */
 const documentSchema = (version: number) =>
@@ -30,6 +31,7 @@ const documentSchema = (version: number) =>
       runs: list(runSchema, MAX_RECORDS),
       results: list(resultSchema, MAX_RECORDS),
       trail: trailSchema,
+      rightsRequests: requestsSchema,
     },
     words('importExpectObject'),
   );
@@ -64,7 +66,7 @@ function crossCheck(lists: Lists): Problem | null {
     const stranger = lists[name][at];
     if (stranger) return (t) => t('importNotWatched', `${name}[${at}].email`, JSON.stringify(stranger.email));
   }
-  return lists.trail ? trailProblem(lists.trail, watched) : null;
+  return (lists.trail ? trailProblem(lists.trail, watched) : null) ?? requestsProblem(lists.rightsRequests ?? [], watched);
 }
 
 /** The trail names only the file's addresses, once each, and each finding by the id its address and source make. */
@@ -111,6 +113,7 @@ export function canonical(doc: ExportDocument): ExportDocument {
     runs: sortedBy(doc.runs, idKey),
     results: sortedBy(doc.results, resultKey),
     ...trailPart(doc.trail),
+    ...requestsPart(doc.rightsRequests),
   };
 }
 
@@ -123,6 +126,7 @@ export function countsOf(doc: ExportDocument): ExportCounts {
     siteAlerts: doc.siteAlerts.length,
     runs: doc.runs.length,
     results: doc.results.length,
+    ...(doc.rightsRequests?.length ? { rightsRequests: doc.rightsRequests.length } : {}),
   };
 }
 

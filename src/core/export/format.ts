@@ -7,6 +7,7 @@ import type { Breach } from '../breach';
 import type { CheckResult, CheckRun } from '../check-run';
 import type { Exposure, WatchedAddress } from '../exposure';
 import type { ManualNotice, SiteAlertRecord } from '../notice';
+import type { RightsRequest } from '../rights/request';
 import type { TrailSection } from './sections/trail';
 
 export const EXPORT_FORMAT = 'was-i-exposed-export';
@@ -36,7 +37,7 @@ export type ExportResult = CheckResult;
 /** The file's lists, in the order they are read and written. */
 export const LISTS = ['addresses', 'breaches', 'exposures', 'notices', 'siteAlerts', 'runs', 'results'] as const;
 /** Sections a file may leave out: absent when there is nothing in them. */
-export const OPTIONAL_SECTIONS = ['trail'] as const;
+export const OPTIONAL_SECTIONS = ['trail', 'rightsRequests'] as const;
 export type ExportList = (typeof LISTS)[number];
 
 export interface ExportDocument {
@@ -51,12 +52,15 @@ export interface ExportDocument {
   results: ExportResult[];
   /** "Given to" sites and leak-trail findings (sections/trail.ts); absent when there are none. */
   trail?: TrailSection;
+  /** Data-protection requests (sections/requests.ts); absent when there are none. */
+  rightsRequests?: RightsRequest[];
 }
 
 /** What `buildExport` takes: the stores' contents. A whole ExportDocument fits too. */
-export type ExportData = { readonly [L in ExportList]: readonly ExportDocument[L][number][] } & { readonly trail?: TrailSection };
+export type ExportData = { readonly [L in ExportList]: readonly ExportDocument[L][number][] } & { readonly trail?: TrailSection; readonly rightsRequests?: readonly RightsRequest[] };
 
-export type ExportCounts = Record<ExportList, number>;
+/** Records per list; requests named only when the file has some. */
+export type ExportCounts = Record<ExportList, number> & { rightsRequests?: number };
 
 export type ImportOutcome = { ok: true; doc: ExportDocument; counts: ExportCounts } | { ok: false; message: string };
 

@@ -10,6 +10,7 @@ import { breachKey } from './sections/breaches';
 import { exposureKey } from './sections/exposures';
 import { resultKey } from './sections/runs';
 import { mergeTrail } from './sections/trail';
+import { mergeRequests } from './sections/requests';
 
 function later<T>(a: T, b: T, at: (x: T) => number | null): T {
   // Existing (a) wins ties and when neither has a time: an import never overrides for nothing.
@@ -63,7 +64,8 @@ function mergeIncidents(exposures: readonly Exposure[], breaches: readonly Breac
  * - notices: the whole record with the later `stateChangedAt`;
  * - ticked steps (exposures and notices): the union of both, a step done on either copy being done;
  * - site alerts, runs and results: history, written once; the existing record is kept;
- * - the leak trail: an address's sites from both copies, each finding from the copy that changed its state later.
+ * - the leak trail: an address's sites from both copies, each finding from the copy that changed its state later;
+ * - data-protection requests: per entry, the record changed later.
  * Ties keep the existing record. Lists come back in export order; no record is changed in place.
  */
 export function mergeImport(existing: ExportDocument, incoming: ExportDocument): ExportDocument {
@@ -101,5 +103,6 @@ export function mergeImport(existing: ExportDocument, incoming: ExportDocument):
     runs: mergeBy(existing.runs, incoming.runs, idKey, keepExisting),
     results: mergeBy(existing.results, incoming.results, resultKey, keepExisting),
     ...mergeTrail(existing.trail, incoming.trail),
+    ...mergeRequests(existing.rightsRequests, incoming.rightsRequests),
   });
 }

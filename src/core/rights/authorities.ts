@@ -37,6 +37,20 @@ export function complaintLink(authority: Authority): string {
 }
 
 /**
+ * The authority chosen in Options (`authorityCountry`), or for '' the first the locales point to:
+ * the browser's own UI locale first ('de-AT' names Austria even where the pages are shown in
+ * English), then the language the pages are shown in.
+ */
+export function chosenAuthority(setting: string, locales: readonly string[]): Authority | undefined {
+  if (setting !== '') return authorityFor(setting);
+  for (const locale of locales) {
+    const found = defaultAuthority(locale);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/**
  * A language spoken as a national language in one EEA country (or the UK) only, so that a
  * locale with no region still points somewhere sensible: 'it' → Italy. Languages shared by
  * several countries (English, German, French, Dutch, Swedish, Greek…) have no entry: 'de' alone

@@ -12,6 +12,7 @@
  * sources and dates are in docs/rights.md.
  */
 import type { DeadlineRule } from './deadline';
+import { DEADLINE_RULES } from './deadline-rules';
 
 export type LetterLanguage = 'en' | 'it';
 export const LETTER_LANGUAGES: readonly LetterLanguage[] = ['en', 'it'];
@@ -65,9 +66,6 @@ const GDPR_CITES: Readonly<Record<Provision, Localised>> = {
   complaint: { en: 'Article 77', it: 'articolo 77' },
 };
 
-/** Art. 12(3): one month of receipt, extendable by two further months. */
-const ONE_PLUS_TWO_MONTHS: DeadlineRule = { months: 1, maxExtensionMonths: 2 };
-
 export const LAWS: readonly Law[] = [
   {
     id: 'eu-gdpr',
@@ -81,7 +79,7 @@ export const LAWS: readonly Law[] = [
       it: 'ai sensi del Regolamento (UE) 2016/679 (regolamento generale sulla protezione dei dati)',
     },
     cite: GDPR_CITES,
-    deadline: ONE_PLUS_TWO_MONTHS,
+    deadline: DEADLINE_RULES['eu-gdpr'],
   },
   {
     id: 'uk-gdpr',
@@ -107,7 +105,7 @@ export const LAWS: readonly Law[] = [
         it: 'sezione 165 del Data Protection Act 2018',
       },
     },
-    deadline: ONE_PLUS_TWO_MONTHS,
+    deadline: DEADLINE_RULES['uk-gdpr'],
   },
 ];
 

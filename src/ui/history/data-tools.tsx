@@ -11,7 +11,7 @@ import { downloadText, exportFileName } from './download';
 
 type Message = { kind: 'ok' | 'error'; text: string } | null;
 
-const COUNT_WORDS: ReadonlyArray<[keyof ExportCounts, MessageKey, MessageKey]> = [
+const COUNT_WORDS: ReadonlyArray<[Exclude<keyof ExportCounts, 'rightsRequests'>, MessageKey, MessageKey]> = [
   ['addresses', 'countAddressesOne', 'countAddressesOther'],
   ['exposures', 'countExposuresOne', 'countExposuresOther'],
   ['breaches', 'countBreachRecordsOne', 'countBreachRecordsOther'],
@@ -23,6 +23,8 @@ const COUNT_WORDS: ReadonlyArray<[keyof ExportCounts, MessageKey, MessageKey]> =
 
 export function describeCounts(counts: ExportCounts): string {
   const parts = COUNT_WORDS.map(([key, one, many]) => t(counts[key] === 1 ? one : many, formatCount(counts[key])));
+  const requests = counts.rightsRequests ?? 0; // #13: named only when the file has some
+  if (requests > 0) parts.push(t(requests === 1 ? 'countRequestsOne' : 'countRequestsOther', formatCount(requests)));
   return t('countList', parts.slice(0, -1).join(', '), parts.at(-1)!);
 }
 

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { ExposureState } from '../../core/exposure';
-import type { TimelineEntry } from '../../core/history-query';
+import type { SubjectEntry } from '../../core/history-query';
 import type { RequestOf } from '../../messages';
 import { t } from '../i18n';
 import { send } from '../send';
@@ -8,12 +8,12 @@ import { ConfirmDialog } from '../components/confirm-dialog';
 import { displayEmail } from '../format';
 
 interface Props {
-  entry: TimelineEntry;
+  entry: SubjectEntry;
   /** Called after a change was saved, so the page reads the history again. */
   onChanged: () => Promise<void>;
 }
 
-export function targetOf(entry: TimelineEntry): RequestOf<'history/set-state'>['target'] {
+export function targetOf(entry: SubjectEntry): RequestOf<'history/set-state'>['target'] {
   return entry.kind === 'breach'
     ? { kind: 'exposure', key: [entry.email, entry.provider, entry.breachId] }
     : { kind: 'notice', id: entry.notice.id };

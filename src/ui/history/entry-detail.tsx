@@ -3,7 +3,7 @@ import type { ProviderId } from '../../core/breach';
 import { reportedBy } from '../../core/incident';
 import { PROVIDERS, providerNames } from '../../core/provider-registry';
 import { agreement } from '../../core/agreement';
-import type { TimelineEntry } from '../../core/history-query';
+import type { RequestEntry, TimelineEntry } from '../../core/history-query';
 import { displayEmail, displayHost, formatCount, formatDateTime, formatEventDate, formatIsoDay } from '../format';
 import { t, tx } from '../i18n';
 import { BreachDescription } from './breach-description';
@@ -12,12 +12,17 @@ import { EntryActions } from './entry-actions';
 import { classLabel } from '../data-labels';
 import { GuidanceList } from './guidance-list';
 import { AskOrganisation } from './rights/ask-organisation';
+import { RequestDetail } from './rights/request-detail';
+import { RequestTracker } from './rights/request-tracker';
+import { targetOf } from './entry-actions';
 
 interface Props {
   entry: TimelineEntry | null;
   /** The providers in use (see ReportedBy). */
   providers: readonly ProviderId[];
   onChanged: () => Promise<void>;
+  /** The entry's data-protection request, if one was recorded (#13). */
+  request?: RequestEntry | null;
 }
 
 function Fact({ label, children }: { label: string; children: ComponentChildren }) {
@@ -37,7 +42,7 @@ function statusText(entry: TimelineEntry): string {
 }
 
 /** Everything about the selected entry: the breach, what leaked, what to do, and the actions. */
-export function EntryDetail({ entry, providers, onChanged }: Props) {
+export function EntryDetail({ entry, providers, onChanged, request = null }: Props) {
   if (!entry) {
     return (
       <div class="detail-empty">
@@ -46,6 +51,7 @@ export function EntryDetail({ entry, providers, onChanged }: Props) {
       </div>
     );
   }
+  if (entry.kind === 'request') return <RequestDetail entry={entry} onChanged={onChanged} />;
   const breach = entry.kind === 'breach' ? entry.breach : null;
   const notes = breach ? flagNotes(breach.flags) : [];
   // "Reported by" names every provider in the line above; only a disagreement needs more words.
@@ -80,6 +86,7 @@ export function EntryDetail({ entry, providers, onChanged }: Props) {
       )}
       <EntryActions entry={entry} onChanged={onChanged} />
       <AskOrganisation key={entry.key} entry={entry} />
+      <RequestTracker key={`request-${entry.key}`} target={targetOf(entry)} request={request} onChanged={onChanged} />
 
       <dl class="facts">
         {entry.kind === 'breach' ? (

@@ -5,7 +5,8 @@ import { displayEmail, formatCount } from '../format';
 import { t } from '../i18n';
 import { canonicalClass } from '../../core/data-classes';
 import { classLabel } from '../data-labels';
-import { STATE_LABELS, isFiltered, type FilterState } from './filter-state';
+import { NO_FILTER, STATE_LABELS, isFiltered, type FilterState } from './filter-state';
+import { KindFilter } from './rights/kind-filter';
 
 interface Props {
   facets: Facets;
@@ -58,6 +59,7 @@ export function FilterBar({ facets, filter, onChange, extraEmails, shown, total,
           ))}
         </select>
       </div>
+      <KindFilter value={filter.kind} onChange={(kind) => onChange({ kind })} />
       <div class="filter">
         <label for="filter-state">{t('filterStatus')}</label>
         <select id="filter-state" value={filter.state} onChange={(e) => onChange({ state: value(e) as FilterState['state'] })}>
@@ -105,7 +107,7 @@ export function FilterBar({ facets, filter, onChange, extraEmails, shown, total,
         {shown === total ? t(total === 1 ? 'entriesOne' : 'entriesOther', formatCount(total)) : t('filterShownOf', formatCount(shown), formatCount(total))}
       </p>
       {isFiltered(filter) && (
-        <button type="button" class="quiet clear-filters" onClick={() => onChange({ email: '', state: '', dataClass: '', year: '', text: '' })}>
+        <button type="button" class="quiet clear-filters" onClick={() => onChange(NO_FILTER)}>
           {t('clearFilters')}
         </button>
       )}

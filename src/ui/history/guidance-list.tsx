@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { checklistProgress, guidanceFor, tickStep } from '../../core/guidance';
-import type { TimelineEntry } from '../../core/history-query';
+import type { SubjectEntry } from '../../core/history-query';
 import { classList } from '../data-labels';
 import { formatCount } from '../format';
 import { t } from '../i18n';
@@ -8,7 +8,7 @@ import { send } from '../send';
 import { targetOf } from './entry-actions';
 
 interface Props {
-  entry: TimelineEntry;
+  entry: SubjectEntry;
   onChanged: () => Promise<void>;
 }
 

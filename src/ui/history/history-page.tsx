@@ -146,7 +146,7 @@ export function HistoryPage() {
                   {filtered.length === 0 ? (
                     <div class="no-match" data-testid="history-no-match">
                       <p class="empty">{isFiltered(filter) ? t('historyNoMatch') : t('historyNoEntriesYet')}</p>
-                      <button type="button" onClick={() => changeFilter({ email: '', state: '', dataClass: '', year: '', text: '' })}>
+                      <button type="button" onClick={() => changeFilter(NO_FILTER)}>
                         {t('clearFilters')}
                       </button>
                     </div>
@@ -155,7 +155,7 @@ export function HistoryPage() {
                   )}
                 </section>
                 <aside class="detail card" aria-label={t('historyDetailLabel')}>
-                  <EntryDetail entry={opened} providers={data.providers} onChanged={refresh} />
+                  <EntryDetail entry={opened} providers={data.providers} onChanged={refresh} request={opened ? data.requests.get(opened.key) : null} />
                 </aside>
               </div>
             </>

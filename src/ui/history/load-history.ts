@@ -6,7 +6,9 @@
 import { PROVIDER_IDS, type Breach, type ProviderId } from '../../core/breach';
 import type { WatchedAddress } from '../../core/exposure';
 import { sourcesOf } from '../../core/incident';
-import { breachMapKey, buildTimeline, facets, type Facets, type TimelineEntry } from '../../core/history-query';
+import { breachMapKey, buildTimeline, compareEntries, facets, type Facets, type RequestEntry, type TimelineEntry } from '../../core/history-query';
+import { localDateOf } from '../../core/rights/deadline';
+import { requestEntries } from '../../core/rights/request-entries';
 import type { SiteAlertRecord } from '../../core/notice';
 import { classLabel } from '../data-labels';
 import type { Db } from '../../storage/schema';
@@ -23,17 +25,20 @@ export interface HistoryData {
   breaches: ReadonlyMap<string, Breach>;
   /** The providers in use: with more than one, each entry says which of them report it. */
   providers: readonly ProviderId[];
+  /** Data-protection requests (#13), by the key of the entry they are about. */
+  requests: ReadonlyMap<string, RequestEntry>;
 }
 
 const isProvider = (p: string): p is ProviderId => (PROVIDER_IDS as readonly string[]).includes(p);
 
 export async function loadHistory(db: Db, providers: readonly ProviderId[]): Promise<HistoryData> {
-  const tx = db.transaction(['addresses', 'breaches', 'exposures', 'notices', 'siteAlerts'], 'readonly');
-  const [addresses, exposures, notices, siteAlerts] = await Promise.all([
+  const tx = db.transaction(['addresses', 'breaches', 'exposures', 'notices', 'siteAlerts', 'rightsRequests'], 'readonly');
+  const [addresses, exposures, notices, siteAlerts, rightsRequests] = await Promise.all([
     tx.objectStore('addresses').getAll(),
     tx.objectStore('exposures').getAll(),
     tx.objectStore('notices').getAll(),
     tx.objectStore('siteAlerts').getAll(),
+    tx.objectStore('rightsRequests').getAll(),
   ]);
   const wanted = new Map<string, [ProviderId, string]>();
   for (const e of exposures) for (const s of sourcesOf(e)) wanted.set(breachMapKey(s.provider, s.breachId), [s.provider, s.breachId]);
@@ -47,7 +52,9 @@ export async function loadHistory(db: Db, providers: readonly ProviderId[]): Pro
 
   const breaches = new Map<string, Breach>();
   for (const b of found) if (b) breaches.set(breachMapKey(b.provider, b.id), b);
-  const timeline = buildTimeline(exposures, breaches, notices, classLabel);
+  // Requests are few (one per entry at most): read whole and merged into the timeline's order.
+  const requests = requestEntries(rightsRequests, localDateOf(Date.now()));
+  const timeline = [...buildTimeline(exposures, breaches, notices, classLabel), ...requests].sort(compareEntries);
   return {
     timeline,
     byKey: new Map(timeline.map((e) => [e.key, e])),
@@ -56,5 +63,6 @@ export async function loadHistory(db: Db, providers: readonly ProviderId[]): Pro
     siteAlerts: siteAlerts.sort((a, b) => b.shownAt - a.shownAt || (a.id < b.id ? -1 : 1)),
     breaches,
     providers,
+    requests: new Map(requests.map((r) => [r.request.entry, r])),
   };
 }

@@ -1,6 +1,6 @@
 import { memo } from 'preact/compat';
 import type { TimelineEntry, TimelineSort } from '../../core/history-query';
-import { displayEmail, displayHost, formatBreachDate, formatIsoDay } from '../format';
+import { displayEmail, displayHost, formatBreachDate, formatEventDate, formatIsoDay } from '../format';
 import { classList } from '../data-labels';
 import { t } from '../i18n';
 
@@ -35,12 +35,16 @@ export const TimelineRow = memo(function TimelineRow({ entry, sort, index, count
       <span class="row-title">
         {entry.title}
         {entry.kind === 'notice' && <span class="tag neutral">{t('tagYourNotice')}</span>}
+        {entry.kind === 'request' && <span class={`tag ${entry.status === 'overdue' ? 'new' : 'neutral'}`}>{t(entry.status === 'overdue' ? 'tagRequestOverdue' : 'tagRequest')}</span>}
         {entry.state !== 'acknowledged' && <span class={`tag ${entry.state}`}>{entry.state === 'new' ? t('tagNew') : t('tagResolved')}</span>}
       </span>
-      <span class="row-date">{sort === 'found' ? t('rowFoundOn', formatIsoDay(new Date(entry.firstSeen).toISOString())) : formatBreachDate(entry.date)}</span>
+      <span class="row-date">
+        {entry.kind === 'request' ? t('rowSentOn', formatEventDate(entry.request.sentOn)) : sort === 'found' ? t('rowFoundOn', formatIsoDay(new Date(entry.firstSeen).toISOString())) : formatBreachDate(entry.date)}
+      </span>
       <span class="row-meta">
         {displayEmail(entry.email)}
         {entry.domain ? ` · ${displayHost(entry.domain)}` : ''}
+        {entry.kind === 'request' && entry.status !== 'answered' && entry.status !== 'closed' ? ` · ${t('rowDueBy', formatEventDate(entry.due))}` : ''}
         {classes ? ` · ${classes}` : ''}
       </span>
     </div>

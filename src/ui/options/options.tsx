@@ -13,6 +13,7 @@ import { TEST_BUILD } from '../../build-flags';
 import { ApiKeyField } from './api-key-field';
 import { SiteAlertsField } from './site-alerts-field';
 import { PasswordFieldField } from './password-field-field';
+import { AuthorityField } from './authority-field';
 
 /** The form's text fields; the set of providers is kept as a list beside them. */
 type Draft = Record<SettingsKey, string>;
@@ -173,6 +174,8 @@ export function Options() {
         <SiteAlertsField settings={saved} onSaved={(next) => setSaved(next)} />
 
         <PasswordFieldField settings={saved} onSaved={(next) => setSaved(next)} />
+
+        <AuthorityField settings={saved} onSaved={(next) => setSaved(next)} />
 
         <details>
           <summary>{t('optionsAdvanced')}</summary>

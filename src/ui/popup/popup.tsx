@@ -14,6 +14,7 @@ import { onStateChanged, send } from '../send';
 import { AddAddressForm } from './add-address-form';
 import { AddressCard } from './address-card';
 import { RunProgress } from './run-progress';
+import { OverdueRequests } from './overdue-requests';
 import { SiteCard } from './site-card';
 import { groupByMailbox } from '../../core/trail/plus-address';
 
@@ -124,6 +125,7 @@ export function Popup({ first }: { first: Promise<PopupState> }) {
       )}
       {!state && !loadError && <p class="muted" aria-busy="true">{t('loading')}</p>}
       {state && state.run && <RunProgress run={state.run} onError={setActionError} />}
+      {state && <OverdueRequests requests={state.overdueRequests} />}
       {state && state.addresses.length === 0 && (
         <p class="empty" data-testid="empty-state">
           {t('popupEmpty', providerNames(state.providers, t))}

@@ -1,5 +1,5 @@
 import browser from 'webextension-polyfill';
-import { breachEntryKey } from '../../core/history-query';
+import { breachEntryKey } from '../../core/entry-key';
 import type { LeakTrail } from '../../core/trail/leak-trail';
 import { trailSentence } from '../../core/trail/trail-text';
 import { displayEmail, displayHost } from '../format';

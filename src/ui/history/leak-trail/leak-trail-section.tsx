@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import type { Breach } from '../../../core/breach';
-import { breachEntryKey, type TimelineEntry } from '../../../core/history-query';
+import { breachEntryKey } from '../../../core/entry-key';
+import type { TimelineEntry } from '../../../core/history-query';
 import type { LeakTrail } from '../../../core/trail/leak-trail';
 import { trailSentence } from '../../../core/trail/trail-text';
 import { db } from '../../../storage/open-db';
