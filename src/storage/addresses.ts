@@ -1,4 +1,5 @@
 import { NO_EXPOSURES, type WatchedAddress } from '../core/exposure';
+import { HISTORY_STORES, HistoryWriter } from './history-index';
 import type { Db } from './schema';
 
 export async function listAddresses(db: Db): Promise<WatchedAddress[]> {
@@ -26,12 +27,12 @@ export async function addAddress(db: Db, email: string, now: number): Promise<'a
  * Nothing exported later can still name it.
  */
 export async function removeAddress(db: Db, email: string): Promise<void> {
-  const tx = db.transaction(['addresses', 'exposures', 'jobs', 'results', 'notices', 'runs', 'siteAlerts'], 'readwrite', { durability: 'strict' });
+  const tx = db.transaction(['addresses', 'jobs', 'results', 'notices', 'runs', 'siteAlerts', ...HISTORY_STORES], 'readwrite', { durability: 'strict' });
   try {
     await tx.objectStore('addresses').delete(email);
-    for (const key of await tx.objectStore('exposures').index('by-email').getAllKeys(email)) {
-      await tx.objectStore('exposures').delete(key);
-    }
+    const writer = new HistoryWriter(tx);
+    for (const key of await tx.objectStore('exposures').index('by-email').getAllKeys(email)) await writer.delete(key);
+    await writer.flush();
     for (const key of await tx.objectStore('notices').index('by-email').getAllKeys(email)) {
       await tx.objectStore('notices').delete(key);
     }

@@ -6,6 +6,8 @@ import type { CheckResult, CheckRun } from '../core/check-run';
 import type { ManualNotice, SiteAlertRecord } from '../core/notice';
 import type { ProviderFailure } from '../core/provider-error';
 import type { RateBucket } from '../core/provider-registry';
+import type { HistoryRow, HistoryStat } from '../core/history-row';
+import { historyIndexStep } from './migrations/history-index';
 
 export const DB_NAME = 'was-i-exposed';
 
@@ -55,6 +57,14 @@ export interface ExposureDb extends DBSchema {
   requests: { key: number; value: RequestRecord; indexes: { 'by-provider': RateBucket } };
   notices: { key: string; value: ManualNotice; indexes: { 'by-email': string; 'by-created': number; 'by-state': string } };
   siteAlerts: { key: string; value: SiteAlertRecord; indexes: { 'by-host': string; 'by-shown': number } };
+  /** What the history page sorts, filters and searches exposures by (history-row.ts), one per exposure. */
+  historyRows: {
+    key: ExposureKey;
+    value: HistoryRow;
+    indexes: { view: Array<string | number>; 'by-source': string; 'by-id': string; 'by-note': string };
+  };
+  /** The history's aggregates (per-cell and per-breach counts) and the mark asking for a rebuild. */
+  historyStats: { key: string; value: HistoryStat };
 }
 
 export type Db = IDBPDatabase<ExposureDb>;
@@ -131,6 +141,7 @@ export const MIGRATIONS: readonly Migration[] = [
       await addresses.put({ ...address, ...(countByEmail(after).get(address.email) ?? NO_EXPOSURES) });
     }
   },
+  historyIndexStep,
 ];
 
 export const DB_VERSION = MIGRATIONS.length;
