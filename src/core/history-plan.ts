@@ -8,7 +8,7 @@ import type { Breach, ProviderId } from './breach';
 import { canonicalClass } from './data-classes';
 import type { ExposureState } from './exposure';
 import { token, type HistoryCell, type HistoryRow, type HistorySourceCount } from './history-row';
-import type { Facets, TimelineEntry, TimelineFilter, YearCounts } from './history-query';
+import { filterTimeline, type Facets, type TimelineEntry, type TimelineFilter, type YearCounts } from './history-query';
 import { sourceKey } from './incident';
 
 /** The page's filters: the timeline's, and the provider that reports an entry. */
@@ -153,4 +153,34 @@ export function termEstimate(m: TermMatch, sources: readonly HistorySourceCount[
   for (const s of sources) if (m.sources.has(s.key.slice(2))) n += s.count;
   for (const email of m.emails) n += countExposures(cells, { email });
   return n;
+}
+
+/** Small entries that pass the filter (a provider filter keeps only breaches that provider reports). */
+export function filterSmall(entries: readonly TimelineEntry[], f: HistoryFilter): TimelineEntry[] {
+  const passed = filterTimeline(entries, f);
+  return f.provider === undefined ? passed : passed.filter((e) => e.kind === 'breach' && [e.provider, ...e.also.map((s) => s.provider)].includes(f.provider!));
+}
+
+
+/** What a search looks through besides the rows: the breach records the history names and the (lower-case) notes. */
+export interface SearchData {
+  breaches: Breach[];
+  notes: string[];
+}
+
+/**
+ * A search as the stream runs it: each word's matches, except that a word naming one address and
+ * nothing else (no breach, no note) becomes that address's filter — counted from the cells and
+ * read through its index, like choosing the address. A second, different address matches nothing.
+ */
+export function planSearch(filter: HistoryFilter, terms: readonly string[], search: SearchData, emails: readonly string[], label: (c: string) => string): { filter: HistoryFilter; matches: TermMatch[] } {
+  const all = matchTerms(terms, search.breaches, emails, label);
+  const single = all.filter((m) => m.sources.size === 0 && m.emails.size === 1 && !search.notes.some((n) => n.includes(m.term)));
+  let f: HistoryFilter = { ...filter };
+  for (const m of single) {
+    const email = [...m.emails][0]!;
+    const current = f.email?.trim().toLowerCase();
+    f = current === undefined || current === email ? { ...f, email } : { ...f, email: '\u0000' }; // no address is named NUL
+  }
+  return { filter: f, matches: all.filter((m) => !single.includes(m)) };
 }

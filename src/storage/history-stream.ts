@@ -224,7 +224,8 @@ export class HistoryStream {
       const i = small.findIndex((e) => e.key === entryKey);
       if (i < 0) return null;
       const tx = this.db.transaction('historyRows');
-      const above = await tx.store.index('view').count(IDBKeyRange.bound(entryIndexKey(sort, this.tok, smallEntry), [SORT_NUMBER[sort], this.tok, []], true));
+      // Exposures with the same sort key come first (see walk), so they count as before it too.
+      const above = await tx.store.index('view').count(IDBKeyRange.bound(entryIndexKey(sort, this.tok, smallEntry), [SORT_NUMBER[sort], this.tok, []]));
       return i + above;
     }
     if (!exposure) return null;

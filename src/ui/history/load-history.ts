@@ -6,7 +6,7 @@
  */
 import { PROVIDER_IDS, type Breach, type ProviderId } from '../../core/breach';
 import type { WatchedAddress } from '../../core/exposure';
-import { facetsOf } from '../../core/history-plan';
+import { facetsOf, type SearchData } from '../../core/history-plan';
 import { breachMapKey, buildTimeline, type Facets, type TimelineEntry } from '../../core/history-query';
 import type { HistoryCell, HistorySourceCount } from '../../core/history-row';
 import type { ManualNotice, SiteAlertRecord } from '../../core/notice';
@@ -77,12 +77,7 @@ export async function loadHistory(db: Db, providers: readonly ProviderId[]): Pro
   };
 }
 
-/** What a search looks through besides the rows: the breach records the history names (without their long descriptions) and the notes. */
-export interface SearchData {
-  breaches: Breach[];
-  notes: string[];
-}
-
+/** The breach records the history names (without their long descriptions) and the notes, for a search. */
 export async function loadSearchData(db: Db, sources: readonly HistorySourceCount[]): Promise<SearchData> {
   const tx = db.transaction(['breaches', 'historyRows']);
   const [records, notes] = await Promise.all([

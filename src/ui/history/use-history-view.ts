@@ -1,10 +1,11 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import { exposureYears, matchTerms, searchTerms, toYearCounts, type HistoryFilter, type TermMatch } from '../../core/history-plan';
-import { countByYear, filterTimeline, type TimelineEntry, type TimelineSort, type YearCounts } from '../../core/history-query';
+import { exposureYears, filterSmall, planSearch, searchTerms, toYearCounts, type HistoryFilter, type TermMatch } from '../../core/history-plan';
+import { countByYear, type TimelineEntry, type TimelineSort, type YearCounts } from '../../core/history-query';
 import { db } from '../../storage/open-db';
 import { compareSmall, HistoryStream, PAGE } from '../../storage/history-stream';
 import { classLabel } from '../data-labels';
-import { loadSearchData, type HistoryData, type SearchData } from './load-history';
+import { loadSearchData, type HistoryData } from './load-history';
+import type { SearchData } from '../../core/history-plan';
 
 /** Pages kept at once: the ones around the rows in view. Farther ones are read again when needed. */
 const KEPT_PAGES = 12;
@@ -53,17 +54,9 @@ export function useHistoryView(data: HistoryData | null, filter: HistoryFilter, 
       let f: HistoryFilter = filter;
       if (terms.length > 0) {
         if (search.current?.data !== data) search.current = { data, loaded: loadSearchData(store, data.sources) };
-        const found = await search.current.loaded;
-        matches = matchTerms(terms, found.breaches, data.facets.emails, classLabel);
-        // A word that names one address and nothing else is that address's filter: counted from the cells, read through its index.
-        const single = matches.filter((m) => m.sources.size === 0 && m.emails.size === 1 && !found.notes.some((n) => n.includes(m.term)));
-        for (const m of single) {
-          const email = [...m.emails][0]!;
-          f = f.email === undefined || f.email === email ? { ...f, email } : { ...f, email: `${f.email}\u0000none` };
-        }
-        matches = matches.filter((m) => !single.includes(m));
+        ({ filter: f, matches } = planSearch(filter, terms, await search.current.loaded, data.facets.emails, classLabel));
       }
-      const small = filterSmall(data.small, { ...filter, text: filter.text }).sort(compareSmall(sort));
+      const small = filterSmall(data.small, filter).sort(compareSmall(sort));
       const input = { filter: f, sort, cells: data.cells, sources: data.sources, matches, label: classLabel };
       const next = await HistoryStream.open(store, { ...input, small });
       if (!current()) return;
@@ -127,12 +120,6 @@ export function useHistoryView(data: HistoryData | null, filter: HistoryFilter, 
 
   const entryAt = useCallback((index: number) => pages.get(Math.floor(index / PAGE))?.[index % PAGE], [pages]);
   return { total, years, entryAt, want, loading: pending.current.size > 0, stream, ready };
-}
-
-/** Small entries that pass the filter (a provider filter keeps only breaches that provider reports). */
-export function filterSmall(entries: readonly TimelineEntry[], f: HistoryFilter): TimelineEntry[] {
-  const passed = filterTimeline(entries, f);
-  return f.provider === undefined ? passed : passed.filter((e) => e.kind === 'breach' && [e.provider, ...e.also.map((s) => s.provider)].includes(f.provider!));
 }
 
 function mergeYears(exposures: ReadonlyMap<number | null, number>, small: YearCounts): YearCounts {
