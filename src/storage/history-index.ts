@@ -126,7 +126,11 @@ export async function ensureHistoryIndex(db: Db): Promise<void> {
 
 /** Every aggregate record (cells and per-breach counts): a few hundred, however long the history. */
 export async function readStats(db: Db): Promise<{ cells: HistoryCell[]; sources: HistorySourceCount[] }> {
-  const all: HistoryStat[] = await db.getAll('historyStats');
+  return splitStats(await db.getAll('historyStats'));
+}
+
+/** The aggregate records by kind (the rebuild mark left out). */
+export function splitStats(all: readonly HistoryStat[]): { cells: HistoryCell[]; sources: HistorySourceCount[] } {
   const cells: HistoryCell[] = [];
   const sources: HistorySourceCount[] = [];
   for (const s of all) {

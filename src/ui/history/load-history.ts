@@ -11,7 +11,7 @@ import { breachMapKey, buildTimeline, type Facets, type TimelineEntry } from '..
 import type { HistoryCell, HistorySourceCount } from '../../core/history-row';
 import type { ManualNotice, SiteAlertRecord } from '../../core/notice';
 import { classLabel } from '../data-labels';
-import { ensureHistoryIndex, readStats } from '../../storage/history-index';
+import { ensureHistoryIndex, splitStats } from '../../storage/history-index';
 import type { Db } from '../../storage/schema';
 
 export interface HistoryData {
@@ -45,12 +45,12 @@ const isProvider = (p: string): p is ProviderId => (PROVIDER_IDS as readonly str
 
 export async function loadHistory(db: Db, providers: readonly ProviderId[]): Promise<HistoryData> {
   await ensureHistoryIndex(db);
-  const tx = db.transaction(['addresses', 'breaches', 'notices', 'siteAlerts'], 'readonly');
+  const tx = db.transaction(['addresses', 'breaches', 'notices', 'siteAlerts', 'historyStats'], 'readonly');
   const [addresses, notices, siteAlerts, stats] = await Promise.all([
     tx.objectStore('addresses').getAll(),
     tx.objectStore('notices').getAll(),
     tx.objectStore('siteAlerts').getAll(),
-    readStats(db),
+    tx.objectStore('historyStats').getAll().then(splitStats),
   ]);
   const wanted = new Map<string, [ProviderId, string]>();
   for (const a of siteAlerts) {
