@@ -134,16 +134,12 @@ export function rowPasses(row: HistoryRow, f: HistoryFilter, matches: readonly T
   return matches.every((m) => m.emails.has(row.email) || (row.note?.includes(m.term) ?? false) || row.sources.some((s) => m.sources.has(s)));
 }
 
-/** The filter's index tokens (one per discrete filter), each with how many exposures it covers. */
+/** The filter's index tokens (address, state, year: see historyRow), each with how many exposures it covers. */
 export function filterTokens(cells: readonly HistoryCell[], f: HistoryFilter): Array<{ token: string; count: number }> {
   const out: Array<{ token: string; count: number }> = [];
   if (f.email !== undefined) out.push({ token: token.email(f.email.trim().toLowerCase()), count: countExposures(cells, { email: f.email }) });
   if (f.state !== undefined) out.push({ token: token.state(f.state), count: countExposures(cells, { state: f.state }) });
   if (f.year !== undefined) out.push({ token: token.year(f.year), count: countExposures(cells, { year: f.year }) });
-  if (f.provider !== undefined) out.push({ token: token.provider(f.provider), count: countExposures(cells, { provider: f.provider }) });
-  if (f.dataClass !== undefined && f.dataClass.trim() !== '') {
-    out.push({ token: token.dataClass(canonicalClass(f.dataClass)), count: countExposures(cells, { dataClass: f.dataClass }) });
-  }
   return out;
 }
 

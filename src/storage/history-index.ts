@@ -48,6 +48,13 @@ export class HistoryWriter {
     await Promise.all([this.tx.objectStore('exposures').put(e), rows.put(row)]);
   }
 
+  /** The row of an exposure that is stored already and has none yet (a rebuild): the exposure is not written again. */
+  async addRow(e: Exposure): Promise<void> {
+    const row = historyRow(e, await Promise.all(sourcesOf(e).map((s) => this.breach(s))));
+    this.delta.add(row, 1);
+    await this.tx.objectStore('historyRows').put(row);
+  }
+
   /** Deletes the exposure and its row. */
   async delete(key: ExposureKey): Promise<void> {
     const rows = this.tx.objectStore('historyRows');
@@ -66,9 +73,10 @@ export class HistoryWriter {
     const same = before !== undefined && before.breachDate === after.breachDate && before.dataClasses.join('\u0000') === after.dataClasses.join('\u0000');
     if (same) return;
     const rows = this.tx.objectStore('historyRows') as IDBPObjectStore<ExposureDb, ['historyRows'], 'historyRows', 'readwrite'>;
-    const keys = await rows.index('by-source').getAllKeys(sourceKey(source));
-    for (const key of keys) {
-      const e = (await this.tx.objectStore('exposures').get(key)) as Exposure | undefined;
+    const key = sourceKey(source);
+    for (const row of await rows.index('by-id').getAll(after.id.toLowerCase())) {
+      if (!row.sources.includes(key)) continue; // the same id at the other provider
+      const e = (await this.tx.objectStore('exposures').get([row.email, row.provider, row.breachId])) as Exposure | undefined;
       if (e) await this.put(e);
     }
   }
@@ -109,7 +117,7 @@ export async function rebuildHistoryIndex(tx: HistoryTx): Promise<void> {
   for (;;) {
     const range: IDBKeyRange | null = after === null ? null : IDBKeyRange.lowerBound(after, true);
     const chunk = (await exposures.getAll(range, CHUNK)) as Exposure[];
-    await Promise.all(chunk.map((e) => writer.put(e)));
+    await Promise.all(chunk.map((e) => writer.addRow(e)));
     if (chunk.length < CHUNK) break;
     after = exposureKey(chunk[chunk.length - 1]!);
   }

@@ -88,7 +88,9 @@ export class HistoryStream {
         return new HistoryStream(db, input, { tok: best.token, trivial: false, gathered: passing, count: passing.length });
       }
     }
-    const trivial = noSearch && tokens.length <= 1;
+    // Every row of the range passes when it is the only condition (a data class or a provider is a condition without a range).
+    const unindexed = (filter.dataClass !== undefined && filter.dataClass.trim() !== '') || filter.provider !== undefined;
+    const trivial = noSearch && tokens.length <= 1 && !unindexed;
     return new HistoryStream(db, input, { tok: best.token, trivial, gathered: null, count: exact });
   }
 
@@ -244,6 +246,8 @@ export class HistoryStream {
 }
 
 const keyString = (k: ExposureKey) => k.join('\u0000');
+/** The lower-case breach id in a sourceKey (what the rows' by-id index holds). */
+const idOf = (source: string) => source.slice(source.indexOf('\u0000') + 1).toLowerCase();
 
 /** A row without its index keys: what a page keeps of it. */
 function slim(row: HistoryRow): HistoryRow {
@@ -258,7 +262,7 @@ async function gather(db: Db, m: TermMatch): Promise<HistoryRow[]> {
     for (const r of rows) byKey.set(keyString([r.email, r.provider, r.breachId]), slim(r));
   };
   await Promise.all([
-    ...[...m.sources].map(async (s) => add(await tx.store.index('by-source').getAll(s))),
+    ...[...m.sources].map(async (s) => add((await tx.store.index('by-id').getAll(idOf(s))).filter((r) => r.sources.includes(s)))),
     ...[...m.emails].map(async (e) => add(await tx.store.index('view').getAll(IDBKeyRange.bound([0, token.email(e)], [0, token.email(e), []])))),
     (async () => add(await tx.store.index('by-note').getAll()))(),
   ]);

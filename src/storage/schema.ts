@@ -61,7 +61,7 @@ export interface ExposureDb extends DBSchema {
   historyRows: {
     key: ExposureKey;
     value: HistoryRow;
-    indexes: { view: Array<string | number>; 'by-source': string; 'by-id': string; 'by-note': string };
+    indexes: { view: Array<string | number>; 'by-id': string; 'by-note': string };
   };
   /** The history's aggregates (per-cell and per-breach counts) and the mark asking for a rebuild. */
   historyStats: { key: string; value: HistoryStat };

@@ -9,7 +9,6 @@ import type { Db, UpgradeTx } from '../schema';
 export async function historyIndexStep(db: Db, tx: UpgradeTx): Promise<void> {
   const rows = db.createObjectStore('historyRows', { keyPath: ['email', 'provider', 'breachId'] });
   rows.createIndex('view', 'view', { multiEntry: true });
-  rows.createIndex('by-source', 'sources', { multiEntry: true });
   rows.createIndex('by-id', 'ids', { multiEntry: true });
   rows.createIndex('by-note', 'note');
   db.createObjectStore('historyStats', { keyPath: 'key' });
