@@ -163,6 +163,7 @@ export function HistoryPage() {
                 providers={providers}
                 sort={sort}
                 onSort={(next) => {
+                  filterChanged.current = true; // marked 'history-filtered' like a filter change
                   setSort(next);
                   setActive(-1);
                 }}
