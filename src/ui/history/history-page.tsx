@@ -134,17 +134,17 @@ export function HistoryPage() {
           {ackError}
         </p>
       )}
-      {error && (
+      {(error ?? view.error) && (
         <p class="error load-error" role="alert">
-          {error}
+          {error ?? t('historyReadFailed', view.error ?? '')}
         </p>
       )}
-      {!data && !error && (
+      {(!data || view.ready === 0) && !error && !view.error && (
         <p class="muted" aria-busy="true">
           {t('historyLoading')}
         </p>
       )}
-      {data && (
+      {data && view.ready > 0 && (
         <>
           {data.total === 0 ? (
             <section class="card empty-history" data-testid="history-empty">

@@ -19,12 +19,12 @@ export interface HistoryView {
   entryAt: (index: number) => TimelineEntry | undefined;
   /** Asks for the pages of rows [start, end). */
   want: (start: number, end: number) => void;
-  /** Pages asked for and not here yet. */
-  loading: boolean;
   /** The filter the view shows (changes to it start a new view). */
   stream: HistoryStream | null;
   /** Counts up when a view's first page arrives. */
   ready: number;
+  /** Why the entries could not be read, if they could not. */
+  error: string | null;
 }
 
 /**
@@ -37,6 +37,7 @@ export function useHistoryView(data: HistoryData | null, filter: HistoryFilter, 
   const [years, setYears] = useState<YearCounts | null>(null);
   const [pages, setPages] = useState<ReadonlyMap<number, TimelineEntry[]>>(new Map());
   const [ready, setReady] = useState(0);
+  const [error, setError] = useState<string | null>(null);
   const pending = useRef(new Set<number>());
   const generation = useRef(0);
   const search = useRef<{ data: HistoryData; loaded: Promise<SearchData> } | null>(null);
@@ -82,9 +83,14 @@ export function useHistoryView(data: HistoryData | null, filter: HistoryFilter, 
       setYears(chart);
       const exposures = f.year === undefined ? [...counted.values()].reduce((a, b) => a + b, 0) : (counted.get(f.year) ?? 0);
       setTotal(exposures + small.length);
-    })().catch((error: unknown) => {
-      if (current()) console.error('history: reading a page failed', error);
-    });
+    })().then(
+      () => {
+        if (current()) setError(null);
+      },
+      (err: unknown) => {
+        if (current()) setError((err as Error).message || String(err));
+      },
+    );
     // The filter is compared by value (key), not by identity.
   }, [data, key, sort]);
 
@@ -108,9 +114,9 @@ export function useHistoryView(data: HistoryData | null, filter: HistoryFilter, 
               return next;
             });
           },
-          (error: unknown) => {
+          (err: unknown) => {
             pending.current.delete(p);
-            console.error('history: reading a page failed', error);
+            if (generation.current === mine) setError((err as Error).message || String(err));
           },
         );
       }
@@ -119,7 +125,7 @@ export function useHistoryView(data: HistoryData | null, filter: HistoryFilter, 
   );
 
   const entryAt = useCallback((index: number) => pages.get(Math.floor(index / PAGE))?.[index % PAGE], [pages]);
-  return { total, years, entryAt, want, loading: pending.current.size > 0, stream, ready };
+  return { total, years, entryAt, want, stream, ready, error };
 }
 
 function mergeYears(exposures: ReadonlyMap<number | null, number>, small: YearCounts): YearCounts {
