@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, readStore, test } from './support/extension';
+import { DB_VERSION } from '../src/storage/schema';
 import { activeContent, armTripwires, requestsElsewhere } from './support/hostile-data';
 import { PopupPage } from './support/popup-page';
 import { HISTORY_PAGE, breach, exposure, installVersion1Database, openHistory, putRecords, sampleHistory, snapshot } from './support/history-seed';
@@ -201,6 +202,8 @@ test('a manual notice: field errors keep the input, then it joins the timeline a
   await expect(form.getByLabel('When it happened')).toHaveAttribute('aria-invalid', 'true');
   await expect(form.getByLabel('Organisation')).toHaveValue('City Library');
   expect(await readStore(page, 'notices')).toEqual([]);
+  // The history's rows were built for the migrated exposures.
+  expect((await readStore<{ breachId: string }>(page, 'historyRows')).map((r) => r.breachId).sort()).toEqual(['OldForum', 'OldShop']);
 
   await form.getByLabel('When it happened').fill('2024-02');
   await form.getByLabel('What was exposed').fill(' , ');
@@ -414,8 +417,8 @@ test('a version-1 database is migrated to the current version by the history pag
       }),
   );
   expect(schema).toEqual({
-    version: 5,
-    stores: ['addresses', 'breaches', 'exposures', 'jobs', 'notices', 'requests', 'results', 'runs', 'siteAlerts'],
+    version: DB_VERSION,
+    stores: ['addresses', 'breaches', 'exposures', 'historyRows', 'historyStats', 'jobs', 'notices', 'requests', 'results', 'runs', 'siteAlerts'],
     noticeIndexes: ['by-created', 'by-email', 'by-state'],
     alertIndexes: ['by-host', 'by-shown'],
   });
