@@ -147,8 +147,12 @@ describe('the paged history', () => {
           expect(stream.total).toBe(expected.length);
           expect(toYearCounts(exposureYears(input.cells, input.filter))).toEqual(countByYear(yearless.filter((e) => e.kind === 'breach')));
         }
-        // A page asked for out of order is the same page.
-        if (got.length > PAGE) expect((await stream.page(1)).map((e) => e.key)).toEqual(got.slice(PAGE, 2 * PAGE).map((e) => e.key));
+        // A page asked for first (the ones before it skipped over) or again is the same page.
+        if (got.length > PAGE) {
+          const fresh = await HistoryStream.open(db, input);
+          expect((await fresh.page(1)).map((e) => e.key)).toEqual(got.slice(PAGE, 2 * PAGE).map((e) => e.key));
+          expect((await stream.page(1)).map((e) => e.key)).toEqual(got.slice(PAGE, 2 * PAGE).map((e) => e.key));
+        }
       });
     }
   }

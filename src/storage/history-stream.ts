@@ -181,7 +181,10 @@ export class HistoryStream {
     const tx = this.db.transaction('historyRows');
     const index = tx.store.index('view');
     const s = SORT_NUMBER[sort];
-    let cursor = await index.openCursor(pos.key === null ? this.range : IDBKeyRange.bound([s, this.tok], pos.key), 'prev');
+    const range = pos.key === null ? this.range : IDBKeyRange.bound([s, this.tok], pos.key);
+    // Skipping over entries that all pass needs only the index keys, not the rows.
+    const keysOnly = this.trivial && !collect;
+    let cursor = await (keysOnly ? index.openKeyCursor(range, 'prev') : index.openCursor(range, 'prev'));
     if (cursor && pos.key !== null && pos.pk !== null && indexedDB.cmp(cursor.key, pos.key) === 0) {
       // Resume just past the last entry consumed (entries with one sort key are ordered by primary key).
       if (indexedDB.cmp(cursor.primaryKey, pos.pk) > 0) cursor = await cursor.continuePrimaryKey(pos.key, pos.pk);
@@ -198,7 +201,9 @@ export class HistoryStream {
       const c = cursor!;
       pos.key = c.key as Key;
       pos.pk = c.primaryKey;
-      if (this.trivial || rowPasses(c.value, this.input.filter, this.input.matches)) items.push({ row: slim(c.value) });
+      const row = 'value' in c ? (c.value as HistoryRow) : null; // none from a key cursor: skipping, every entry passes
+      if (!row) items.push({});
+      else if (this.trivial || rowPasses(row, this.input.filter, this.input.matches)) items.push({ row: slim(row) });
       cursor = await c.continue();
     }
     return { items: collect ? items : [], next: pos };
