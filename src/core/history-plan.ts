@@ -6,9 +6,8 @@
  */
 import type { Breach, ProviderId } from './breach';
 import { canonicalClass } from './data-classes';
-import type { ExposureState } from './exposure';
 import { token, type HistoryCell, type HistoryRow, type HistorySourceCount } from './history-row';
-import { filterTimeline, type Facets, type TimelineEntry, type TimelineFilter, type YearCounts } from './history-query';
+import { facets, filterTimeline, type Facets, type TimelineEntry, type TimelineFilter, type YearCounts } from './history-query';
 import { sourceKey } from './incident';
 
 /** The page's filters: the timeline's, and the provider that reports an entry. */
@@ -60,29 +59,22 @@ export function toYearCounts(years: ReadonlyMap<number | null, number>): YearCou
 
 /** What the filter controls offer, from the cells and the entries loaded whole (notices and other small kinds). */
 export function facetsOf(cells: readonly HistoryCell[], small: readonly TimelineEntry[]): Facets {
-  const emails = new Set<string>();
-  const years = new Set<number>();
-  const classes = new Map<string, { name: string; count: number }>();
-  const states: Record<ExposureState, number> = { new: 0, acknowledged: 0, resolved: 0 };
-  let unknownYearCount = 0;
-  const addClass = (name: string, n: number) => {
-    const c = classes.get(name.toLowerCase());
-    if (c) c.count += n;
-    else classes.set(name.toLowerCase(), { name, count: n });
-  };
+  const own = facets(small);
+  const emails = new Set(own.emails);
+  const years = new Set(own.years);
+  const classes = new Map(own.dataClasses.map((c) => [c.name.toLowerCase(), { ...c }]));
+  const states = { ...own.states };
+  let unknownYearCount = own.unknownYearCount;
   for (const c of cells) {
     emails.add(c.email);
     if (c.year === null) unknownYearCount += c.count;
     else years.add(c.year);
     states[c.state] += c.count;
-    for (const [name, n] of Object.entries(c.classes)) addClass(name, n);
-  }
-  for (const e of small) {
-    emails.add(e.email);
-    if (e.year === null) unknownYearCount += 1;
-    else years.add(e.year);
-    states[e.state] += 1;
-    for (const name of new Set(e.dataClasses)) addClass(name, 1);
+    for (const [name, n] of Object.entries(c.classes)) {
+      const known = classes.get(name.toLowerCase());
+      if (known) known.count += n;
+      else classes.set(name.toLowerCase(), { name, count: n });
+    }
   }
   return {
     emails: [...emails].sort(),

@@ -2,8 +2,8 @@ import 'fake-indexeddb/auto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { NO_FLAGS, type Breach, type ProviderId } from '../core/breach';
 import type { Exposure, ExposureState } from '../core/exposure';
-import { countExposures, exposureYears, filterSmall, planSearch, searchTerms, toYearCounts, type HistoryFilter } from '../core/history-plan';
-import { buildTimeline, countByYear, filterTimeline, TIMELINE_SORTS, type TimelineEntry, type TimelineSort } from '../core/history-query';
+import { countExposures, exposureYears, facetsOf, filterSmall, planSearch, searchTerms, toYearCounts, type HistoryFilter } from '../core/history-plan';
+import { buildTimeline, countByYear, facets, filterTimeline, TIMELINE_SORTS, type TimelineEntry, type TimelineSort } from '../core/history-query';
 import type { ManualNotice } from '../core/notice';
 import { HISTORY_STORES, HistoryWriter, readStats, ensureHistoryIndex, REINDEX_KEY } from './history-index';
 import { expectHistoryIndexRight } from './history-recount.testkit';
@@ -165,6 +165,11 @@ describe('the paged history', () => {
     }
   });
 
+  it('offers the same filter choices and counts as the whole timeline would', async () => {
+    const { cells } = await readStats(db);
+    expect(facetsOf(cells, small)).toEqual(facets(buildTimeline(exposures, breaches, []).concat(small)));
+  });
+
   it('finds where an entry is, for a link to it', async () => {
     for (const sort of TIMELINE_SORTS) {
       const { stream } = await open({}, sort);
@@ -188,5 +193,25 @@ describe('the paged history', () => {
     await expectHistoryIndexRight(other);
     expect(await other.count('historyRows')).toBe(1);
     other.close();
+  });
+
+  it('orders the entries kept whole like the index: newest found, newest breach (unknown dates last), most data', () => {
+    const entries = buildTimeline(
+      [
+        { ...exposures[0]!, breachId: 'Old', firstSeen: 3 },
+        { ...exposures[0]!, breachId: 'Big', firstSeen: 2 },
+        { ...exposures[0]!, breachId: 'Undated', firstSeen: 4 },
+      ],
+      [
+        { ...breach('hibp', 1), provider: exposures[0]!.provider, id: 'Old', title: 'Old', breachDate: '2012-06-05', dataClasses: ['Passwords'] },
+        { ...breach('hibp', 1), provider: exposures[0]!.provider, id: 'Big', title: 'Big', breachDate: '2020', dataClasses: ['Passwords', 'Names', 'Email addresses'] },
+        { ...breach('hibp', 1), provider: exposures[0]!.provider, id: 'Undated', title: 'Undated', breachDate: null, dataClasses: [] },
+      ],
+      [{ ...(small[1]! as { notice: ManualNotice }).notice, organisation: 'Letter', date: '2023-05', dataClasses: ['name', 'email'], createdAt: 1 }],
+    );
+    const titles = (sort: TimelineSort) => [...entries].sort(compareSmall(sort)).map((e) => e.title);
+    expect(titles('found')).toEqual(['Undated', 'Old', 'Big', 'Letter']);
+    expect(titles('breach-date')).toEqual(['Letter', 'Big', 'Old', 'Undated']);
+    expect(titles('data')).toEqual(['Big', 'Letter', 'Old', 'Undated']);
   });
 });
