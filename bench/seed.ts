@@ -102,7 +102,10 @@ export async function seedExposures(page: Page, from: number, to: number, layout
           open.onerror = () => reject(open.error);
           open.onsuccess = () => {
             const db = open.result;
-            const tx = db.transaction(['exposures', 'addresses'], 'readwrite');
+            const tx = db.transaction(['exposures', 'addresses', 'historyStats'], 'readwrite');
+            // Written behind the extension's history writer: the mark asks the extension to build
+            // the history rows and aggregates from them (the history page does, on its next open).
+            tx.objectStore('historyStats').put({ key: 'reindex' });
             const store = tx.objectStore('exposures');
             const base = Date.now() - 86_400_000;
             for (let i = s; i < e; i++) {

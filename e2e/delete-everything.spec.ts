@@ -11,7 +11,7 @@ import { expect, test } from './support/mapped-browser';
 import { readStore } from './support/read-store';
 import { addAddresses, configure } from './support/run-helpers';
 
-const USER_STORES = ['addresses', 'exposures', 'jobs', 'runs', 'results', 'notices', 'siteAlerts', 'trails', 'rightsRequests'];
+const USER_STORES = ['addresses', 'exposures', 'jobs', 'runs', 'results', 'notices', 'siteAlerts', 'trails', 'rightsRequests', 'historyRows', 'historyStats'];
 const KEY = '0123456789abcdef0123456789abcdef';
 
 interface Traces {

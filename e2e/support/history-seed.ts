@@ -102,8 +102,13 @@ export async function putRecords(page: Page, records: Records): Promise<void> {
             return;
           }
           const counted = names.includes('addresses') || names.includes('exposures');
-          const tx = db.transaction(counted ? [...new Set([...names, 'addresses', 'exposures'])] : names, 'readwrite');
+          // Exposures and breach records written here bypass the extension's history writer: the
+          // mark asks the extension to build the history rows and aggregates again from them.
+          const reindex = names.includes('exposures') || names.includes('breaches');
+          const stores = [...names, ...(counted ? ['addresses', 'exposures'] : []), ...(reindex ? ['historyStats'] : [])];
+          const tx = db.transaction([...new Set(stores)], 'readwrite');
           for (const name of names) for (const record of (data as Record<string, unknown[]>)[name]!) tx.objectStore(name).put(record);
+          if (reindex) tx.objectStore('historyStats').put({ key: 'reindex' });
           if (counted) {
             // Requests run in order: the counts see every put above.
             const addresses = tx.objectStore('addresses');
@@ -228,7 +233,9 @@ export async function seedBigHistory(page: Page, count: number, addresses = 100)
                 note: '',
               });
             }
-          }, ['exposures']);
+            // Written behind the extension's history writer: the mark asks for its rows and aggregates to be built.
+            tx.objectStore('historyStats').put({ key: 'reindex' });
+          }, ['exposures', 'historyStats']);
         }
       })();
     },

@@ -40,13 +40,16 @@ const OUTCOME_RANK: Record<RunResultSummary['outcome'], number> = { failed: 0, c
  * exposure both findings joined, and is named (and counted) once.
  */
 async function notifyCheck(store: Db, check: string, runs: readonly CheckRun[]): Promise<void> {
-  const [breaches, exposures] = await Promise.all([store.getAll('breaches'), store.getAll('exposures')]);
-  const titles = new Map(breaches.map((b) => [sourceKey({ provider: b.provider, breachId: b.id }), b.title]));
+  const results = await Promise.all(runs.map(async (run) => ({ run, results: await resultsForRun(store, run.id) })));
+  // Only the checked addresses' exposures: not the whole history.
+  const exposures = (await Promise.all([...new Set(results.flatMap((r) => r.results.map((x) => x.email)))].map((email) => store.getAllFromIndex('exposures', 'by-email', email)))).flat();
   const incidentOf = new Map<string, string>();
   for (const e of exposures) for (const s of sourcesOf(e)) incidentOf.set(`${e.email}\u0000${sourceKey(s)}`, sourceKey(e));
+  // The breach records are the providers' catalogs: bounded by them, not by the history.
+  const titles = new Map((await store.getAll('breaches')).map((b) => [sourceKey({ provider: b.provider, breachId: b.id }), b.title]));
   const byEmail = new Map<string, RunResultSummary>();
-  for (const run of runs) {
-    for (const r of await resultsForRun(store, run.id)) {
+  for (const { run, results: list } of results) {
+    for (const r of list) {
       const incidents = (ids: readonly string[]) => ids.map((id) => incidentOf.get(`${r.email}\u0000${sourceKey({ provider: run.provider, breachId: id })}`) ?? sourceKey({ provider: run.provider, breachId: id }));
       const had = byEmail.get(r.email);
       byEmail.set(r.email, {

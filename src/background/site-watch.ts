@@ -6,7 +6,7 @@ import { hostToUnicode } from '../core/idn-display';
 import browser from 'webextension-polyfill';
 import { t } from '../adapters/i18n';
 import type { Breach } from '../core/breach';
-import { sourcesOf } from '../core/incident';
+import { ensureHistoryIndex } from '../storage/history-index';
 import { maskEmail } from '../core/mask-email';
 import type { ManualNotice } from '../core/notice';
 import type { Settings } from '../core/settings';
@@ -26,13 +26,19 @@ export interface SiteCard {
   silenced: string[];
 }
 
-/** Exposures of the user's addresses, by lower-cased breach id (ids match across providers). */
-async function emailsByBreach(store: Db): Promise<Map<string, string[]>> {
+/**
+ * The user's addresses in each of the given breaches, by lower-cased breach id (ids match across
+ * providers): read through the history rows' index of every provider's name for an incident (the
+ * site's catalog may be the other provider's), so only the exposures of these breaches are read.
+ */
+export async function emailsByBreach(store: Db, ids: Iterable<string>): Promise<Map<string, string[]>> {
+  await ensureHistoryIndex(store);
+  const tx = store.transaction('historyRows');
   const map = new Map<string, string[]>();
-  for (const e of await store.getAll('exposures')) {
-    // Every provider's name for the incident: the site's catalog may be the other provider's.
-    for (const key of new Set(sourcesOf(e).map((s) => s.breachId.toLowerCase()))) map.set(key, [...(map.get(key) ?? []), e.email]);
+  for (const id of new Set([...ids].map((i) => i.toLowerCase()))) {
+    map.set(id, [...new Set((await tx.store.index('by-id').getAll(id)).map((r) => r.email))]);
   }
+  await tx.done;
   return map;
 }
 
@@ -54,7 +60,7 @@ export async function siteCard(store: Db, settings: Settings, url: string, now: 
   const site = registrableDomain(host);
   const trails = site === '' ? [] : (await store.getAll('trails')).filter((tr) => tr.givenTo.includes(site) && tr.state !== 'resolved');
   if (matches.length === 0 && notices.length === 0) return { host, shown: [], notices: [], trails, silenced: [] };
-  const involved = matches.length > 0 ? await emailsByBreach(store) : new Map<string, string[]>();
+  const involved = await emailsByBreach(store, matches.map((b) => b.id));
   const silenced = [...new Set(matches.map((b) => b.domain))].filter((d) => settings.silencedSites.includes(d));
   const audible = matches.filter((b) => !silenced.includes(b.domain));
   const verdict = judgeSite(

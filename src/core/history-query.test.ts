@@ -9,7 +9,6 @@ import {
   buildTimeline,
   countByYear,
   facets,
-  sortTimeline,
   filterTimeline,
   type TimelineEntry,
   type TimelineFilter,
@@ -422,30 +421,5 @@ describe('100,000 entries', () => {
     expect(f.dataClasses[0]?.name).toBe('Email addresses');
     expect(f.states.new + f.states.acknowledged + f.states.resolved).toBe(100_000);
     expect(f.unknownYearCount).toBe(countByYear(timeline).unknownYearCount);
-  });
-});
-
-describe('sortTimeline', () => {
-  const entries = buildTimeline(
-    [exposure('Old', { firstSeen: BASE + 2 * DAY }), exposure('Big', { firstSeen: BASE + DAY }), exposure('Undated', { firstSeen: BASE + 3 * DAY })],
-    [
-      breach('Old', { breachDate: '2012-06-05', dataClasses: ['Passwords'] }),
-      breach('Big', { breachDate: '2020', dataClasses: ['Passwords', 'Names', 'Email addresses'] }),
-      breach('Undated', { dataClasses: [] }),
-    ],
-    [notice('Letter', { date: '2023-05', dataClasses: ['name', 'email'], createdAt: BASE })],
-  );
-  const titles = (sort: Parameters<typeof sortTimeline>[1]) => sortTimeline(entries, sort).map((e) => e.title);
-
-  it('keeps newest found first, or newest breach first (unknown dates last), or most data first', () => {
-    expect(titles('found')).toEqual(['Undated', 'Old', 'Big', 'Letter']);
-    expect(titles('breach-date')).toEqual(['Letter', 'Big', 'Old', 'Undated']);
-    expect(titles('data')).toEqual(['Big', 'Letter', 'Old', 'Undated']);
-  });
-
-  it('returns a new array and leaves the timeline alone', () => {
-    const before = entries.map((e) => e.key);
-    expect(sortTimeline(entries, 'data')).not.toBe(entries);
-    expect(entries.map((e) => e.key)).toEqual(before);
   });
 });

@@ -237,20 +237,6 @@ export type TimelineSort = 'found' | 'breach-date' | 'data';
 export const TIMELINE_SORTS: readonly TimelineSort[] = ['found', 'breach-date', 'data'];
 
 /**
- * The timeline in another order, as a new array; ties keep the timeline's order (newest found
- * first), so the same data always gives the same list. Unknown breach dates go last.
- */
-export function sortTimeline(entries: readonly TimelineEntry[], sort: TimelineSort): TimelineEntry[] {
-  if (sort === 'found') return [...entries];
-  const position = new Map(entries.map((e, i) => [e, i]));
-  const byDate = (a: TimelineEntry, b: TimelineEntry) => (a.date === b.date ? 0 : a.date === null ? 1 : b.date === null ? -1 : a.date < b.date ? 1 : -1);
-  const compare = sort === 'breach-date'
-    ? byDate
-    : (a: TimelineEntry, b: TimelineEntry) => b.dataClasses.length - a.dataClasses.length || byDate(a, b);
-  return [...entries].sort((a, b) => compare(a, b) || position.get(a)! - position.get(b)!);
-}
-
-/**
  * The entries that pass every given filter, in timeline order. Criteria are prepared once; the
  * loop allocates nothing but the result.
  */

@@ -1,4 +1,5 @@
 import { NO_EXPOSURES, type WatchedAddress } from '../core/exposure';
+import { HISTORY_STORES, HistoryWriter } from './history-index';
 import type { Db } from './schema';
 
 export async function listAddresses(db: Db): Promise<WatchedAddress[]> {
@@ -21,22 +22,22 @@ export async function addAddress(db: Db, email: string, now: number): Promise<'a
 
 /**
  * Forgets an address everywhere it is named, all or nothing: the address, its exposures, notices,
- * leak-trail findings, results and queued checks, and its name in the runs and site-alert records that list it (a run
+ * leak-trail findings, data-protection requests, results and queued checks, and its name in the runs and site-alert records that list it (a run
  * left with no address goes; a site-alert record, which is about the site, stays without it).
  * Nothing exported later can still name it.
  */
 export async function removeAddress(db: Db, email: string): Promise<void> {
-  const tx = db.transaction(['addresses', 'exposures', 'jobs', 'results', 'notices', 'runs', 'siteAlerts', 'trails'], 'readwrite', { durability: 'strict' });
+  const tx = db.transaction(['addresses', 'jobs', 'results', 'notices', 'runs', 'siteAlerts', 'trails', 'rightsRequests', ...HISTORY_STORES], 'readwrite', { durability: 'strict' });
   try {
     await tx.objectStore('addresses').delete(email);
-    for (const key of await tx.objectStore('exposures').index('by-email').getAllKeys(email)) {
-      await tx.objectStore('exposures').delete(key);
-    }
+    const writer = new HistoryWriter(tx);
+    for (const key of await tx.objectStore('exposures').index('by-email').getAllKeys(email)) await writer.delete(key);
+    await writer.flush();
     for (const key of await tx.objectStore('notices').index('by-email').getAllKeys(email)) {
       await tx.objectStore('notices').delete(key);
     }
-    for (const key of await tx.objectStore('trails').index('by-email').getAllKeys(email)) {
-      await tx.objectStore('trails').delete(key);
+    for (const store of ['trails', 'rightsRequests'] as const) {
+      for (const key of await tx.objectStore(store).index('by-email').getAllKeys(email)) await tx.objectStore(store).delete(key);
     }
     for (const key of await tx.objectStore('results').index('by-email').getAllKeys(email)) {
       await tx.objectStore('results').delete(key);

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { NO_FLAGS, type Breach } from '../core/breach';
 import { catalogOf, saveCatalog } from './catalog';
 import { openExposureDb } from './open-db';
+import { HISTORY_STORES, HistoryWriter } from './history-index';
 import { DB_VERSION } from './schema';
 
 const breach = (id: string, provider: Breach['provider'] = 'hibp'): Breach => ({
@@ -14,7 +15,11 @@ describe('saveCatalog', () => {
     const db = await openExposureDb(DB_VERSION, 'catalog-test');
     await saveCatalog(db, 'hibp', [breach('A'), breach('B'), breach('Mine')]);
     await saveCatalog(db, 'xposedornot', [breach('X', 'xposedornot')]);
-    await db.put('exposures', { email: 'a@b.com', provider: 'hibp', breachId: 'Mine', also: [], firstSeen: 1, lastSeen: 1, state: 'new', stateChangedAt: 1, note: '' });
+    const tx = db.transaction([...HISTORY_STORES], 'readwrite');
+    const writer = new HistoryWriter(tx);
+    await writer.put({ email: 'a@b.com', provider: 'hibp', breachId: 'Mine', also: [], firstSeen: 1, lastSeen: 1, state: 'new', stateChangedAt: 1, note: '' });
+    await writer.flush();
+    await tx.done;
     await saveCatalog(db, 'hibp', [breach('A'), breach('C')]);
     expect((await catalogOf(db, 'hibp')).map((b) => b.id).sort()).toEqual(['A', 'C', 'Mine']);
     expect((await catalogOf(db, 'xposedornot')).map((b) => b.id)).toEqual(['X']);

@@ -8,6 +8,7 @@ export { checkIdOf } from '../core/check-run';
 import type { ProviderFailure } from '../core/provider-error';
 import type { CheckJob, CheckResult, CheckRun, Db } from './schema';
 import { reconcileTrails, TRAIL_STORES, type TrailTx } from './trail/trails';
+import { HISTORY_STORES, HistoryWriter } from './history-index';
 
 export type JobOutcome = { kind: 'checked'; outcome: CheckOutcome } | { kind: 'failed'; failure: ProviderFailure };
 
@@ -94,7 +95,7 @@ export async function recordJobResult(
   result: JobOutcome,
   now: number,
 ): Promise<{ added: Exposure[]; runFinished: boolean } | null> {
-  const tx = db.transaction(['jobs', 'results', 'runs', ...TRAIL_STORES], 'readwrite', {
+  const tx = db.transaction(['jobs', 'results', 'runs', ...TRAIL_STORES, ...HISTORY_STORES], 'readwrite', {
     durability: 'strict',
   });
   const jobs = tx.objectStore('jobs');
@@ -126,9 +127,16 @@ export async function recordJobResult(
       if (record) records.set(sourceKey(source), record);
     }
     const diff = diffExposures(job.email, job.provider, known, breaches, now, (source) => records.get(sourceKey(source)) ?? null);
+    const writer = new HistoryWriter(tx);
     // A lookup's record replaces the stored one, except that its vaguer date never replaces a fuller one.
-    for (const breach of breaches) await breachStore.put(refreshedBreach(await breachStore.get([breach.provider, breach.id]), breach));
-    for (const exposure of [...diff.added, ...diff.updated]) await exposures.put(exposure);
+    for (const breach of breaches) {
+      const stored = await breachStore.get([breach.provider, breach.id]);
+      const fresh = refreshedBreach(stored, breach);
+      await breachStore.put(fresh);
+      await writer.breachWritten(stored, fresh);
+    }
+    for (const exposure of [...diff.added, ...diff.updated]) await writer.put(exposure);
+    await writer.flush();
     added = diff.added;
     record.outcome = breaches.length > 0 ? 'breached' : 'clean';
     record.breachIds = breaches.map((b) => b.id);

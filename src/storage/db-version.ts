@@ -5,4 +5,4 @@
  * migrations.test.ts fails until the two agree.
  */
 export const DB_NAME = 'was-i-exposed';
-export const DB_VERSION = 7;
+export const DB_VERSION = 8;

@@ -1,6 +1,7 @@
 import { mergeImport, type ExportData, type ExportDocument, EXPORT_FORMAT, EXPORT_VERSION } from '../core/export-format';
 import { countByEmail, exposureKey, NO_EXPOSURES } from '../core/exposure';
-import { sourceKey } from '../core/incident';
+import { sourceKey, sourcesOf } from '../core/incident';
+import { HISTORY_STORES, HistoryWriter } from './history-index';
 import type { Db } from './schema';
 import { trailSectionOf, writeTrailSection } from './trail/trail-io';
 import type { TrailTx } from './trail/trails';
@@ -37,7 +38,7 @@ const STORES = ['addresses', 'breaches', 'exposures', 'notices', 'siteAlerts', '
  * lands or nothing changes.
  */
 export async function importDocument(db: Db, incoming: ExportDocument): Promise<void> {
-  const tx = db.transaction([...STORES, 'trails', 'rightsRequests'], 'readwrite', { durability: 'strict' });
+  const tx = db.transaction([...STORES, 'trails', 'rightsRequests', ...HISTORY_STORES], 'readwrite', { durability: 'strict' });
   const existing: ExportDocument = {
     format: EXPORT_FORMAT,
     version: EXPORT_VERSION,
@@ -58,14 +59,26 @@ export async function importDocument(db: Db, incoming: ExportDocument): Promise<
   // put() of every merged record: unchanged ones are rewritten as they were. An exposure combined
   // into another record of its incident (mergeImport) goes.
   const writes: Promise<unknown>[] = [];
-  const kept = new Set(merged.exposures.map((e) => sourceKey(e)));
-  for (const e of existing.exposures) if (!kept.has(sourceKey(e))) writes.push(tx.objectStore('exposures').delete(exposureKey(e)));
+  // Exposures go through the history writer (rows and aggregates), after the breach records they name.
   for (const name of STORES) {
+    if (name === 'exposures') continue;
     const store = tx.objectStore(name);
     for (const record of name === 'addresses' ? addresses : merged[name]) writes.push(store.put(record as never));
   }
   for (const request of merged.rightsRequests ?? []) writes.push(tx.objectStore('rightsRequests').put(request));
   await Promise.all(writes);
+  const writer = new HistoryWriter(tx);
+  const kept = new Set(merged.exposures.map((e) => sourceKey(e)));
+  const changed = new Set(incoming.breaches.map((b) => sourceKey({ provider: b.provider, breachId: b.id })));
+  const before = new Map(existing.exposures.map((e) => [sourceKey(e), e]));
+  await Promise.all([
+    ...existing.exposures.filter((e) => !kept.has(sourceKey(e))).map((e) => writer.delete(exposureKey(e))),
+    // Only what the import changed is written: an exposure as it was, naming no imported breach record, stays.
+    ...merged.exposures
+      .filter((e) => JSON.stringify(before.get(sourceKey(e))) !== JSON.stringify(e) || sourcesOf(e).some((s) => changed.has(sourceKey(s))))
+      .map((e) => writer.put(e)),
+  ]);
+  await writer.flush();
   // The merged sites onto the addresses, the merged findings, and every address's findings checked against them.
   await writeTrailSection(tx as unknown as TrailTx, merged.trail ?? null, Date.now());
   await tx.done;

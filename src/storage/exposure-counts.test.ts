@@ -8,10 +8,12 @@ import { addAddress, removeAddress } from './addresses';
 import { enqueueRun, pendingJobs, recordJobResult } from './check-queue';
 import { importDocument, readExportData } from './export-import';
 import { acknowledgeExposures } from './exposures';
-import { deleteEverything, setExposureState } from './history';
+import { deleteEverything, setEntryStep, setExposureState } from './history';
+import { saveCatalog } from './catalog';
 import { openExposureDb } from './open-db';
 import { popupState } from './popup-view';
 import { DB_VERSION, type Db } from './schema';
+import { expectHistoryIndexRight } from './history-recount.testkit';
 
 /**
  * The counts stored on each address (exposureCount, newCount) must always equal what a count of
@@ -49,8 +51,9 @@ const counts = async (email: string) => {
   return address && { exposureCount: address.exposureCount, newCount: address.newCount };
 };
 
-/** Checks the invariant for every stored address against a full recount. */
+/** Checks the invariants (the address counts, the history's rows and aggregates) against a full recount. */
 async function expectCountsRight(): Promise<void> {
+  await expectHistoryIndexRight(db);
   const exposures = await db.getAll('exposures');
   for (const address of await db.getAll('addresses')) {
     const own = exposures.filter((e) => e.email === address.email);
@@ -205,7 +208,7 @@ describe('the popup state', () => {
     let now = 100;
     const done = new Map<string, number>();
     const did = (what: string) => done.set(what, (done.get(what) ?? 0) + 1);
-    for (let step = 0; step < 150; step++) {
+    for (let step = 0; step < 250; step++) {
       now += 1 + Math.floor(random() * 3);
       const watched = (await db.getAll('addresses')).map((a) => a.email);
       const roll = random();
@@ -220,7 +223,7 @@ describe('the popup state', () => {
         const all = await db.getAll('exposures');
         if (all.length > 0) {
           const e = pick(all);
-          await setExposureState(db, [e.email, e.provider, e.breachId], pick(states), undefined, now);
+          await setExposureState(db, [e.email, e.provider, e.breachId], pick(states), random() < 0.3 ? `note ${step}` : undefined, now);
           did('set-state');
         }
       } else if (roll < 0.8) {
@@ -246,13 +249,26 @@ describe('the popup state', () => {
       } else if (roll < 0.97) {
         await deleteEverything(db);
         did('delete-all');
+      } else if (roll < 0.985) {
+        // A catalog refresh that changes the date and data of breaches the history names.
+        const year = 2000 + Math.floor(random() * 20);
+        const classes = ['Passwords', 'Email addresses', 'Names'].filter(() => random() < 0.6);
+        await saveCatalog(db, 'hibp', Array.from({ length: 12 }, (_, i) => ({ ...breach(i), breachDate: `${year}-0${1 + (i % 9)}-01`, dataClasses: classes })));
+        did('catalog');
+      } else {
+        const all = await db.getAll('exposures');
+        if (all.length > 0) {
+          const e = pick(all);
+          await setEntryStep(db, { kind: 'exposure', key: [e.email, e.provider, e.breachId] }, 'change-password', random() < 0.5);
+          did('step');
+        }
       }
       await expectCountsRight();
       if (step % 10 === 0) await expectPopupRight();
     }
     await expectPopupRight();
     // The sequence went through every kind of operation, not just one of them.
-    expect([...done.keys()].sort()).toEqual(['acknowledge', 'add', 'check', 'delete-all', 'import', 'remove', 'set-state']);
+    expect([...done.keys()].sort()).toEqual(['acknowledge', 'add', 'catalog', 'check', 'delete-all', 'import', 'remove', 'set-state', 'step']);
   });
 });
 

@@ -3,16 +3,18 @@ import { tickStep } from '../core/guidance';
 import { noticeEntryKey } from '../core/entry-key';
 import type { ManualNotice } from '../core/notice';
 import type { EntryTarget } from '../messages';
+import { HISTORY_STORES, HistoryWriter } from './history-index';
 import type { Db } from './schema';
 import { reconcileTrails, TRAIL_STORES, type TrailTx } from './trail/trails';
 
 /** Moves an exposure to a new state (acknowledge, resolve with a note, reopen). */
 export async function setExposureState(db: Db, key: ExposureKey, state: ExposureState, note: string | undefined, now: number): Promise<boolean> {
-  const tx = db.transaction(['exposures', 'addresses'], 'readwrite', { durability: 'strict' });
-  const exposures = tx.objectStore('exposures');
-  const exposure = await exposures.get(key);
+  const tx = db.transaction(['addresses', ...HISTORY_STORES], 'readwrite', { durability: 'strict' });
+  const exposure = await tx.objectStore('exposures').get(key);
   if (exposure) {
-    await exposures.put({ ...exposure, state, stateChangedAt: now, note: note ?? exposure.note });
+    const writer = new HistoryWriter(tx);
+    await writer.put({ ...exposure, state, stateChangedAt: now, note: note ?? exposure.note });
+    await writer.flush();
     const address = await tx.objectStore('addresses').get(exposure.email);
     if (address) await tx.objectStore('addresses').put({ ...address, ...countChange(address, exposure.state, state) });
   }
@@ -30,9 +32,20 @@ export async function setNoticeState(db: Db, id: string, state: ExposureState, n
 
 /** Ticks or unticks one step of an entry's checklist; false when the entry is gone. */
 export async function setEntryStep(db: Db, target: EntryTarget, step: string, done: boolean): Promise<boolean> {
-  const store = target.kind === 'exposure' ? 'exposures' : 'notices';
+  if (target.kind === 'exposure') {
+    const tx = db.transaction([...HISTORY_STORES], 'readwrite', { durability: 'strict' });
+    const exposure = await tx.objectStore('exposures').get(target.key);
+    if (exposure) {
+      const writer = new HistoryWriter(tx);
+      await writer.put({ ...exposure, steps: tickStep(exposure.steps, step, done) });
+      await writer.flush();
+    }
+    await tx.done;
+    return exposure !== undefined;
+  }
+  const store = 'notices';
   const tx = db.transaction(store, 'readwrite', { durability: 'strict' });
-  const record = await tx.store.get(target.kind === 'exposure' ? target.key : target.id);
+  const record = await tx.store.get(target.id);
   if (record) await tx.store.put({ ...record, steps: tickStep(record.steps, step, done) });
   await tx.done;
   return record !== undefined;
@@ -61,7 +74,7 @@ export async function deleteNotice(db: Db, id: string, now = Date.now()): Promis
  * Every store the user's data lives in, and the queue with it. The times of recent requests stay:
  * they hold no personal data, and forgetting them would let the next checks break the rate limit.
  */
-const ALL_STORES = ['addresses', 'breaches', 'exposures', 'jobs', 'runs', 'results', 'notices', 'siteAlerts', 'trails', 'rightsRequests'] as const;
+const ALL_STORES = ['addresses', 'breaches', 'exposures', 'jobs', 'runs', 'results', 'notices', 'siteAlerts', 'trails', 'rightsRequests', 'historyRows', 'historyStats'] as const;
 
 /** Deletes everything, all or nothing. */
 export async function deleteEverything(db: Db): Promise<void> {

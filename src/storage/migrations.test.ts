@@ -2,6 +2,9 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { openExposureDb } from './open-db';
 import { DB_VERSION, MIGRATIONS, type Migration } from './schema';
+import { readStats } from './history-index';
+import { expectHistoryIndexRight } from './history-recount.testkit';
+import { historyIndexStep } from './migrations/history-index';
 
 let counter = 0;
 const freshName = () => `migration-test-${++counter}`;
@@ -41,7 +44,7 @@ describe('migrations', () => {
   it('create the current schema from nothing', async () => {
     const db = await openExposureDb(DB_VERSION, freshName());
     expect([...db.objectStoreNames].sort()).toEqual(
-      ['addresses', 'breaches', 'exposures', 'jobs', 'notices', 'requests', 'results', 'rightsRequests', 'runs', 'siteAlerts', 'trails'].sort(),
+      ['addresses', 'breaches', 'exposures', 'historyRows', 'historyStats', 'jobs', 'notices', 'requests', 'results', 'rightsRequests', 'runs', 'siteAlerts', 'trails'].sort(),
     );
     expect([...db.transaction('exposures').store.indexNames].sort()).toEqual([
       'by-email', 'by-email-first-seen', 'by-email-state', 'by-first-seen', 'by-state',
@@ -164,6 +167,23 @@ describe('migrations', () => {
       ]);
       expect(await db.countFromIndex('exposures', 'by-state', 'new')).toBe(2);
       expect(await db.count('breaches')).toBe(4);
+      db.close();
+    });
+  }
+
+  // The history's rows and aggregates, built from what every earlier version stored.
+  const historyVersion = MIGRATIONS.indexOf(historyIndexStep) + 1;
+  for (let from = 1; from < historyVersion; from++) {
+    it(`${historyVersion - 1} → ${historyVersion} builds the history rows and aggregates from the stored exposures, from version ${from}`, async () => {
+      const name = freshName();
+      await seedAt(from, name, withCounts(from));
+      const db = await openExposureDb(historyVersion, name);
+      // One row per exposure (after 4 → 5 made one of each incident), each in the view index under every order.
+      expect(await db.count('historyRows')).toBe(await db.count('exposures'));
+      expect(await db.count('historyRows')).toBeGreaterThan(0);
+      await expectHistoryIndexRight(db);
+      const { cells } = await readStats(db);
+      expect(cells.reduce((n, c) => n + c.count, 0)).toBe(await db.count('exposures'));
       db.close();
     });
   }

@@ -10,6 +10,8 @@ import type { RightsRequest } from '../core/rights/request';
 import { addRightsRequests } from './migrations/rights-requests';
 import type { LeakTrail } from '../core/trail/leak-trail';
 import { addLeakTrail } from './migrations/leak-trail';
+import type { HistoryRow, HistoryStat } from '../core/history-row';
+import { historyIndexStep } from './migrations/history-index';
 
 export { DB_NAME, DB_VERSION } from './db-version';
 
@@ -63,6 +65,14 @@ export interface ExposureDb extends DBSchema {
   trails: { key: string; value: LeakTrail; indexes: { 'by-email': string; 'by-state': string } };
   /** Data-protection requests, one per history entry (its timeline key). */
   rightsRequests: { key: string; value: RightsRequest; indexes: { 'by-email': string } };
+  /** What the history page sorts, filters and searches exposures by (history-row.ts), one per exposure. */
+  historyRows: {
+    key: ExposureKey;
+    value: HistoryRow;
+    indexes: { view: Array<string | number>; 'by-id': string; 'by-note': string };
+  };
+  /** The history's aggregates (per-cell and per-breach counts) and the mark asking for a rebuild. */
+  historyStats: { key: string; value: HistoryStat };
 }
 
 export type Db = IDBPDatabase<ExposureDb>;
@@ -143,5 +153,7 @@ export const MIGRATIONS: readonly Migration[] = [
   addRightsRequests,
   // 6 → 7: the leak trail's findings (migrations/leak-trail.ts).
   addLeakTrail,
+  // 7 → 8: the history's rows and aggregates, built from the exposures stored (migrations/history-index.ts).
+  historyIndexStep,
 ];
 

@@ -1,4 +1,6 @@
+import type { ProviderId } from '../../core/breach';
 import type { ExposureState } from '../../core/exposure';
+import { PROVIDERS } from '../../core/provider-registry';
 import { TIMELINE_SORTS, type Facets, type TimelineSort } from '../../core/history-query';
 import type { MessageKey } from '../../core/i18n';
 import { displayEmail, formatCount } from '../format';
@@ -14,8 +16,11 @@ interface Props {
   onChange: (patch: Partial<FilterState>) => void;
   /** Addresses to offer besides those in the timeline (saved ones with no entries, the URL's). */
   extraEmails: readonly string[];
-  shown: number;
+  /** Entries that pass the filter; null while a search is being counted. */
+  shown: number | null;
   total: number;
+  /** Providers that report entries: with more than one, the bar offers to filter by them. */
+  providers: readonly ProviderId[];
   sort: TimelineSort;
   onSort: (sort: TimelineSort) => void;
 }
@@ -25,7 +30,7 @@ const SORT_LABELS: Readonly<Record<TimelineSort, MessageKey>> = { found: 'sortFo
 const STATES: readonly ExposureState[] = ['new', 'acknowledged', 'resolved'];
 
 /** Address, status, data and year selects (from the timeline's facets) and a text search. */
-export function FilterBar({ facets, filter, onChange, extraEmails, shown, total, sort, onSort }: Props) {
+export function FilterBar({ facets, filter, onChange, extraEmails, shown, total, providers, sort, onSort }: Props) {
   const emails = [...new Set([...facets.emails, ...extraEmails, ...(filter.email ? [filter.email] : [])])].sort();
   const chosen = canonicalClass(filter.dataClass);
   const classes = facets.dataClasses.some((c) => c.name.toLowerCase() === chosen.toLowerCase()) || chosen === ''
@@ -93,6 +98,19 @@ export function FilterBar({ facets, filter, onChange, extraEmails, shown, total,
           ))}
         </select>
       </div>
+      {(providers.length > 1 || filter.provider !== '') && (
+        <div class="filter">
+          <label for="filter-provider">{t('filterProvider')}</label>
+          <select id="filter-provider" value={filter.provider} onChange={(e) => onChange({ provider: value(e) as FilterState['provider'] })}>
+            <option value="">{t('filterAnyProvider')}</option>
+            {providers.map((p) => (
+              <option key={p} value={p}>
+                {PROVIDERS[p].name}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
       <div class="filter">
         <label for="history-sort">{t('sortLabel')}</label>
         <select id="history-sort" data-testid="history-sort" value={sort} onChange={(e) => onSort(value(e) as TimelineSort)}>
@@ -104,7 +122,11 @@ export function FilterBar({ facets, filter, onChange, extraEmails, shown, total,
         </select>
       </div>
       <p class="filter-count" aria-live="polite" data-testid="history-count">
-        {shown === total ? t(total === 1 ? 'entriesOne' : 'entriesOther', formatCount(total)) : t('filterShownOf', formatCount(shown), formatCount(total))}
+        {shown === null
+          ? t('filterCounting', formatCount(total))
+          : shown === total
+            ? t(total === 1 ? 'entriesOne' : 'entriesOther', formatCount(total))
+            : t('filterShownOf', formatCount(shown), formatCount(total))}
       </p>
       {isFiltered(filter) && (
         <button type="button" class="quiet clear-filters" onClick={() => onChange(NO_FILTER)}>

@@ -1,38 +1,39 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { countByYear, filterTimeline, sortTimeline, type TimelineEntry, type TimelineSort } from '../../core/history-query';
+import type { ProviderId } from '../../core/breach';
+import type { ExposureKey } from '../../core/exposure';
+import type { TimelineEntry, TimelineSort } from '../../core/history-query';
+import { readEntries } from '../../storage/history-stream';
+import { db } from '../../storage/open-db';
+import { classLabel } from '../data-labels';
 import { formatCount } from '../format';
 import { t } from '../i18n';
 import { send } from '../send';
 import { DataTools } from './data-tools';
 import { EntryDetail } from './entry-detail';
 import { FilterBar } from './filter-bar';
-import { NO_FILTER, initialFilter, isFiltered, toTimelineFilter, type FilterState } from './filter-state';
+import { NO_FILTER, initialFilter, isFiltered, toHistoryFilter, type FilterState } from './filter-state';
+import type { HistoryData } from './load-history';
 import { NoticeForm } from './notice-form';
 import { SiteAlerts } from './site-alerts';
 import { LeakTrailSection } from './leak-trail/leak-trail-section';
 import { TimelineList } from './timeline-list';
 import { useHistoryData } from './use-history-data';
+import { useHistoryView } from './use-history-view';
 import { YearChart } from './year-chart';
 
 export function HistoryPage() {
   const { data, error, refresh } = useHistoryData();
   const [filter, setFilter] = useState<FilterState>(() => initialFilter(location.search));
   const [active, setActive] = useState(-1);
-  const [openedKey, setOpenedKey] = useState<string | null>(null);
+  const [opened, setOpened] = useState<TimelineEntry | null>(null);
   const [ackError, setAckError] = useState<string | null>(null);
   const filterChanged = useRef(false);
   const rendered = useRef(false);
 
   const [sort, setSort] = useState<TimelineSort>('found');
-  const timeline = data?.timeline ?? EMPTY;
-  // Sorted once per change of data or order; each keystroke of a search only filters.
-  const sorted = useMemo(() => sortTimeline(timeline, sort), [timeline, sort]);
-  const filtered = useMemo(() => filterTimeline(sorted, toTimelineFilter(filter)), [sorted, filter]);
-  // The chart shows every year the other filters allow, so another year is one click away.
-  const yearCounts = useMemo(
-    () => countByYear(filter.year === '' ? filtered : filterTimeline(timeline, toTimelineFilter(filter, false))),
-    [timeline, filter, filtered],
-  );
+  const historyFilter = useMemo(() => toHistoryFilter(filter), [filter]);
+  // The exposures are read a page at a time; counts and the chart come from the aggregates.
+  const view = useHistoryView(data, historyFilter, sort);
 
   const changeFilter = useCallback((patch: Partial<FilterState>) => {
     filterChanged.current = true;
@@ -41,10 +42,29 @@ export function HistoryPage() {
   }, []);
 
   useLayoutEffect(() => {
-    if (!data || rendered.current) return;
+    if (!data || view.ready === 0 || rendered.current) return;
     rendered.current = true;
     performance.mark('history-rendered');
     document.body.dataset.ready = 'true';
+  }, [data, view.ready]);
+
+  useLayoutEffect(() => {
+    if (!filterChanged.current || view.ready === 0) return;
+    filterChanged.current = false;
+    performance.mark('history-filtered');
+  }, [view.ready]);
+
+  // The entry open in the detail panel is read again with every reload (its state may have changed).
+  useEffect(() => {
+    if (!data || opened === null) return;
+    let live = true;
+    void entryByKey(data, opened.key).then((entry) => {
+      if (live) setOpened(entry);
+    });
+    return () => {
+      live = false;
+    };
+    // Only a reload reads it again (not every change of the open entry).
   }, [data]);
 
   // The popup links to one entry (#entry=<key>): open it, bring its row into view, and move the
@@ -55,29 +75,36 @@ export function HistoryPage() {
     addEventListener('hashchange', onHash);
     return () => removeEventListener('hashchange', onHash);
   }, []);
-  useLayoutEffect(() => {
-    if (!data || linked === null) return;
-    setLinked(null);
-    if (!data.byKey.has(linked)) return;
-    let index = filtered.findIndex((e) => e.key === linked);
-    if (index < 0) {
-      setFilter(NO_FILTER); // the entry is filtered out: show everything rather than nothing
-      index = timeline.findIndex((e) => e.key === linked);
-    }
-    setOpenedKey(linked);
-    setActive(index);
-    requestAnimationFrame(() => document.getElementById('detail-title')?.focus());
-  }, [data, linked, filtered, timeline]);
+  useEffect(() => {
+    const stream = view.stream;
+    if (!data || linked === null || !stream) return;
+    let live = true;
+    void (async () => {
+      const entry = await entryByKey(data, linked);
+      if (!live) return;
+      if (!entry) {
+        setLinked(null);
+        return;
+      }
+      const index = await stream.indexOf(linked, exposureKeyOf(linked), entry.kind === 'breach' ? null : entry);
+      if (!live) return;
+      if (index === null && isFiltered(filter)) {
+        setFilter(NO_FILTER); // the entry is filtered out: show everything rather than nothing
+        return;
+      }
+      setLinked(null);
+      setOpened(entry);
+      if (index !== null) setActive(index);
+      requestAnimationFrame(() => document.getElementById('detail-title')?.focus());
+    })();
+    return () => {
+      live = false;
+    };
+  }, [data, linked, view.stream, filter]);
 
-  useLayoutEffect(() => {
-    if (!filterChanged.current) return;
-    filterChanged.current = false;
-    performance.mark('history-filtered');
-  }, [filtered]);
-
-  const open = useCallback((entry: TimelineEntry) => setOpenedKey(entry.key), []);
-  const opened = openedKey !== null ? (data?.byKey.get(openedKey) ?? null) : null;
+  const open = useCallback((entry: TimelineEntry) => setOpened(entry), []);
   const newCount = data?.facets.states.new ?? 0;
+  const providers = useMemo(() => [...new Set(data?.cells.flatMap((c) => c.providers) ?? [])].sort(), [data]);
 
   const acknowledgeAll = async () => {
     if (!data) return;
@@ -108,19 +135,19 @@ export function HistoryPage() {
           {ackError}
         </p>
       )}
-      {error && (
+      {(error ?? view.error) && (
         <p class="error load-error" role="alert">
-          {error}
+          {error ?? t('historyReadFailed', view.error ?? '')}
         </p>
       )}
-      {!data && !error && (
+      {(!data || view.ready === 0) && !error && !view.error && (
         <p class="muted" aria-busy="true">
           {t('historyLoading')}
         </p>
       )}
-      {data && (
+      {data && view.ready > 0 && (
         <>
-          {data.timeline.length === 0 ? (
+          {data.total === 0 ? (
             <section class="card empty-history" data-testid="history-empty">
               <h2>{t('historyEmptyTitle')}</h2>
               <p>{data.addresses.length === 0 ? t('historyEmptyNoAddresses') : t('historyEmptyClean')}</p>
@@ -132,18 +159,20 @@ export function HistoryPage() {
                 filter={filter}
                 onChange={changeFilter}
                 extraEmails={data.addresses.map((a) => a.email)}
-                shown={filtered.length}
-                total={data.timeline.length}
+                shown={view.total}
+                total={data.total}
+                providers={providers}
                 sort={sort}
                 onSort={(next) => {
+                  filterChanged.current = true; // marked 'history-filtered' like a filter change
                   setSort(next);
                   setActive(-1);
                 }}
               />
-              <YearChart counts={yearCounts} selected={/^\d{4}$/.test(filter.year) ? Number(filter.year) : null} onSelect={(y) => changeFilter({ year: y === null ? '' : String(y) })} />
+              <YearChart counts={view.years} selected={/^\d{4}$/.test(filter.year) ? Number(filter.year) : null} onSelect={(y) => changeFilter({ year: y === null ? '' : String(y) })} />
               <div class="browse">
                 <section class="timeline" aria-label={t('historyTimelineLabel')}>
-                  {filtered.length === 0 ? (
+                  {view.total === 0 ? (
                     <div class="no-match" data-testid="history-no-match">
                       <p class="empty">{isFiltered(filter) ? t('historyNoMatch') : t('historyNoEntriesYet')}</p>
                       <button type="button" onClick={() => changeFilter(NO_FILTER)}>
@@ -151,7 +180,17 @@ export function HistoryPage() {
                       </button>
                     </div>
                   ) : (
-                    <TimelineList entries={filtered} sort={sort} active={active} onActiveChange={setActive} openedKey={openedKey} onOpen={open} resetKey={`${sort}\u0000${JSON.stringify(filter)}`} />
+                    <TimelineList
+                      count={view.total ?? 0}
+                      entryAt={view.entryAt}
+                      onRange={view.want}
+                      sort={sort}
+                      active={active}
+                      onActiveChange={setActive}
+                      openedKey={opened?.key ?? null}
+                      onOpen={open}
+                      resetKey={`${sort}\u0000${JSON.stringify(filter)}`}
+                    />
                   )}
                 </section>
                 <aside class="detail card" aria-label={t('historyDetailLabel')}>
@@ -176,7 +215,20 @@ export function HistoryPage() {
   );
 }
 
-const EMPTY: TimelineEntry[] = [];
+/** An entry by its key, read afresh: an exposure with its breach records, or one of the entries kept whole. */
+async function entryByKey(data: HistoryData, key: string): Promise<TimelineEntry | null> {
+  const exposure = exposureKeyOf(key);
+  if (!exposure) return data.small.find((e) => e.key === key) ?? null;
+  const entries = await readEntries(await db(), [exposure], classLabel);
+  return entries.values().next().value ?? null;
+}
+
+/** The exposure key inside a breach entry's key (breachEntryKey), or null for other entries. */
+function exposureKeyOf(key: string): ExposureKey | null {
+  const [kind, email, provider, breachId, ...rest] = key.split('\u0000');
+  if (kind !== 'breach' || email === undefined || provider === undefined || breachId === undefined || rest.length > 0) return null;
+  return [email, provider as ProviderId, breachId];
+}
 
 /** The entry key in `#entry=<key>`, or null. */
 function entryFromHash(hash: string): string | null {

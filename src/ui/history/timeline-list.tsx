@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { TimelineEntry, TimelineSort } from '../../core/history-query';
-import { TimelineRow, rowId } from './timeline-row';
+import { PendingRow, TimelineRow, rowId } from './timeline-row';
 import { moveSelection, pageSize, scrollToReveal, visibleRange } from './visible-range';
 import { t } from '../i18n';
 
@@ -9,7 +9,11 @@ export const ROW_HEIGHT = 56;
 const OVERSCAN = 6;
 
 interface Props {
-  entries: readonly TimelineEntry[];
+  /** Entries in the list; only those in loaded pages are at hand (`entryAt`). */
+  count: number;
+  entryAt: (index: number) => TimelineEntry | undefined;
+  /** Asks for the entries of rows [start, end): the list shows a placeholder until they come. */
+  onRange: (start: number, end: number) => void;
   /** The order shown: each row shows the date it is sorted by. */
   sort: TimelineSort;
   /** Index of the row the keyboard is on (-1: none yet). */
@@ -23,14 +27,14 @@ interface Props {
 
 /**
  * The timeline as a virtualised listbox: a spacer as tall as every row together, and only the
- * rows in view (plus a few either side) in the DOM, so 100,000 entries scroll like 20. Arrow
- * keys, Page Up/Down, Home and End move through it, keeping the row in view; Enter opens it.
+ * rows in view (plus a few either side) in the DOM, so 100,000 entries scroll like 20. Only the
+ * pages of entries around the rows in view are read; a row whose page is on its way says so.
+ * Arrow keys, Page Up/Down, Home and End move through it, keeping the row in view; Enter opens it.
  */
-export function TimelineList({ entries, sort, active, onActiveChange, openedKey, onOpen, resetKey }: Props) {
+export function TimelineList({ count, entryAt, onRange, sort, active, onActiveChange, openedKey, onOpen, resetKey }: Props) {
   const ref = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [viewport, setViewport] = useState(480);
-  const count = entries.length;
 
   useLayoutEffect(() => {
     const el = ref.current;
@@ -70,20 +74,20 @@ export function TimelineList({ entries, sort, active, onActiveChange, openedKey,
 
   const pick = useCallback(
     (index: number) => {
-      const entry = entries[index];
+      const entry = entryAt(index);
       if (!entry) return;
       onActiveChange(index);
       onOpen(entry);
       ref.current?.focus({ preventScroll: true });
       reveal(index);
     },
-    [entries, onActiveChange, onOpen, reveal],
+    [entryAt, onActiveChange, onOpen, reveal],
   );
 
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.altKey || event.ctrlKey || event.metaKey) return;
     if (event.key === 'Enter' || event.key === ' ') {
-      const entry = entries[active];
+      const entry = entryAt(active);
       if (!entry) return;
       event.preventDefault();
       onOpen(entry);
@@ -103,9 +107,14 @@ export function TimelineList({ entries, sort, active, onActiveChange, openedKey,
   };
 
   const { start, end } = visibleRange({ scrollTop, viewportHeight: viewport, rowHeight: ROW_HEIGHT, count, overscan: OVERSCAN });
+  useEffect(() => onRange(start, end), [start, end, onRange]);
   const rows = [];
   for (let i = start; i < end; i++) {
-    const entry = entries[i]!;
+    const entry = entryAt(i);
+    if (!entry) {
+      rows.push(<PendingRow key={`pending-${i}`} index={i} count={count} top={i * ROW_HEIGHT} active={i === active} />);
+      continue;
+    }
     rows.push(
       <TimelineRow
         key={entry.key}

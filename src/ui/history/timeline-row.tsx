@@ -17,6 +17,24 @@ interface Props {
 
 export const rowId = (index: number) => `history-row-${index}`;
 
+/** A row whose entry is still being read: it keeps its place (and the keyboard's) and says so. */
+export function PendingRow({ index, count, top, active }: { index: number; count: number; top: number; active: boolean }) {
+  return (
+    <div
+      id={rowId(index)}
+      role="option"
+      class={`row pending${active ? ' active' : ''}`}
+      style={{ transform: `translateY(${top}px)` }}
+      aria-selected="false"
+      aria-setsize={count}
+      aria-posinset={index + 1}
+      aria-busy="true"
+    >
+      <span class="row-title muted">{t('historyLoadingRow')}</span>
+    </div>
+  );
+}
+
 /** One line of the timeline. Positioned absolutely: the list renders only the rows in view. */
 export const TimelineRow = memo(function TimelineRow({ entry, sort, index, count, top, active, opened, onPick }: Props) {
   const classes = classList(entry.dataClasses);

@@ -3,7 +3,8 @@ import { formatCount } from '../format';
 import { t } from '../i18n';
 
 interface Props {
-  counts: YearCounts;
+  /** Null while a search is being counted. */
+  counts: YearCounts | null;
   /** The year filtered on, or null. */
   selected: number | null;
   onSelect: (year: number | null) => void;
@@ -16,11 +17,15 @@ const plural = (n: number) => t(n === 1 ? 'entriesOne' : 'entriesOther', formatC
  * count; pressed when that year is the filter), so the chart is usable without seeing it.
  */
 export function YearChart({ counts, selected, onSelect }: Props) {
-  const max = counts.reduce((m, c) => Math.max(m, c.count), 0);
+  const max = counts?.reduce((m, c) => Math.max(m, c.count), 0) ?? 0;
   return (
     <section class="year-chart" aria-labelledby="year-chart-title">
       <h2 id="year-chart-title">{t('chartTitle')}</h2>
-      {counts.length === 0 ? (
+      {counts === null ? (
+        <p class="muted" aria-busy="true">
+          {t('historyLoadingRow')}
+        </p>
+      ) : counts.length === 0 ? (
         <p class="empty">{counts.unknownYearCount > 0 ? t('chartNoDatesSome', plural(counts.unknownYearCount)) : t('chartNoDates')}</p>
       ) : (
         <>
