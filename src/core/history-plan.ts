@@ -7,7 +7,7 @@
 import type { Breach, ProviderId } from './breach';
 import { canonicalClass } from './data-classes';
 import { token, type HistoryCell, type HistoryRow, type HistorySourceCount } from './history-row';
-import { facets, filterTimeline, type Facets, type TimelineEntry, type TimelineFilter, type YearCounts } from './history-query';
+import { facets, facetsFrom, filterTimeline, type Facets, type TimelineEntry, type TimelineFilter, type YearCounts } from './history-query';
 import { sourceKey } from './incident';
 
 /** The page's filters: the timeline's, and the provider that reports an entry. */
@@ -80,13 +80,7 @@ export function facetsOf(cells: readonly HistoryCell[], small: readonly Timeline
       else classes.set(name.toLowerCase(), { name, count: n });
     }
   }
-  return {
-    emails: [...emails].sort(),
-    dataClasses: [...classes.values()].sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
-    years: [...years].sort((a, b) => b - a),
-    unknownYearCount,
-    states,
-  };
+  return facetsFrom(emails, classes, years, unknownYearCount, states);
 }
 
 /** The filter's search words, lower-cased (NUL separates fields, so it cannot be part of one). */

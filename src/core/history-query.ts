@@ -297,6 +297,17 @@ export function facets(entries: readonly TimelineEntry[]): Facets {
       else classes.set(key, { name, count: 1 });
     }
   }
+  return facetsFrom(emails, classes, years, unknownYearCount, states);
+}
+
+/** Facets in the order the controls list them: addresses and years sorted, data classes most frequent first. */
+export function facetsFrom(
+  emails: ReadonlySet<string>,
+  classes: ReadonlyMap<string, { name: string; count: number }>,
+  years: ReadonlySet<number>,
+  unknownYearCount: number,
+  states: Record<ExposureState, number>,
+): Facets {
   return {
     emails: [...emails].sort(),
     dataClasses: [...classes.values()].sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
