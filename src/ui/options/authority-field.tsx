@@ -4,6 +4,7 @@ import { authorityLocales } from '../authority-locales';
 import type { Settings } from '../../core/settings';
 import { t, uiLanguage } from '../i18n';
 import { send } from '../send';
+import { formatEventDate } from '../format';
 
 /**
  * "Your data-protection authority" (#13): where a complaint about an unanswered request goes.
@@ -45,7 +46,7 @@ export function AuthorityField({ settings, onSaved }: { settings: Settings; onSa
           {error}
         </p>
       )}
-      <p class="muted">{t('authoritySource', AUTHORITIES_SOURCE.takenOn)}</p>
+      <p class="muted">{t('authoritySource', formatEventDate(AUTHORITIES_SOURCE.takenOn))}</p>
     </fieldset>
   );
 }
