@@ -74,6 +74,8 @@ describe('describeQuotaWait', () => {
     expect(describeQuotaWait('xposedornot', { limit: 100, windowMs: 86_400_200 }, 5, at, tEn)).toMatch(/100 checks a day/);
     expect(describeQuotaWait('hibp', { limit: 10, windowMs: 60_200 }, 5, at, tEn)).toMatch(/^Have I Been Pwned allows 10 checks a minute/);
     expect(describeQuotaWait('hibp', { limit: 3, windowMs: 90_000 }, 5, at, tEn)).toMatch(/3 checks every 90 seconds/);
+    expect(describeQuotaWait('xposedornot', { limit: 1, windowMs: 1_050 }, 5, at, tEn)).toBe('Waiting its turn at XposedOrNot; it goes at at 5.');
+    expect(describeQuotaWait('xposedornot', { limit: 1, windowMs: 1_050 }, 5, at, tIt)).toBe('In coda per XposedOrNot; parte alle at 5.');
     expect(describeQuotaWait('xposedornot', { limit: 25, windowMs: 3_600_200 }, 5, at, tIt)).toBe('XposedOrNot consente 25 controlli all’ora; prossimo controllo: at 5.');
   });
 });

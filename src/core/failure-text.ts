@@ -52,6 +52,8 @@ export function describeQuotaWait(provider: ProviderId, quota: { limit: number; 
   if (seconds === 86_400) return t('waitQuotaDay', name, quota.limit, when);
   if (seconds === 3_600) return t('waitQuotaHour', name, quota.limit, when);
   if (seconds === 60) return t('waitQuotaMinute', name, quota.limit, when);
+  // A pace of a few seconds is a turn in line, not a quota worth explaining ("1 checks every 1 seconds").
+  if (seconds < 60) return t('waitTurn', name, when);
   return t('waitQuotaSeconds', name, quota.limit, seconds, when);
 }
 
