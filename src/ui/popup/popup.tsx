@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import browser from 'webextension-polyfill';
+import { ext } from '../../adapters/ext';
 import { providerNames } from '../../core/provider-registry';
 import type { PopupState } from '../../messages';
 import { PasswordCheck } from '../components/password-check';
@@ -153,10 +153,10 @@ export function Popup({ first }: { first: Promise<PopupState> }) {
         <PasswordCheck />
       </details>
       <footer class="popup-footer">
-        <button type="button" class="quiet" onClick={() => void browser.runtime.openOptionsPage()}>
+        <button type="button" class="quiet" onClick={() => void ext.runtime.openOptionsPage()}>
           {t('popupOptions')}
         </button>
-        <button type="button" class="quiet" onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('src/ui/history/index.html') })}>
+        <button type="button" class="quiet" onClick={() => void ext.tabs.create({ url: ext.runtime.getURL('src/ui/history/index.html') })}>
           {t('popupHistory')}
         </button>
         {state && (
