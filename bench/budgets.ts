@@ -23,6 +23,7 @@ export const FIGURES: readonly Figure[] = [
   { key: 'popup_state_reply_kb_100k', label: 'state/get reply (JSON), 100k exposures' },
   { key: 'popup_js_gzip_kb', label: 'popup JS, gzip', budget: { op: '<=', value: 25 } },
   { key: 'popup_js_raw_kb', label: 'popup JS, raw' },
+  { key: 'popup_js_later_gzip_kb', label: 'popup JS loaded on demand, gzip' },
   { key: 'background_js_gzip_kb', label: 'background JS, gzip' },
   { key: 'background_js_raw_kb', label: 'background JS, raw' },
   { key: 'worker_cold_start_ms', label: 'worker cold start: state/get round trip' },

@@ -10,6 +10,7 @@ export function measureBundles(dist: string): Results {
   return {
     popup_js_gzip_kb: kb(popup.gzipBytes),
     popup_js_raw_kb: kb(popup.rawBytes),
+    popup_js_later_gzip_kb: kb(popup.later.gzipBytes),
     background_js_gzip_kb: kb(background.gzipBytes),
     background_js_raw_kb: kb(background.rawBytes),
   };

@@ -1,4 +1,4 @@
-import browser from 'webextension-polyfill';
+import { ext } from './ext';
 import { shareBlockedState } from '../storage/connection';
 
 /**
@@ -12,11 +12,11 @@ const KEY = 'databaseBlocked';
 export function shareBlockedStateThroughSession(): void {
   shareBlockedState({
     post(blocked) {
-      void (blocked ? browser.storage.session.set({ [KEY]: true }) : browser.storage.session.remove(KEY)).catch(() => undefined);
+      void (blocked ? ext.storage.session.set({ [KEY]: true }) : ext.storage.session.remove(KEY)).catch(() => undefined);
     },
     watch(listener) {
-      void browser.storage.session.get(KEY).then((items) => items[KEY] === true && listener(true), () => undefined);
-      browser.storage.onChanged.addListener((changes, area) => {
+      void ext.storage.session.get(KEY).then((items) => items[KEY] === true && listener(true), () => undefined);
+      ext.storage.onChanged.addListener((changes, area) => {
         if (area === 'session' && KEY in changes) listener(changes[KEY]?.newValue === true);
       });
     },

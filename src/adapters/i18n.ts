@@ -1,4 +1,4 @@
-import browser from 'webextension-polyfill';
+import { ext } from './ext';
 import type { Translate } from '../core/i18n';
 
 /**
@@ -6,7 +6,7 @@ import type { Translate } from '../core/i18n';
  * language). Chrome answers '' for a key it does not know; the key itself is shown instead, so a
  * gap is visible rather than blank.
  */
-export const t: Translate = (key, ...substitutions) => browser.i18n.getMessage(key, substitutions.map(String)) || key;
+export const t: Translate = (key, ...substitutions) => ext.i18n.getMessage(key, substitutions.map(String)) || key;
 
 /**
  * The language the extension's pages speak, as a BCP 47 tag for Intl and `<html lang>`: the
@@ -17,7 +17,7 @@ export const t: Translate = (key, ...substitutions) => browser.i18n.getMessage(k
  * extension's messages by `--lang` yet reports its own UI language as en-US.
  */
 export function uiLanguage(): string {
-  const browserLanguage = browser.i18n.getUILanguage().replace(/_/g, '-');
+  const browserLanguage = ext.i18n.getUILanguage().replace(/_/g, '-');
   const shown = t('languageTag');
   return primary(browserLanguage) === primary(shown) ? browserLanguage : shown;
 }

@@ -1,4 +1,4 @@
-import browser from 'webextension-polyfill';
+import { ext } from './ext';
 
 /**
  * "No room left to store results": set when a write was refused for lack of space, cleared by the
@@ -9,13 +9,13 @@ import browser from 'webextension-polyfill';
 const KEY = 'storageFull';
 
 export async function isStorageFull(): Promise<boolean> {
-  return (await browser.storage.session.get(KEY))[KEY] === true;
+  return (await ext.storage.session.get(KEY))[KEY] === true;
 }
 
 /** Records the state; says whether it changed (so callers tell open pages only then). */
 export async function setStorageFull(full: boolean): Promise<boolean> {
   if ((await isStorageFull()) === full) return false;
-  if (full) await browser.storage.session.set({ [KEY]: true });
-  else await browser.storage.session.remove(KEY);
+  if (full) await ext.storage.session.set({ [KEY]: true });
+  else await ext.storage.session.remove(KEY);
   return true;
 }

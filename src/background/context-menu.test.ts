@@ -12,9 +12,10 @@ import { DB_VERSION, type Db } from '../storage/schema';
  */
 const fake = vi.hoisted(() => ({ notifications: [] as Array<{ title: string; message: string }> }));
 
+// The messages come through the adapters (the browser's own API); the rest through the polyfill.
+vi.mock('../adapters/ext', () => ({ ext: { i18n: { getMessage: (key: string) => key } } }));
 vi.mock('webextension-polyfill', () => ({
   default: {
-    i18n: { getMessage: (key: string) => key },
     runtime: { getURL: (path: string) => `chrome-extension://id/${path}` },
     notifications: { create: async (options: { title: string; message: string }) => void fake.notifications.push(options) },
     contextMenus: {},

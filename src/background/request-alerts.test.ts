@@ -6,6 +6,10 @@ import { DB_VERSION, type Db } from '../storage/schema';
 
 /** The browser's notifications are a map: shown (by id) and cleared. */
 const fake = vi.hoisted(() => ({ shown: new Map<string, { title: string; message: string }>(), created: 0 }));
+// The messages come through the adapters (the browser's own API); the rest through the polyfill.
+vi.mock('../adapters/ext', () => ({
+  ext: { i18n: { getMessage: (key: string, subs: string[]) => (key === 'languageTag' ? 'en' : `${key}(${subs.join('|')})`), getUILanguage: () => 'en-US' } },
+}));
 vi.mock('webextension-polyfill', () => ({
   default: {
     notifications: {
@@ -17,7 +21,6 @@ vi.mock('webextension-polyfill', () => ({
       clear: async (id: string) => fake.shown.delete(id),
     },
     runtime: { getURL: (path: string) => `chrome-extension://x/${path}` },
-    i18n: { getMessage: (key: string, subs: string[]) => (key === 'languageTag' ? 'en' : `${key}(${subs.join('|')})`), getUILanguage: () => 'en-US' },
   },
 }));
 

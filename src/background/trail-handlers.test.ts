@@ -7,7 +7,7 @@ import { openExposureDb } from '../storage/open-db';
 import { DB_VERSION, type Db } from '../storage/schema';
 import { saveGivenTo, suggestFor } from './trail-handlers';
 
-vi.mock('webextension-polyfill', () => ({ default: { i18n: { getMessage: (key: string, subs: string[]) => tEn(key as never, ...subs) } } }));
+vi.mock('../adapters/ext', () => ({ ext: { i18n: { getMessage: (key: string, subs: string[]) => tEn(key as never, ...subs) } } }));
 
 const catalog = (id: string, domain: string): Breach => ({
   id, provider: 'hibp', title: id, domain, breachDate: null, addedDate: null, pwnCount: 1, description: '', dataClasses: [], logoUrl: null, flags: NO_FLAGS,

@@ -23,7 +23,7 @@ export type GuidanceGroup =
   | 'personal'
   | 'other';
 
-import { canonicalClass, namedGroupOf } from './data-classes';
+import { canonicalClass, namedGroupOf } from './data-class-words';
 import type { MessageKey, Translate } from './i18n';
 
 export interface GuidanceItem {

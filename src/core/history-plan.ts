@@ -5,7 +5,7 @@
  * database; src/storage/history-stream.ts runs the plan.
  */
 import type { Breach, ProviderId } from './breach';
-import { canonicalClass } from './data-classes';
+import { canonicalClass } from './data-class-words';
 import { token, type HistoryCell, type HistoryRow, type HistorySourceCount } from './history-row';
 import { facets, facetsFrom, filterTimeline, type Facets, type TimelineEntry, type TimelineFilter, type YearCounts } from './history-query';
 import { sourceKey } from './incident';

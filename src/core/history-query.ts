@@ -8,7 +8,7 @@ import type { Breach, ProviderId } from './breach';
 import type { Exposure, ExposureState } from './exposure';
 import { incidentBreach, sourcesOf, type ExposureSource } from './incident';
 import type { ManualNotice } from './notice';
-import { canonicalClass } from './data-classes';
+import { canonicalClass } from './data-class-words';
 import { breachEntryKey, noticeEntryKey } from './entry-key';
 import type { RequestStatus, RightsRequest } from './rights/request';
 

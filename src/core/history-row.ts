@@ -9,7 +9,7 @@
  * first 50 entries of the range [DATE, 'e\0x'] read backwards.
  */
 import type { Breach, ProviderId } from './breach';
-import { canonicalClass } from './data-classes';
+import { canonicalClass } from './data-class-words';
 import type { Exposure, ExposureKey, ExposureState } from './exposure';
 import { incidentBreach, reportedBy, sourceKey, sourcesOf, type ExposureSource } from './incident';
 

@@ -1,4 +1,4 @@
-import { typedClass } from './data-classes';
+import { typedClass } from './data-class-words';
 import { normaliseEmail } from './email';
 import type { Translate } from './i18n';
 

@@ -1,4 +1,4 @@
-import browser from 'webextension-polyfill';
+import { ext } from '../adapters/ext';
 import { uiLanguage } from './i18n';
 
 /**
@@ -6,5 +6,5 @@ import { uiLanguage } from './i18n';
  * (its region names the country), then the language the extension's pages are shown in.
  */
 export function authorityLocales(): string[] {
-  return [browser.i18n.getUILanguage(), uiLanguage()];
+  return [ext.i18n.getUILanguage(), uiLanguage()];
 }

@@ -5,8 +5,8 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
  * so a localised message shows up as its key here).
  */
 const fake = vi.hoisted(() => ({ answers: [] as Array<() => Promise<unknown>>, sent: [] as unknown[] }));
-vi.mock('webextension-polyfill', () => ({
-  default: {
+vi.mock('../adapters/ext', () => ({
+  ext: {
     i18n: { getMessage: (key: string) => key },
     runtime: {
       sendMessage: (message: unknown) => {
@@ -22,6 +22,8 @@ const { RequestRefused, send } = await import('./send');
 
 const CHROMIUM_CLOSED = 'A listener indicated an asynchronous response by returning true, but the message channel closed before a response was received';
 const NO_RECEIVER = 'Could not establish connection. Receiving end does not exist.';
+// Chromium's native answer when no listener answered (the polyfill turned it into `undefined`).
+const NATIVE_NO_ANSWER = 'The message port closed before a response was received.';
 const fail = (message: string) => () => Promise.reject(new Error(message));
 const answer = (value: unknown) => () => Promise.resolve({ ok: true, value });
 
@@ -32,7 +34,7 @@ beforeEach(() => {
 });
 
 describe('send', () => {
-  it.each([CHROMIUM_CLOSED, NO_RECEIVER])('retries once, with the same request id, when the channel closes: %s', async (error) => {
+  it.each([CHROMIUM_CLOSED, NO_RECEIVER, NATIVE_NO_ANSWER])('retries once, with the same request id, when the channel closes: %s', async (error) => {
     fake.answers = [fail(error), answer({ runId: 'r' })];
     expect(await send('check/start', {})).toEqual({ runId: 'r' });
     expect(fake.sent).toHaveLength(2);
@@ -44,6 +46,14 @@ describe('send', () => {
   it('retries once when nothing answered, then says so in the user\'s language', async () => {
     fake.answers = [() => Promise.resolve(undefined), fail(CHROMIUM_CLOSED)];
     const error = await send('check/start', {}).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RequestRefused);
+    expect((error as Error).message).toBe('extensionNoAnswer');
+    expect(fake.sent).toHaveLength(2);
+  });
+
+  it('takes Chromium\'s native "port closed" as no answer: one more try, then the user\'s-language message', async () => {
+    fake.answers = [fail(NATIVE_NO_ANSWER), fail(NATIVE_NO_ANSWER)];
+    const error = await send('state/get', {}).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RequestRefused);
     expect((error as Error).message).toBe('extensionNoAnswer');
     expect(fake.sent).toHaveLength(2);

@@ -1,4 +1,4 @@
-import browser from 'webextension-polyfill';
+import { ext } from '../adapters/ext';
 import { t } from '../adapters/i18n';
 import { STATE_CHANGED, type Envelope, type MessageType, type Reply, type ReplyOf, type RequestOf } from '../messages';
 
@@ -12,9 +12,12 @@ export class RequestRefused extends Error {
 /**
  * What the browser says when the background went away while a request was on its way or being
  * answered (Chromium, then Firefox): the service worker was stopped, and the next message starts
- * a new one. Worth one more try; any other failure is not.
+ * a new one. Worth one more try; any other failure is not. Chromium's "The message port closed
+ * before a response was received." is its native way of saying nobody answered (the pages call
+ * the browser's API directly, src/adapters/ext.ts, where the polyfill resolved `undefined`), so it
+ * is treated like no answer.
  */
-const CHANNEL_CLOSED = /message channel closed|receiving end does not exist|could not establish connection|message manager disconnected|page closed/i;
+const CHANNEL_CLOSED = /message (?:channel|port) closed|receiving end does not exist|could not establish connection|message manager disconnected|page closed/i;
 
 export const isChannelClosed = (error: unknown): boolean => error instanceof Error && CHANNEL_CLOSED.test(error.message);
 
@@ -35,7 +38,7 @@ export async function send<T extends MessageType>(type: T, payload: RequestOf<T>
 
 async function attempt<T extends MessageType>(envelope: Envelope<T>): Promise<Reply<ReplyOf<T>> | 'retry'> {
   try {
-    const reply = (await browser.runtime.sendMessage(envelope)) as Reply<ReplyOf<T>> | undefined;
+    const reply = (await ext.runtime.sendMessage(envelope)) as Reply<ReplyOf<T>> | undefined;
     if (reply !== undefined) return reply;
     console.warn(`Was I Exposed?: no answer to ${envelope.type}`);
     return 'retry';
@@ -51,6 +54,6 @@ export function onStateChanged(listener: () => void): () => void {
   const handler = (message: unknown) => {
     if (typeof message === 'object' && message !== null && (message as { type?: unknown }).type === STATE_CHANGED) listener();
   };
-  browser.runtime.onMessage.addListener(handler);
-  return () => browser.runtime.onMessage.removeListener(handler);
+  ext.runtime.onMessage.addListener(handler);
+  return () => ext.runtime.onMessage.removeListener(handler);
 }

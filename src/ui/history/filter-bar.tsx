@@ -5,7 +5,7 @@ import { TIMELINE_SORTS, type Facets, type TimelineSort } from '../../core/histo
 import type { MessageKey } from '../../core/i18n';
 import { displayEmail, formatCount } from '../format';
 import { t } from '../i18n';
-import { canonicalClass } from '../../core/data-classes';
+import { canonicalClass } from '../../core/data-class-words';
 import { classLabel } from '../data-labels';
 import { NO_FILTER, STATE_LABELS, isFiltered, type FilterState } from './filter-state';
 import { KindFilter } from './rights/kind-filter';

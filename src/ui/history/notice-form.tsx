@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { WatchedAddress } from '../../core/exposure';
 import type { NoticeInput } from '../../core/notice-input';
-import { suggestClasses, typedClass } from '../../core/data-classes';
+import { suggestClasses, typedClass } from '../../core/data-class-words';
 import { classLabel } from '../data-labels';
 import { displayEmail } from '../format';
 import { t, uiLanguage } from '../i18n';

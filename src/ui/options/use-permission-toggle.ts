@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
-import browser, { type Permissions } from 'webextension-polyfill';
+import type { Permissions } from 'webextension-polyfill';
+import { ext } from '../../adapters/ext';
 import type { Settings } from '../../core/settings';
 import { send } from '../send';
 
@@ -18,7 +19,7 @@ export function usePermissionToggle(
   const [error, setError] = useState<string | null>(null);
   const toggle = async (on: boolean) => {
     setError(null);
-    if (on && !(await browser.permissions.request(permissions).catch(() => false))) {
+    if (on && !(await ext.permissions.request(permissions).catch(() => false))) {
       setError(refusal);
       return;
     }
@@ -28,7 +29,7 @@ export function usePermissionToggle(
       setError((failure as Error).message);
       return;
     }
-    if (!on) await browser.permissions.remove(permissions).catch(() => false);
+    if (!on) await ext.permissions.remove(permissions).catch(() => false);
   };
   return { error, toggle };
 }

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import browser from 'webextension-polyfill';
+import { ext } from '../../adapters/ext';
 import type { AddressSuggestions } from '../../messages';
 import { AddSuggestions } from '../trail/add-suggestions';
 import { displayEmail } from '../format';
@@ -74,7 +74,7 @@ export function AddAddressForm() {
  */
 async function suggestionsFor(email: string): Promise<AddressSuggestions> {
   try {
-    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+    const [tab] = await ext.tabs.query({ active: true, currentWindow: true });
     return await send('address/suggest', tab?.url ? { email, tabUrl: tab.url } : { email });
   } catch {
     return { sites: [], base: null }; // suggestions are a help, never in the way of adding

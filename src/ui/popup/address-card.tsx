@@ -5,7 +5,7 @@ import { useState } from 'preact/hooks';
 import { AddressText } from '../components/address-text';
 import { ConfirmDialog } from '../components/confirm-dialog';
 import { displayEmail, displayHost, formatAgo, formatBreachDate, formatCount, formatWhen } from '../format';
-import browser from 'webextension-polyfill';
+import { ext } from '../../adapters/ext';
 import { t } from '../i18n';
 import { send } from '../send';
 import { classList } from '../data-labels';
@@ -117,9 +117,9 @@ export function AddressCard({ address, providers, seenNew, onError }: Props) {
   );
 }
 
-const historyUrl = (email: string) => `${browser.runtime.getURL('src/ui/history/index.html')}?email=${encodeURIComponent(email)}`;
+const historyUrl = (email: string) => `${ext.runtime.getURL('src/ui/history/index.html')}?email=${encodeURIComponent(email)}`;
 /** The history page with this entry open and in view. */
-const entryUrl = (key: string) => `${browser.runtime.getURL('src/ui/history/index.html')}#entry=${encodeURIComponent(key)}`;
+const entryUrl = (key: string) => `${ext.runtime.getURL('src/ui/history/index.html')}#entry=${encodeURIComponent(key)}`;
 
 /**
  * Where the address stands. While a check is queued this says what the check is doing (the last

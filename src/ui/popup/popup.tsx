@@ -1,8 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import browser from 'webextension-polyfill';
+import { ext } from '../../adapters/ext';
 import { providerNames } from '../../core/provider-registry';
 import type { PopupState } from '../../messages';
-import { PasswordCheck } from '../components/password-check';
 import { t } from '../i18n';
 import { displayEmail, formatCount } from '../format';
 import { exposureId } from './exposure-id';
@@ -15,6 +14,7 @@ import { AddAddressForm } from './add-address-form';
 import { AddressCard } from './address-card';
 import { RunProgress } from './run-progress';
 import { OverdueRequests } from './overdue-requests';
+import { PasswordSection } from './password-section';
 import { SiteCard } from './site-card';
 import { groupByMailbox } from '../../core/trail/plus-address';
 
@@ -148,15 +148,12 @@ export function Popup({ first }: { first: Promise<PopupState> }) {
           })}
         </ul>
       )}
-      <details class="password-check-section">
-        <summary>{t('popupPasswordSection')}</summary>
-        <PasswordCheck />
-      </details>
+      <PasswordSection />
       <footer class="popup-footer">
-        <button type="button" class="quiet" onClick={() => void browser.runtime.openOptionsPage()}>
+        <button type="button" class="quiet" onClick={() => void ext.runtime.openOptionsPage()}>
           {t('popupOptions')}
         </button>
-        <button type="button" class="quiet" onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('src/ui/history/index.html') })}>
+        <button type="button" class="quiet" onClick={() => void ext.tabs.create({ url: ext.runtime.getURL('src/ui/history/index.html') })}>
           {t('popupHistory')}
         </button>
         {state && (

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import browser from 'webextension-polyfill';
+import { ext } from '../../adapters/ext';
 import { maskEmail } from '../../core/mask-email';
 import { siteBreachLine } from '../../core/site-alert-policy';
 import type { SiteCardView } from '../../messages';
@@ -18,7 +18,7 @@ export function SiteCard({ refreshKey, onError }: { refreshKey: unknown; onError
   const [card, setCard] = useState<SiteCardView | null>(null);
 
   const load = async () => {
-    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+    const [tab] = await ext.tabs.query({ active: true, currentWindow: true });
     if (!tab?.url) return setCard(null);
     setCard(await send('site/card', { url: tab.url }));
   };

@@ -1,4 +1,4 @@
-import browser from 'webextension-polyfill';
+import { ext } from '../../adapters/ext';
 import { breachEntryKey } from '../../core/entry-key';
 import type { LeakTrail } from '../../core/trail/leak-trail';
 import { trailSentence } from '../../core/trail/trail-text';
@@ -7,7 +7,7 @@ import { t } from '../i18n';
 import { send } from '../send';
 import './trail.css';
 
-const historyUrl = (hash: string) => `${browser.runtime.getURL('src/ui/history/index.html')}#${hash}`;
+const historyUrl = (hash: string) => `${ext.runtime.getURL('src/ui/history/index.html')}#${hash}`;
 
 /**
  * One leak-trail finding in the popup: what happened in a sentence, "Acknowledge" while it is new

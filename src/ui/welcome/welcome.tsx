@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import browser from 'webextension-polyfill';
+import { ext } from '../../adapters/ext';
 import { loadSettings } from '../../adapters/settings-store';
 import type { ProviderId } from '../../core/breach';
 import { PROVIDERS, PROVIDER_LIST, enabledProviders } from '../../core/provider-registry';
@@ -142,7 +142,7 @@ const HISTORY = 'src/ui/history/index.html';
 /** What the first check found, breach by name, and what to do next. */
 function Result({ addresses }: { addresses: PopupState['addresses'] }) {
   const exposed = addresses.filter((a) => a.exposureCount > 0);
-  const history = browser.runtime.getURL(HISTORY);
+  const history = ext.runtime.getURL(HISTORY);
   if (exposed.length === 0) {
     const none = addresses.length === 1 ? t('welcomeNoneOne') : t('welcomeNoneOther', addresses.length);
     return <p>{tx('welcomeDone', none, <a href={history}>{t('welcomeSeeHistory')}</a>)}</p>;

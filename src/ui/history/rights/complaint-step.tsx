@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import browser from 'webextension-polyfill';
+import { ext } from '../../../adapters/ext';
 import { loadSettings } from '../../../adapters/settings-store';
 import type { RequestEntry } from '../../../core/history-query';
 import { chosenAuthority, type Authority } from '../../../core/rights/authorities';
@@ -36,7 +36,7 @@ export function ComplaintStep({ request }: { request: RequestEntry }) {
       {authority === undefined ? (
         <p>
           {t('complaintNoAuthority')}{' '}
-          <button type="button" class="link" onClick={() => void browser.runtime.openOptionsPage()}>
+          <button type="button" class="link" onClick={() => void ext.runtime.openOptionsPage()}>
             {t('complaintChooseInOptions')}
           </button>
         </p>
@@ -59,7 +59,7 @@ export function ComplaintStep({ request }: { request: RequestEntry }) {
           )}
           <p class="muted">
             {t('complaintOtherCountry')}{' '}
-            <button type="button" class="link" onClick={() => void browser.runtime.openOptionsPage()}>
+            <button type="button" class="link" onClick={() => void ext.runtime.openOptionsPage()}>
               {t('complaintChooseInOptions')}
             </button>
           </p>

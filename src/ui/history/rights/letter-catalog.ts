@@ -1,4 +1,4 @@
-import browser from 'webextension-polyfill';
+import { ext } from '../../../adapters/ext';
 import { catalogTranslator, type Catalog, type Translate } from '../../../core/i18n';
 import type { LetterLanguage } from '../../../core/rights/laws';
 import { t } from '../../i18n';
@@ -14,7 +14,7 @@ export function letterTranslator(language: LetterLanguage): Promise<Translate> {
   if (t('languageTag') === language) return Promise.resolve(t);
   let translator = loaded.get(language);
   if (!translator) {
-    translator = fetch(browser.runtime.getURL(`_locales/${language}/messages.json`))
+    translator = fetch(ext.runtime.getURL(`_locales/${language}/messages.json`))
       .then((response) => response.json() as Promise<Catalog>)
       .then(catalogTranslator);
     // A failed read is not remembered: choosing the language again tries again.
