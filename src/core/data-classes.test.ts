@@ -57,6 +57,12 @@ describe('dataClassLabel', () => {
     expect(dataClassLabel('Passwords', tIt)).toBe('Password');
   });
 
+  it('labels every spelling of every listed class with its row\u2019s label, without reading the table', () => {
+    for (const [key, , ...spellings] of DATA_CLASSES) {
+      for (const spelling of spellings) expect(dataClassLabel(spelling, tIt), spelling).toBe(tIt(key));
+    }
+  });
+
   it('falls back to the provider\u2019s own words for a class nobody listed yet', () => {
     expect(dataClassLabel('  Quantum entanglement states ', tIt)).toBe('Quantum entanglement states');
   });

@@ -7,22 +7,26 @@
  * message key (the label in every language, public/_locales) is derived from that name. A test holds this table to the
  * fixture catalogs of both providers; a class a provider invents later keeps the provider's words.
  *
- * This module is what a label needs, and the popup loads it: the people's own words for a class and
- * the suggestions while typing a notice are in data-class-words.ts, which the popup does not load.
+ * A label needs none of this table (data-class-label.ts derives its key), so the popup loads none
+ * of it; the people's own words for a class and the suggestions while typing a notice are in
+ * data-class-words.ts.
  */
 import type { GuidanceGroup } from './guidance';
-import type { MessageKey, Translate } from './i18n';
+import type { MessageKey } from './i18n';
+import { OTHER_SPELLINGS, classKey, normalWords } from './data-class-label';
+
+export { dataClassLabel, normalWords } from './data-class-label';
 
 export type NamedGroup = Exclude<GuidanceGroup, 'other'>;
 
 export type Row = readonly [key: MessageKey, group: NamedGroup, canonical: string, ...spellings: string[]];
 
-/** Each group's classes: the canonical name, or [canonical, ...other provider spellings]. */
-const TABLE: Record<NamedGroup, ReadonlyArray<string | readonly string[]>> = {
+/** Each group's classes, by canonical name (other provider spellings: OTHER_SPELLINGS in data-class-label.ts). */
+const TABLE: Record<NamedGroup, readonly string[]> = {
   passwords: [
     'Passwords',
     'Password hints',
-    ['Historical passwords', 'Passwords history'],
+    'Historical passwords',
     'Password strengths',
     'Auth tokens',
     'Security questions and answers',
@@ -53,7 +57,7 @@ const TABLE: Record<NamedGroup, ReadonlyArray<string | readonly string[]>> = {
     'Loyalty program details',
   ],
   identity: [
-    ['Government issued IDs', 'Government IDs'],
+    'Government issued IDs',
     'Partial government issued IDs',
     'National IDs',
     'Passport numbers',
@@ -85,7 +89,7 @@ const TABLE: Record<NamedGroup, ReadonlyArray<string | readonly string[]>> = {
     'HIV statuses',
     'Appointments',
     'Fitness levels',
-    ['Drinking habits', 'Drink habits'],
+    'Drinking habits',
     'Smoking habits',
     'Eating habits',
   ],
@@ -119,7 +123,7 @@ const TABLE: Record<NamedGroup, ReadonlyArray<string | readonly string[]>> = {
     'Browsing histories',
     'Login histories',
     'User statuses',
-    ['Support tickets', 'Customer support tickets'],
+    'Support tickets',
     'Customer feedback',
     'Customer interactions',
     'Survey results',
@@ -185,7 +189,7 @@ const TABLE: Record<NamedGroup, ReadonlyArray<string | readonly string[]>> = {
     'Home ownership statuses',
     'Car ownership statuses',
     'Vehicle details',
-    ['Vehicle identification numbers (VINs)', 'Vehicle identification numbers'],
+    'Vehicle identification numbers (VINs)',
     'Licence plates',
     'Travel habits',
     'Travel plans',
@@ -196,36 +200,16 @@ const TABLE: Record<NamedGroup, ReadonlyArray<string | readonly string[]>> = {
   ],
 };
 
-/**
- * A class's label key, from its canonical name: "Driver's licenses" → dcDriversLicenses. Derived
- * rather than written beside each name, which kept the popup's copy of the table 0.8 KB (gzip)
- * larger; data-classes.test.ts checks every derived key has its English and Italian label.
- */
-const classKey = (canonical: string): MessageKey =>
-  `dc${canonical.replace(/[^A-Za-z0-9 ]/g, '').split(' ').filter((w) => w !== '').map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join('')}` as MessageKey;
+/** Each canonical name's other provider spellings. */
+const SPELLINGS_OF = new Map<string, string[]>();
+for (const [spelling, canonical] of Object.entries(OTHER_SPELLINGS)) SPELLINGS_OF.set(canonical, [...(SPELLINGS_OF.get(canonical) ?? []), spelling]);
 
-export const DATA_CLASSES: readonly Row[] = (Object.entries(TABLE) as Array<[NamedGroup, ReadonlyArray<string | readonly string[]>]>).flatMap(([group, names]) =>
-  names.map((name): Row => {
-    const [canonical = '', ...spellings] = typeof name === 'string' ? [name] : name;
-    return [classKey(canonical), group, canonical, ...spellings];
-  }),
+export const DATA_CLASSES: readonly Row[] = (Object.entries(TABLE) as Array<[NamedGroup, readonly string[]]>).flatMap(([group, names]) =>
+  names.map((canonical): Row => [classKey(canonical), group, canonical, ...(SPELLINGS_OF.get(canonical) ?? [])]),
 );
 
 const ROWS_BY_NAME: ReadonlyMap<string, Row> = new Map(DATA_CLASSES.flatMap((row) => (row.slice(2) as string[]).map((name) => [normalWords(name), row] as const)));
 
-/** Lower-case, single spaces, straight apostrophes, no trailing dot: how two spellings compare. */
-export function normalWords(text: string): string {
-  return text.trim().toLowerCase().replace(/[\u2018\u2019]/g, "'").replace(/\s+/g, ' ').replace(/\.$/, '');
-}
-
 /** The row a provider's class names (any provider's spelling); undefined for one nobody listed. */
 export const providerClassRow = (name: string): Row | undefined => ROWS_BY_NAME.get(normalWords(name));
 
-/**
- * What a person reads: the label in their language, or the provider's own words for an unknown
- * class. Takes a stored class (a provider's, or a notice's, which typedClass made canonical).
- */
-export function dataClassLabel(name: string, t: Translate): string {
-  const row = providerClassRow(name);
-  return row ? t(row[0]) : name.trim();
-}

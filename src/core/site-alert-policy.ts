@@ -1,5 +1,5 @@
 import type { Breach } from './breach';
-import { dataClassLabel } from './data-classes';
+import { dataClassLabel } from './data-class-label';
 import type { Translate } from './i18n';
 
 /** Noise control for site alerts; each a setting with a sensible default. */

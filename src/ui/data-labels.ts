@@ -1,4 +1,4 @@
-import { dataClassLabel } from '../core/data-classes';
+import { dataClassLabel } from '../core/data-class-label';
 import { t } from './i18n';
 
 /** A data class as the reader says it: the label in the page's language, else the provider's words. */
