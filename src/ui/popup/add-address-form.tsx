@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { ext } from '../../adapters/ext';
 import type { AddressSuggestions } from '../../messages';
-import { AddSuggestions } from '../trail/add-suggestions';
+import type { AddSuggestions } from '../trail/add-suggestions';
 import { displayEmail } from '../format';
 import { t } from '../i18n';
 import { send } from '../send';
@@ -12,7 +12,7 @@ export function AddAddressForm() {
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const [offer, setOffer] = useState<{ email: string; offer: AddressSuggestions } | null>(null);
+  const [offer, setOffer] = useState<{ email: string; offer: AddressSuggestions; Offer: typeof AddSuggestions } | null>(null);
 
   const submit = async (event: Event) => {
     event.preventDefault();
@@ -24,7 +24,7 @@ export function AddAddressForm() {
       const { email, existed } = await send('address/add', { email: value });
       setValue('');
       setNotice(existed ? t('addAlreadyListed', displayEmail(email)) : t('addAdded', displayEmail(email)));
-      if (!existed) setOffer({ email, offer: await suggestionsFor(email) });
+      if (!existed) setOffer(await offerFor(email));
     } catch (err) {
       setError((err as Error).message);
     } finally {
@@ -63,9 +63,22 @@ export function AddAddressForm() {
         </p>
       )}
     </form>
-    {offer && <AddSuggestions key={offer.email} email={offer.email} offer={offer.offer} onDone={() => setOffer(null)} />}
+    {offer && <offer.Offer key={offer.email} email={offer.email} offer={offer.offer} onDone={() => setOffer(null)} />}
     </>
   );
+}
+
+/**
+ * What to offer after adding an address: its suggestions, and the component that shows them, loaded
+ * only now (the popup's JavaScript budget counts what it loads at start). Suggestions are a help,
+ * never in the way of adding: none when the component cannot load.
+ */
+async function offerFor(email: string): Promise<{ email: string; offer: AddressSuggestions; Offer: typeof AddSuggestions } | null> {
+  const [offer, Offer] = await Promise.all([
+    suggestionsFor(email),
+    import('../trail/add-suggestions').then(({ AddSuggestions }) => AddSuggestions, () => null),
+  ]);
+  return Offer ? { email, offer, Offer } : null;
 }
 
 /**

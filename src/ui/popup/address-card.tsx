@@ -3,7 +3,7 @@ import { describeFailure, describeQuotaWait } from '../../core/failure-text';
 import type { AddressView } from '../../messages';
 import { useState } from 'preact/hooks';
 import { AddressText } from '../components/address-text';
-import { ConfirmDialog } from '../components/confirm-dialog';
+import type { ConfirmDialog } from '../components/confirm-dialog';
 import { displayEmail, displayHost, formatAgo, formatBreachDate, formatCount, formatWhen } from '../format';
 import { ext } from '../../adapters/ext';
 import { t } from '../i18n';
@@ -33,6 +33,19 @@ export function AddressCard({ address, providers, seenNew, onError }: Props) {
   const check = () => void send('check/start', { emails: [address.email] }).catch(report);
   // An in-page dialog, not confirm(): Firefox draws confirm() in the tab under the popup.
   const [confirming, setConfirming] = useState(false);
+  // The dialog's code loads with the first "Remove" (the popup's JavaScript budget counts what it loads at start).
+  const [Dialog, setDialog] = useState<typeof ConfirmDialog | null>(null);
+  const askToRemove = () =>
+    void import('../components/confirm-dialog').then(
+      ({ ConfirmDialog: loaded }) => {
+        setDialog(() => loaded);
+        setConfirming(true);
+      },
+      (error: unknown) => {
+        console.warn('Was I Exposed?: the remove confirmation did not load', error);
+        onError(t('popupPartNotLoaded'));
+      },
+    );
   const remove = () => {
     setConfirming(false);
     void send('address/remove', { email: address.email }).catch(report);
@@ -50,7 +63,7 @@ export function AddressCard({ address, providers, seenNew, onError }: Props) {
           <button type="button" onClick={check} disabled={address.job !== null} aria-label={t('cardCheckLabel', shown)}>
             {t('cardCheck')}
           </button>
-          <button type="button" class="quiet" onClick={() => setConfirming(true)} aria-label={t('cardRemoveLabel', shown)}>
+          <button type="button" class="quiet" onClick={askToRemove} aria-label={t('cardRemoveLabel', shown)}>
             {t('cardRemove')}
           </button>
         </div>
@@ -110,9 +123,9 @@ export function AddressCard({ address, providers, seenNew, onError }: Props) {
           </a>
         </p>
       )}
-      <ConfirmDialog open={confirming} title={t('cardRemoveTitle', shown)} confirmLabel={t('cardRemove')} onConfirm={remove} onCancel={() => setConfirming(false)}>
+      {Dialog && <Dialog open={confirming} title={t('cardRemoveTitle', shown)} confirmLabel={t('cardRemove')} onConfirm={remove} onCancel={() => setConfirming(false)}>
         <p>{t('cardConfirmRemove', shown)}</p>
-      </ConfirmDialog>
+      </Dialog>}
     </li>
   );
 }
