@@ -32,16 +32,22 @@ beforeEach(async () => {
     id: 'n1', email: GONE, organisation: 'Shop', site: 'shop.example', date: '2018-11', dataKinds: [], note: '', state: 'new', stateChangedAt: null, createdAt: 40,
   } as never);
   await db.put('siteAlerts', { id: 'a1', host: 'shop.example', breachIds: ['Adobe'], provider: 'xposedornot', shownAt: 50, emails: [GONE, KEPT] });
+  // A data-protection request about the notice: an export would refuse it once its address is gone.
+  await db.put('rightsRequests', {
+    entry: 'notice\u0000n1', email: GONE, organisation: 'Shop', law: 'eu-gdpr', sentOn: '2026-11-02', extensionMonths: 0,
+    answeredOn: null, note: '', closedOn: null, createdAt: 60, changedAt: 60, notifiedDue: null,
+  });
 });
 
 describe('removeAddress', () => {
   it('purges the address from every store that names it, and leaves the other address whole', async () => {
     await removeAddress(db, GONE);
     const everything = JSON.stringify(await Promise.all(
-      (['addresses', 'exposures', 'jobs', 'runs', 'results', 'notices', 'siteAlerts', 'trails'] as const).map((store) => db.getAll(store)),
+      (['addresses', 'exposures', 'jobs', 'runs', 'results', 'notices', 'siteAlerts', 'trails', 'rightsRequests', 'historyRows'] as const).map((store) => db.getAll(store)),
     ));
     expect(everything).not.toContain(GONE);
     expect(await db.getAll('trails')).toEqual([]);
+    expect(await db.getAll('rightsRequests')).toEqual([]);
 
     expect((await db.getAll('addresses')).map((a) => a.email)).toEqual([KEPT]);
     expect((await db.getAll('exposures')).map((e) => e.email)).toEqual([KEPT]);
