@@ -106,7 +106,8 @@ test('Firefox: history with a notice, then export → delete everything → impo
   try {
     const file = join(dir, 'backup.json');
     writeFileSync(file, first);
-    const input = await history.$('input[data-testid=import-file]');
+    // The data tools stay disabled until the deletion's work is done: wait for the import to be offered again.
+    const input = await history.waitForSelector('input[data-testid=import-file]:not([disabled])', { timeout: 20_000 });
     await input!.uploadFile(file);
     await history.waitForFunction(() => document.querySelector('[data-testid=data-message]')?.textContent?.startsWith('Imported'), { timeout: 20_000 });
   } finally {

@@ -32,6 +32,7 @@ async function download(page: Page, button: string): Promise<{ name: string; tex
 }
 
 async function importFile(page: Page, file: { name: string; mimeType: string; buffer: Buffer } | string): Promise<void> {
+  await expect(page.getByTestId('import-file')).toBeEnabled(); // the data tools are disabled while earlier work finishes
   await page.getByTestId('import-file').setInputFiles(file);
 }
 

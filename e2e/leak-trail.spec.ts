@@ -208,6 +208,7 @@ test('an address given to shopa.example that turns up in OtherShop\'s breach lea
   await dialog.getByRole('button', { name: 'Delete everything' }).click();
   await expect(history.getByTestId('data-message')).toHaveText('Everything was deleted from this browser except your settings and API key.');
   expect(await readStore(worker, 'trails')).toEqual([]);
+  await expect(history.getByTestId('import-file')).toBeEnabled(); // the data tools wait for the deletion to finish
   await history.getByTestId('import-file').setInputFiles((await file.path())!);
   await expect(history.getByTestId('data-message')).toHaveText(/^Imported /);
   expect((await readStore<StoredAddress>(worker, 'addresses')).map((a) => [a.email, a.givenTo])).toEqual([[EMAIL, [SHOP]]]);

@@ -224,6 +224,7 @@ test('export → delete everything → import gives the same file byte for byte,
   await expect(page.getByTestId('data-message')).toHaveText('Everything was deleted from this browser.');
   for (const store of ['addresses', 'notices', 'rightsRequests']) expect(await readStore(page, store), store).toEqual([]);
 
+  await expect(page.getByTestId('import-file')).toBeEnabled(); // the data tools wait for the deletion to finish
   await page.getByTestId('import-file').setInputFiles({ name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(first, 'utf8') });
   await expect(page.getByTestId('data-message')).toContainText('1 notice');
   await expect(page.getByTestId('data-message')).toContainText('1 data-protection request from backup.json');

@@ -91,6 +91,7 @@ test('a breach in the popup opens its history entry; ticking every step offers "
   await history.getByRole('button', { name: 'Delete everything…' }).click();
   await history.getByRole('dialog', { name: 'Delete everything?' }).getByRole('button', { name: 'Delete everything' }).click();
   await expect(history.getByTestId('history-empty')).toBeVisible();
+  await expect(history.getByTestId('import-file')).toBeEnabled(); // the data tools wait for the deletion to finish
   await history.getByTestId('import-file').setInputFiles({ name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(first, 'utf8') });
   await expect(history.getByTestId('data-message')).toContainText('Imported');
   // The user's records, ticks included, come back byte for byte. (The Adobe breach record itself
