@@ -6,72 +6,22 @@
  * none. The production code (dist/chrome-granted), the real providers' hostnames answered by the
  * local fixture server, the shop's site by a local HTTPS server; nothing leaves the machine.
  */
-import { test as base, expect, type BrowserContext, type CDPSession, type Page, type Worker } from '@playwright/test';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { makeBreach, startFixtureServer, type FixtureServer } from './server/fixture-server';
+import type { BrowserContext, CDPSession, Page, Worker } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { makeBreach } from './server/fixture-server';
 import { maskEmail } from '../src/core/mask-email';
 import { seriousViolations } from './support/axe';
+import { expect, test } from './support/mapped-browser';
 import { readStore } from './support/read-store';
-import {
-  ActionPopup,
-  PROVIDER_HOSTS,
-  browserSessionFixture,
-  fixtureTls,
-  hostResolverRules,
-  launchMapped,
-  startSitesServer,
-  type SiteChrome,
-  type SitesServer,
-} from './support/site-browsing';
+import { ActionPopup, type SiteChrome } from './support/site-browsing';
 
 const SHOP = 'shopa.example';
 const EMAIL = 'me+shopa@example.com';
 const OTHER_SHOP = makeBreach({ Name: 'OtherShop', Title: 'OtherShop', Domain: 'othershop.example', BreachDate: '2019-05-01' });
 const OWN_BREACH = makeBreach({ Name: 'ShopA', Title: 'ShopA', Domain: 'www.shopa.example', BreachDate: '2020-02-02' });
 
-interface Fixtures {
-  provider: FixtureServer;
-  sites: SitesServer;
-  context: BrowserContext;
-  worker: Worker;
-  extensionId: string;
-  cdp: CDPSession;
-}
-
-const test = base.extend<Fixtures>({
-  provider: async ({}, use) => { // eslint-disable-line no-empty-pattern -- Playwright reads fixture deps from this pattern
-    const server = await startFixtureServer({ tls: fixtureTls() });
-    server.addBreach(OTHER_SHOP);
-    server.addBreach(OWN_BREACH);
-    await use(server);
-    await server.close();
-  },
-  sites: async ({}, use) => { // eslint-disable-line no-empty-pattern -- Playwright reads fixture deps from this pattern
-    const server = await startSitesServer(fixtureTls());
-    await use(server);
-    await server.close();
-  },
-  context: async ({ provider, sites }, use) => {
-    const profile = mkdtempSync(join(tmpdir(), 'wie-trail-'));
-    const rules = hostResolverRules([
-      { port: provider.port, hosts: PROVIDER_HOSTS },
-      { port: sites.port, hosts: [SHOP, `www.${SHOP}`] },
-    ]);
-    const context = await launchMapped(profile, rules);
-    await use(context);
-    await context.close();
-    rmSync(profile, { recursive: true, force: true });
-  },
-  worker: async ({ context }, use) => {
-    await use(context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker')));
-  },
-  extensionId: async ({ worker }, use) => {
-    await use(new URL(worker.url()).host);
-  },
-  cdp: browserSessionFixture,
-});
+// An array option is given as [value, options]: a bare list would be read as that pair.
+test.use({ initialBreaches: [[OTHER_SHOP, OWN_BREACH], { scope: 'test' }] });
 
 test.describe.configure({ timeout: 120_000 });
 
@@ -145,14 +95,14 @@ test('an address given to shopa.example that turns up in OtherShop\'s breach lea
   worker,
   extensionId,
   cdp,
-  provider,
+  server,
 }) => {
   const shop = await openShop(context);
   const popup = await addGivenToShop(cdp, extensionId, shop);
   expect((await readStore<StoredAddress>(worker, 'addresses')).map((a) => [a.email, a.givenTo])).toEqual([[EMAIL, [SHOP]]]);
 
   // The breach API now has the address in another shop's breach.
-  provider.setAccounts({ [EMAIL]: ['OtherShop'] });
+  server.setAccounts({ [EMAIL]: ['OtherShop'] });
   await checkFromPopup(popup, worker);
   const sentence = `You gave ${EMAIL} only to ${SHOP}. It appeared in OtherShop's breach (othershop.example, 2019): ${SHOP} shared it, or was breached without saying so.`;
   await popup.waitFor(`document.querySelector('[data-testid=trail-finding]')`);
@@ -219,10 +169,10 @@ test('an address given to shopa.example that turns up in OtherShop\'s breach lea
   expect(await globalBadge(worker)).toBe('');
 });
 
-test('an address given to shopa.example that turns up in shopa.example\'s own breach raises no leak trail', async ({ context, worker, extensionId, cdp, provider }) => {
+test('an address given to shopa.example that turns up in shopa.example\'s own breach raises no leak trail', async ({ context, worker, extensionId, cdp, server }) => {
   const shop = await openShop(context);
   const popup = await addGivenToShop(cdp, extensionId, shop);
-  provider.setAccounts({ [EMAIL]: ['ShopA'] });
+  server.setAccounts({ [EMAIL]: ['ShopA'] });
   await checkFromPopup(popup, worker);
   // The ordinary finding is there; no trail, in the store or the popup.
   await popup.waitFor(`document.querySelector('li.breach[data-breach="ShopA"]')`);
