@@ -5,6 +5,7 @@ import { parseHibpCatalog } from '../providers/hibp';
 import type { Breach } from './breach';
 import { NO_FLAGS } from './breach';
 import { MULTI_LABEL_PUBLIC_SUFFIXES, buildDomainIndex, lookupHost, naiveLookup, normaliseHost, suffixHash } from './domain-index';
+import { mulberry32 } from './mulberry32.testkit';
 
 const raw = rawCatalog as unknown as { Name: string; Domain: string | null }[];
 const catalog = parseHibpCatalog(rawCatalog);
@@ -33,18 +34,6 @@ function breach(id: string, domain: string): Breach {
     dataClasses: [],
     logoUrl: null,
     flags: { ...NO_FLAGS },
-  };
-}
-
-/** Deterministic PRNG (mulberry32). */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
 
@@ -125,7 +114,7 @@ describe('the shipped HIBP catalog', () => {
   });
 
   it('agrees with naiveLookup on generated hostnames', () => {
-    const rand = prng(0x5eed);
+    const rand = mulberry32(0x5eed);
     const pick = <T>(items: readonly T[]): T => items[Math.floor(rand() * items.length)] as T;
     const domains = [...expectedByDomain.keys()];
     const prefixes = ['', 'www.', 'm.', 'shop.', 'eu.', 'login.', 'a.b.', 'forums.', 'cfire.', 'www.cfire.'];

@@ -24,22 +24,11 @@ import {
   type ExportResult,
   type ExportRun,
 } from './export-format';
+import { mulberry32 } from './mulberry32.testkit';
 
 const catalog = parseHibpCatalog(rawCatalog);
 const DAY = 86_400_000;
 const BASE = Date.UTC(2021, 0, 1);
-
-/** Deterministic PRNG (mulberry32). */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const EMAILS = [
   'alice@example.com',
@@ -76,7 +65,7 @@ function failure(rand: () => number): ProviderFailure | null {
 
 /** A realistic data set: the real HIBP catalog, a few XposedOrNot breaches, and years of history. */
 function dataset(seed = 7): ExportData {
-  const rand = prng(seed);
+  const rand = mulberry32(seed);
   const int = (n: number): number => Math.floor(rand() * n);
   const pick = <T>(xs: readonly T[]): T => xs[int(xs.length)] as T;
 
@@ -226,7 +215,7 @@ describe('buildExport', () => {
   });
 
   it('is deterministic: list order and field order of the input do not matter', () => {
-    const rand = prng(99);
+    const rand = mulberry32(99);
     const scrambled = Object.fromEntries(
       Object.entries(data).map(([k, list]) => [k, shuffled(list as unknown[], rand).map(reversedKeys)]),
     ) as unknown as ExportData;
@@ -780,7 +769,7 @@ describe('buildCsv', () => {
     expect(rows.every((r) => r.length === CSV_HEADER.length)).toBe(true);
     // No cell a spreadsheet would run as a formula.
     expect(rows.flat().filter((c) => /^[=+\-@\t\r]/.test(c))).toEqual([]);
-    expect(buildCsv({ ...doc, exposures: shuffled(doc.exposures, prng(3)) })).toBe(csv);
+    expect(buildCsv({ ...doc, exposures: shuffled(doc.exposures, mulberry32(3)) })).toBe(csv);
   });
 
   it('writes only a header when there is nothing', () => {

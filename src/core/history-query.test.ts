@@ -14,23 +14,12 @@ import {
   type TimelineFilter,
 } from './history-query';
 import type { ManualNotice } from './notice';
+import { mulberry32 } from './mulberry32.testkit';
 
 const catalog = parseHibpCatalog(rawCatalog);
 const DAY = 86_400_000;
 const BASE = Date.UTC(2019, 0, 1);
 const STATES: ExposureState[] = ['new', 'acknowledged', 'resolved'];
-
-/** Deterministic PRNG (mulberry32). */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function breach(id: string, over: Partial<Breach> = {}): Breach {
   return {
@@ -74,7 +63,7 @@ function notice(id: string, over: Partial<ManualNotice> = {}): ManualNotice {
  * XposedOrNot copy of it, some without stored details), plus 4,000 manual notices.
  */
 function bigDataset(): { exposures: Exposure[]; breaches: Breach[]; notices: ManualNotice[] } {
-  const rand = prng(2024);
+  const rand = mulberry32(2024);
   const int = (n: number): number => Math.floor(rand() * n);
   const pick = <T>(xs: readonly T[]): T => xs[int(xs.length)] as T;
   const xon = catalog.map((b, i) => ({ ...b, provider: 'xposedornot' as const, breachDate: i % 9 === 0 ? null : b.breachDate }));

@@ -14,6 +14,7 @@ import { openExposureDb } from './open-db';
 import { popupState } from './popup-view';
 import { DB_VERSION, type Db } from './schema';
 import { expectHistoryIndexRight } from './history-recount.testkit';
+import { mulberry32 } from '../core/mulberry32.testkit';
 
 /**
  * The counts stored on each address (exposureCount, newCount) must always equal what a count of
@@ -272,13 +273,3 @@ describe('the popup state', () => {
   });
 });
 
-/** A small seeded generator: the same sequence every run, so a failure can be replayed. */
-function mulberry32(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}

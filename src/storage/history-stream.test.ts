@@ -10,6 +10,7 @@ import { expectHistoryIndexRight } from './history-recount.testkit';
 import { compareSmall, HistoryStream, PAGE } from './history-stream';
 import { openExposureDb } from './open-db';
 import { DB_VERSION, type Db } from './schema';
+import { mulberry32 } from '../core/mulberry32.testkit';
 
 /**
  * The paged history must show exactly what filtering and sorting the whole timeline in memory
@@ -20,16 +21,6 @@ import { DB_VERSION, type Db } from './schema';
 const EMAILS = ['ann@example.com', 'bob@example.org', 'cy@example.net'];
 const CLASSES = ['Email addresses', 'Passwords', 'Names', 'Phone numbers', 'Dates of birth'];
 const STATES: ExposureState[] = ['new', 'acknowledged', 'resolved'];
-
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const breach = (provider: ProviderId, n: number): Breach => ({
   id: `Leak${n}`, provider, title: `Leak ${n} ${n % 3 === 0 ? 'Forum' : 'Shop'}`, domain: `leak${n}.example`,
@@ -45,7 +36,7 @@ let small: TimelineEntry[];
 
 beforeAll(async () => {
   db = await openExposureDb(DB_VERSION, 'history-stream-test');
-  const r = random(7);
+  const r = mulberry32(7);
   breaches = Array.from({ length: 30 }, (_, n) => breach(n % 4 === 0 ? 'xposedornot' : 'hibp', n));
   exposures = [];
   for (let i = 0; i < 420; i++) {
