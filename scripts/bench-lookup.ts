@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { buildDomainIndex, lookupHost, naiveLookup } from '../src/core/domain-index';
+import { mulberry32 } from '../src/core/mulberry32.testkit';
 import { parseHibpCatalog } from '../src/providers/hibp';
 
 export interface LookupBenchOptions {
@@ -31,18 +32,6 @@ export interface LookupBenchResult {
 
 const DEFAULT_CATALOG = fileURLToPath(new URL('../e2e/fixtures/data/hibp-breaches.json', import.meta.url));
 
-/** Deterministic PRNG (mulberry32). */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const BREACHED_PREFIXES = ['', 'www.', 'www.', 'www.', 'shop.', 'm.', 'eu.', 'login.', 'accounts.', 'static.cdn.', 'mail.', 'app.'];
 const OTHER_PREFIXES = ['', '', 'www.', 'www.', 'www.', 'm.', 'blog.', 'news.', 'docs.', 'api.', 'cdn.', 'en.', 'shop.eu.'];
 // Weighted towards what people visit; includes multi-label registry suffixes.
@@ -53,7 +42,7 @@ const TLDS = [
 const SYLLABLES = ['ka', 'lo', 'mi', 'ne', 'ra', 'so', 'tu', 'vi', 'bar', 'zen', 'top', 'web', 'shop', 'news', 'hub', 'net', 'cloud', 'data', 'go', 'my'];
 
 function generateHostnames(count: number, catalogDomains: readonly string[], seed: number): string[] {
-  const rand = prng(seed);
+  const rand = mulberry32(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(rand() * items.length)] as T;
   const out: string[] = [];
   for (let i = 0; i < count; i++) {

@@ -1,5 +1,5 @@
 /**
- * For tests: a small seeded generator (mulberry32), numbers in [0, 1). The same sequence every run,
+ * For tests and the benchmark: a small seeded generator (mulberry32), numbers in [0, 1). The same sequence every run,
  * so a failure can be replayed with its seed.
  */
 export function mulberry32(seed: number): () => number {
